@@ -1,0 +1,16 @@
+account-password-title = Change password
+account-password-forced = You signed in with a one-time password. Choose your own password to continue.
+account-password-current = Current password
+account-password-new = New password
+account-password-confirm = New password again
+account-password-rule = At least { $min } characters.
+account-password-submit = Change password
+account-password-changed = Your password has been changed.
+account-password-error-current = The current password is not right.
+account-password-error-too-short = The password must be at least { $min } characters long.
+account-password-error-too-long = The password is too long.
+account-password-error-same-as-email = The password must not be your e-mail address.
+account-password-error-unchanged = The new password must differ from the current one.
+account-password-error-mismatch = The two new passwords do not match.
+account-locale-changed = Language changed.
+account-locale-error-unknown = Unknown language: { $locale }

@@ -1,0 +1,16 @@
+audit-title = Audit log
+audit-filter-user = User
+audit-filter-action = Action
+audit-filter-from = From
+audit-filter-to = To
+audit-filter-any = Any
+audit-error-date = Dates must be given as YYYY-MM-DD.
+audit-col-at = When
+audit-col-user = User
+audit-col-action = Action
+audit-col-entity = Record
+audit-col-change = Change
+audit-col-address = Address
+audit-before = before
+audit-after = after
+audit-empty = No entries match these filters.

@@ -1,0 +1,39 @@
+# Shared words: navigation, lists, forms, roles, error pages.
+
+nav-label = Main menu
+nav-dashboard = Dashboard
+nav-settings = Settings
+nav-language = Language
+nav-language-apply = Change
+nav-change-password = Change password
+nav-sign-out = Sign out
+
+list-search = Search
+list-filter = Filter
+list-clear = Clear
+list-pages = Pages
+list-prev = ← Previous
+list-next = Next →
+list-page-of = Page { $page } of { $pages }
+
+form-save = Save
+
+role-admin = Admin
+role-manager = Manager
+role-sales = Sales
+role-operations = Operations
+role-accountant = Accountant
+role-viewer = Viewer
+
+error-back-home = Back to the dashboard
+error-bad-request = The request could not be understood.
+error-bad-form = The form could not be read: { $detail }
+error-forbidden = You do not have permission to do this, or the form expired. Reload the page and try again.
+error-not-found = This page does not exist.
+error-method-not-allowed = This page does not accept that kind of request.
+error-too-large = The data sent is too large.
+error-misdirected = This address does not belong to this agency.
+error-unprocessable = Some fields need correcting.
+error-too-many-requests = Too many requests. Wait a moment and try again.
+error-unavailable = The service is briefly unavailable. Try again in a moment.
+error-internal = Something went wrong on our side. The problem has been logged.

@@ -1,0 +1,9 @@
+settings-agency = Agency
+settings-name = Name
+settings-slug = Address name
+settings-base-currency = Base currency
+settings-default-locale = Default language
+settings-fixed-hint = These are set when the agency is provisioned; the platform administrator can change them.
+settings-administration = Administration
+settings-users-hint = staff accounts, roles and passwords
+settings-audit-hint = who changed what, and when

@@ -1,0 +1,235 @@
+//! The command line: tenant administration, `serve` and `demo`.
+
+mod demo;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use std::io::{BufRead, IsTerminal};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::domain::access::Role;
+use crate::domain::currency::Currency;
+use crate::domain::email::Email;
+use crate::domain::locale::Locale;
+use crate::domain::slug::Slug;
+use crate::manifest::{self, Manifest};
+use crate::provision::{self, NewStaff, NewTenant};
+use crate::web;
+
+#[derive(Parser)]
+#[command(name = "tourdesk", version, about = "Back office for group-tour agencies: one process and one database per agency.")]
+struct Cli {
+    /// The tenants manifest.
+    #[arg(long, global = true, env = "TOURDESK_MANIFEST", default_value = manifest::DEFAULT_PATH)]
+    manifest: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Provision and administer tenants.
+    Tenant {
+        #[command(subcommand)]
+        command: TenantCommand,
+    },
+    /// Serve one tenant on 127.0.0.1 at its port.
+    Serve {
+        #[arg(long)]
+        tenant: String,
+    },
+    /// Provision the demo agency if it is absent, then serve it.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum TenantCommand {
+    /// Create a tenant: data directory, database, first admin, manifest entry.
+    New {
+        slug: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        base_currency: String,
+        #[arg(long)]
+        locale: String,
+        #[arg(long)]
+        port: Option<u16>,
+        /// sqlite://PATH or postgres://USER@HOST/DATABASE; default SQLite in the data directory.
+        #[arg(long)]
+        database_url: Option<String>,
+        /// Default admin@<slug>.local.
+        #[arg(long)]
+        admin_email: Option<String>,
+    },
+    /// List the tenants of the manifest.
+    List,
+    /// Apply pending database migrations.
+    Migrate {
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        slug: Option<String>,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff member; the password is read from standard input.
+    Add {
+        slug: String,
+        email: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Give a user a new one-time password (printed once) and sign them out everywhere.
+    ResetPassword { slug: String, email: String },
+}
+
+pub fn main() -> ExitCode {
+    init_logging();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("TOURDESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let manifest_path = cli.manifest;
+    match cli.command {
+        Command::Tenant { command } => tenant(&manifest_path, command),
+        Command::Serve { tenant } => serve(&manifest_path, &tenant),
+        Command::Demo => demo::run(&manifest_path),
+    }
+}
+
+fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
+    match command {
+        TenantCommand::New { slug, name, base_currency, locale, port, database_url, admin_email } => {
+            let new = NewTenant {
+                slug: Slug::parse(&slug).with_context(|| format!("slug {slug:?}"))?,
+                name,
+                base_currency: Currency::parse(&base_currency)?,
+                locale: Locale::parse(&locale)?,
+                port,
+                database_url,
+                admin_email: admin_email.as_deref().map(Email::parse).transpose()?,
+            };
+            let done = provision::create(manifest_path, new)
+                .with_context(|| format!("provisioning tenant {slug}"))?;
+            let base_domain = Manifest::load(manifest_path)?.launcher.base_domain;
+            println!("created tenant {} ({})", done.tenant.slug, done.tenant.name);
+            println!("  port:      {}", done.tenant.port);
+            println!("  data:      {}", done.tenant.data_dir.display());
+            println!("  url:       http://{}.{}:{}/", done.tenant.slug, base_domain, done.tenant.port);
+            println!("  admin:     {}", done.admin_email);
+            println!("  password:  {}   (one-time: shown once, to be changed at first sign-in)", done.admin_password);
+            Ok(())
+        }
+        TenantCommand::List => {
+            let manifest = Manifest::load(manifest_path)?;
+            let tenants = manifest.tenants(manifest_path)?;
+            if tenants.is_empty() {
+                println!("no tenants in {}", manifest_path.display());
+                return Ok(());
+            }
+            println!("{:<24} {:<6} {:<4} {:<6} {:<8} NAME", "SLUG", "PORT", "CCY", "LOCALE", "ENABLED");
+            for t in tenants {
+                println!(
+                    "{:<24} {:<6} {:<4} {:<6} {:<8} {}",
+                    t.slug, t.port, t.base_currency.code(), t.locale.tag(), if t.enabled { "yes" } else { "no" }, t.name
+                );
+            }
+            Ok(())
+        }
+        TenantCommand::Migrate { slug, all } => {
+            let manifest = Manifest::load(manifest_path)?;
+            let tenants = if all {
+                manifest.tenants(manifest_path)?
+            } else {
+                let slug = slug.context("name a tenant or pass --all")?;
+                vec![manifest.tenant(manifest_path, &slug)?]
+            };
+            for t in tenants {
+                let applied = provision::migrate(&t).with_context(|| format!("migrating tenant {}", t.slug))?;
+                if applied.is_empty() {
+                    println!("{}: up to date", t.slug);
+                } else {
+                    println!("{}: applied {}", t.slug, applied.join(", "));
+                }
+            }
+            Ok(())
+        }
+        TenantCommand::User { command } => user(manifest_path, command),
+    }
+}
+
+fn user(manifest_path: &Path, command: UserCommand) -> anyhow::Result<()> {
+    match command {
+        UserCommand::Add { slug, email, role, name, password_stdin: _ } => {
+            let (_, tenant) = provision::load_tenant(manifest_path, &slug)?;
+            let role = Role::parse(&role)?;
+            let password = read_password_stdin()?;
+            let id = provision::add_user(
+                &tenant,
+                &NewStaff { email: &email, role, display_name: name.as_deref(), password: &password },
+            )?;
+            println!("added user {} ({}) to tenant {} as user {}", email.trim().to_lowercase(), role, slug, id);
+            Ok(())
+        }
+        UserCommand::ResetPassword { slug, email } => {
+            let (_, tenant) = provision::load_tenant(manifest_path, &slug)?;
+            let password = provision::reset_password(&tenant, &email)?;
+            println!("one-time password for {email}: {password}");
+            println!("(shown once; it must be changed at the next sign-in; all sessions were signed out)");
+            Ok(())
+        }
+    }
+}
+
+fn read_password_stdin() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("password: ");
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line).context("reading the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        bail!("no password on standard input");
+    }
+    Ok(password)
+}
+
+fn serve(manifest_path: &Path, slug: &str) -> anyhow::Result<()> {
+    let (manifest, tenant) = provision::load_tenant(manifest_path, slug)?;
+    if !tenant.enabled {
+        bail!("tenant {slug} is disabled in {}", manifest_path.display());
+    }
+    let state = web::AppState::open(&manifest, tenant.clone())?;
+    let listener = TcpListener::bind(("127.0.0.1", tenant.port))
+        .with_context(|| format!("binding 127.0.0.1:{}", tenant.port))?;
+    tracing::info!(tenant = %tenant.slug, "serving http://{}:{}/", state.host, tenant.port);
+    actix_web::rt::System::new().block_on(web::run(state, listener))
+}

@@ -1,0 +1,116 @@
+//! Server-side sessions. The cookie holds a random token; the table holds only its keyed hash.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::schema::{sessions, users};
+use super::users::{User, UserId, UserRow};
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub id: i64,
+    pub csrf_token: String,
+    pub last_seen_at: NaiveDateTime,
+}
+
+pub struct NewSession<'a> {
+    pub token_hash: &'a str,
+    pub user_id: UserId,
+    pub csrf_token: &'a str,
+    pub at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut AnyConnection, new: &NewSession<'_>) -> QueryResult<()> {
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::token_hash.eq(new.token_hash),
+            sessions::user_id.eq(new.user_id.0),
+            sessions::csrf_token.eq(new.csrf_token),
+            sessions::created_at.eq(new.at),
+            sessions::last_seen_at.eq(new.at),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Session validity limits: both are measured back from `now`.
+pub struct Limits {
+    pub now: NaiveDateTime,
+    pub idle_since: NaiveDateTime,
+    pub created_since: NaiveDateTime,
+}
+
+/// The live session for this token hash and its user: not revoked, not idle too long, not
+/// too old, and its user not disabled.
+pub fn find_live(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    limits: &Limits,
+) -> QueryResult<Option<(Session, User)>> {
+    let row: Option<(i64, String, NaiveDateTime, UserRow)> = sessions::table
+        .inner_join(users::table)
+        .filter(sessions::token_hash.eq(token_hash))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::last_seen_at.gt(limits.idle_since))
+        .filter(sessions::created_at.gt(limits.created_since))
+        .filter(users::disabled.eq(false))
+        .select((
+            sessions::id,
+            sessions::csrf_token,
+            sessions::last_seen_at,
+            UserRow::as_select(),
+        ))
+        .first(conn)
+        .optional()?;
+    match row {
+        Some((id, csrf_token, last_seen_at, user)) => {
+            Ok(Some((Session { id, csrf_token, last_seen_at }, user.into_user()?)))
+        }
+        None => Ok(None),
+    }
+}
+
+pub fn touch(conn: &mut AnyConnection, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(id))
+        .set(sessions::last_seen_at.eq(at))
+        .execute(conn)
+}
+
+pub fn revoke(conn: &mut AnyConnection, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(id).filter(sessions::revoked_at.is_null()))
+        .set(sessions::revoked_at.eq(at))
+        .execute(conn)
+}
+
+/// Revokes every live session of a user (disabled, or password reset).
+pub fn revoke_all_for_user(
+    conn: &mut AnyConnection,
+    user_id: UserId,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id.0))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(at))
+    .execute(conn)
+}
+
+/// Revokes the user's other sessions, keeping the one in use (after a password change).
+pub fn revoke_others(
+    conn: &mut AnyConnection,
+    user_id: UserId,
+    keep: i64,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::user_id.eq(user_id.0))
+            .filter(sessions::id.ne(keep))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(at))
+    .execute(conn)
+}

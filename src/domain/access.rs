@@ -1,0 +1,119 @@
+//! Roles and permissions. **The one place** where roles map to permissions.
+//!
+//! Every handler names the permission it needs; `tests/it/access.rs` walks every route with
+//! every role and checks the answer against [`Role::permits`].
+
+use serde::Serialize;
+use std::fmt;
+
+/// A staff member's role in the agency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Role {
+    Admin,
+    Manager,
+    Sales,
+    Operations,
+    Accountant,
+    Viewer,
+}
+
+/// One action a handler may perform. Named for what it allows, not for who has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Perm {
+    /// See the dashboard.
+    DashboardView,
+    /// Change one's own password and language.
+    AccountEdit,
+    /// See the agency's settings overview.
+    SettingsView,
+    /// Create users, change their roles, disable them, reset their passwords.
+    UsersManage,
+    /// Read the audit log.
+    AuditView,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role {0:?} (roles: admin, manager, sales, operations, accountant, viewer)")]
+pub struct UnknownRole(pub String);
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Admin,
+        Role::Manager,
+        Role::Sales,
+        Role::Operations,
+        Role::Accountant,
+        Role::Viewer,
+    ];
+
+    /// The role → permission matrix.
+    pub fn permissions(self) -> &'static [Perm] {
+        use Perm::*;
+        match self {
+            Role::Admin => &[DashboardView, AccountEdit, SettingsView, UsersManage, AuditView],
+            Role::Manager => &[DashboardView, AccountEdit, SettingsView],
+            Role::Sales => &[DashboardView, AccountEdit],
+            Role::Operations => &[DashboardView, AccountEdit],
+            Role::Accountant => &[DashboardView, AccountEdit],
+            Role::Viewer => &[DashboardView, AccountEdit],
+        }
+    }
+
+    pub fn permits(self, perm: Perm) -> bool {
+        self.permissions().contains(&perm)
+    }
+
+    pub fn parse(raw: &str) -> Result<Role, UnknownRole> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == raw.trim().to_ascii_lowercase())
+            .ok_or_else(|| UnknownRole(raw.to_owned()))
+    }
+
+    /// The value stored in the database and used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Manager => "manager",
+            Role::Sales => "sales",
+            Role::Operations => "operations",
+            Role::Accountant => "accountant",
+            Role::Viewer => "viewer",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admin_holds_every_permission_the_others_hold() {
+        for role in Role::ALL {
+            for perm in role.permissions() {
+                assert!(Role::Admin.permits(*perm), "{role} has {perm:?} but admin lacks it");
+            }
+        }
+    }
+
+    #[test]
+    fn only_admins_manage_users() {
+        for role in Role::ALL {
+            assert_eq!(role.permits(Perm::UsersManage), role == Role::Admin, "{role}");
+        }
+    }
+
+    #[test]
+    fn roles_parse_from_their_names() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Ok(role));
+        }
+        assert!(Role::parse("owner").is_err());
+    }
+}

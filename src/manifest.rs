@@ -1,0 +1,277 @@
+//! The tenants manifest (`tenants/tenants.toml`): which agencies exist and how to run them.
+//!
+//! Commands that change it take an exclusive lock on `<manifest>.lock`, read, change and
+//! write it atomically (temporary file, fsync, rename, fsync of the directory), so two admins
+//! provisioning at once cannot lose each other's tenant.
+
+use anyhow::{Context, bail};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::domain::currency::Currency;
+use crate::domain::locale::Locale;
+use crate::domain::slug::Slug;
+
+pub const DEFAULT_PATH: &str = "tenants/tenants.toml";
+/// Tenant ports are assigned upwards from here; the launcher's front door sits below.
+pub const FIRST_TENANT_PORT: u16 = 8101;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(default)]
+    pub launcher: LauncherSection,
+    #[serde(default)]
+    pub security: SecuritySection,
+    #[serde(default)]
+    pub tenants: BTreeMap<String, TenantEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LauncherSection {
+    /// Address of the launcher's front door.
+    pub listen: String,
+    /// Tenants answer to `<slug>.<base_domain>`.
+    pub base_domain: String,
+    /// Run directory (pid file, heavy-job slot locks), relative to the manifest's directory.
+    pub run_dir: String,
+    /// Machine-wide slots for heavy jobs; 0 means cores − 1, at least 1.
+    pub heavy_job_slots: u32,
+}
+
+impl Default for LauncherSection {
+    fn default() -> Self {
+        LauncherSection {
+            listen: "127.0.0.1:8080".to_owned(),
+            base_domain: "localhost".to_owned(),
+            run_dir: "run".to_owned(),
+            heavy_job_slots: 0,
+        }
+    }
+}
+
+/// Sign-in and session limits shared by every tenant of this manifest.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecuritySection {
+    /// A session unused for this long is signed out.
+    pub session_idle_minutes: u32,
+    /// A session older than this is signed out however active it is.
+    pub session_absolute_hours: u32,
+    /// Failed sign-ins for one account within the window before it is throttled.
+    pub max_failures_per_account: u32,
+    /// Failed sign-ins from one client address within the window before it is throttled.
+    pub max_failures_per_address: u32,
+    /// The throttling window, in minutes.
+    pub failure_window_minutes: u32,
+}
+
+impl Default for SecuritySection {
+    fn default() -> Self {
+        SecuritySection {
+            session_idle_minutes: 8 * 60,
+            session_absolute_hours: 7 * 24,
+            max_failures_per_account: 5,
+            max_failures_per_address: 20,
+            failure_window_minutes: 15,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TenantEntry {
+    pub name: String,
+    pub port: u16,
+    /// Absent: SQLite in the tenant's data directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    /// Absent: `<manifest dir>/<slug>/`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<String>,
+    pub base_currency: String,
+    pub locale: String,
+    #[serde(default = "enabled_default")]
+    pub enabled: bool,
+}
+
+fn enabled_default() -> bool {
+    true
+}
+
+/// A tenant as a process needs it, with every default resolved.
+#[derive(Debug, Clone)]
+pub struct Tenant {
+    pub slug: Slug,
+    pub name: String,
+    pub port: u16,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    pub base_currency: Currency,
+    pub locale: Locale,
+    pub enabled: bool,
+}
+
+impl Manifest {
+    /// Reads the manifest; a missing file is an empty manifest.
+    pub fn load(path: &Path) -> anyhow::Result<Manifest> {
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
+            Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+        };
+        let manifest: Manifest =
+            toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        manifest.validate().with_context(|| format!("checking {}", path.display()))?;
+        Ok(manifest)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        let mut ports = BTreeMap::new();
+        for (slug, entry) in &self.tenants {
+            Slug::parse(slug).with_context(|| format!("tenant {slug:?}"))?;
+            Currency::parse(&entry.base_currency).with_context(|| format!("tenant {slug:?}"))?;
+            Locale::parse(&entry.locale).with_context(|| format!("tenant {slug:?}"))?;
+            if entry.port == 0 {
+                bail!("tenant {slug:?}: port must be between 1 and 65535");
+            }
+            if let Some(other) = ports.insert(entry.port, slug) {
+                bail!("tenants {other:?} and {slug:?} both use port {}", entry.port);
+            }
+        }
+        if self.launcher.base_domain.trim().is_empty() {
+            bail!("[launcher] base_domain must not be empty");
+        }
+        Ok(())
+    }
+
+    /// The tenant `slug` with its defaults resolved against the manifest's directory.
+    pub fn tenant(&self, manifest_path: &Path, slug: &str) -> anyhow::Result<Tenant> {
+        let entry = self
+            .tenants
+            .get(slug)
+            .with_context(|| format!("no tenant {slug:?} in {}", manifest_path.display()))?;
+        resolve(manifest_path, slug, entry)
+    }
+
+    pub fn tenants(&self, manifest_path: &Path) -> anyhow::Result<Vec<Tenant>> {
+        self.tenants
+            .iter()
+            .map(|(slug, entry)| resolve(manifest_path, slug, entry))
+            .collect()
+    }
+
+    /// The lowest free port from [`FIRST_TENANT_PORT`] up.
+    pub fn free_port(&self) -> anyhow::Result<u16> {
+        (FIRST_TENANT_PORT..=u16::MAX)
+            .find(|p| self.tenants.values().all(|t| t.port != *p))
+            .context("no free port left for a new tenant")
+    }
+}
+
+/// The directory holding the manifest, against which relative paths resolve.
+pub fn base_dir(manifest_path: &Path) -> PathBuf {
+    match manifest_path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn resolve(manifest_path: &Path, slug: &str, entry: &TenantEntry) -> anyhow::Result<Tenant> {
+    let base = base_dir(manifest_path);
+    let data_dir = match &entry.data_dir {
+        Some(d) => base.join(d),
+        None => base.join(slug),
+    };
+    let database_url = match &entry.database_url {
+        Some(url) => url.clone(),
+        None => format!("sqlite://{}", data_dir.join("tourdesk.db").display()),
+    };
+    Ok(Tenant {
+        slug: Slug::parse(slug)?,
+        name: entry.name.clone(),
+        port: entry.port,
+        data_dir,
+        database_url,
+        base_currency: Currency::parse(&entry.base_currency)?,
+        locale: Locale::parse(&entry.locale)?,
+        enabled: entry.enabled,
+    })
+}
+
+/// An exclusive lock on the manifest, held while it is read, changed and written.
+pub struct Locked {
+    path: PathBuf,
+    _lock: File,
+    pub manifest: Manifest,
+}
+
+impl Locked {
+    pub fn acquire(path: &Path) -> anyhow::Result<Locked> {
+        let dir = base_dir(path);
+        fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        let lock_path = path.with_extension("toml.lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("opening {}", lock_path.display()))?;
+        lock.lock()
+            .with_context(|| format!("locking {}", lock_path.display()))?;
+        let manifest = Manifest::load(path)?;
+        Ok(Locked { path: path.to_path_buf(), _lock: lock, manifest })
+    }
+
+    /// Writes the manifest atomically: a reader sees the old file or the new one, never half.
+    pub fn save(&self) -> anyhow::Result<()> {
+        let text = toml::to_string_pretty(&self.manifest).context("serialising the manifest")?;
+        let dir = base_dir(&self.path);
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir)
+            .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+        tmp.write_all(HEADER.as_bytes())?;
+        tmp.write_all(text.as_bytes())?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&self.path)
+            .with_context(|| format!("replacing {}", self.path.display()))?;
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .with_context(|| format!("syncing {}", dir.display()))?;
+        Ok(())
+    }
+}
+
+const HEADER: &str = "# tourdesk tenants manifest: written by `tourdesk tenant ...`.\n\
+# See tenants/tenants.example.toml for every key.\n\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_are_refused_with_their_line() {
+        let err = toml::from_str::<Manifest>("[launcher]\nlisten = \"x\"\nlisen = 3\n")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("lisen"), "{err}");
+        assert!(err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn defaults_resolve_against_the_manifest_dir() -> anyhow::Result<()> {
+        let m: Manifest = toml::from_str(
+            "[tenants.acme]\nname = \"Acme\"\nport = 8101\nbase_currency = \"THB\"\nlocale = \"th\"\n",
+        )?;
+        let t = m.tenant(Path::new("/srv/t/tenants.toml"), "acme")?;
+        assert_eq!(t.data_dir, PathBuf::from("/srv/t/acme"));
+        assert_eq!(t.database_url, "sqlite:///srv/t/acme/tourdesk.db");
+        assert!(t.enabled);
+        assert_eq!(m.free_port()?, 8102);
+        Ok(())
+    }
+}

@@ -1,0 +1,316 @@
+//! Provisioning and administering tenants: what `tourdesk tenant ...` does, callable from tests.
+//!
+//! **Invariant:** `create` either leaves a complete tenant — data directory, session secret,
+//! migrated database with its first admin, manifest entry — or nothing at all.
+
+use anyhow::{Context, bail};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::db::{self, AnyConnection, DbUrl};
+use crate::domain::access::Role;
+use crate::domain::currency::Currency;
+use crate::domain::email::Email;
+use crate::domain::locale::Locale;
+use crate::domain::password::{self, NewPassword};
+use crate::domain::slug::Slug;
+use crate::manifest::{Locked, Manifest, Tenant, TenantEntry};
+use crate::security;
+
+/// The file in a tenant's data directory holding its session secret.
+pub const SECRET_FILE: &str = "session.key";
+
+pub struct NewTenant {
+    pub slug: Slug,
+    pub name: String,
+    pub base_currency: Currency,
+    pub locale: Locale,
+    pub port: Option<u16>,
+    pub database_url: Option<String>,
+    pub admin_email: Option<Email>,
+}
+
+pub struct Provisioned {
+    pub tenant: Tenant,
+    pub admin_email: Email,
+    /// Shown once; the admin must change it at first sign-in.
+    pub admin_password: String,
+}
+
+pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisioned> {
+    let name = new.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 120 {
+        bail!("the agency name must be 1 to 120 characters");
+    }
+    let slug = new.slug.as_str().to_owned();
+    let mut locked = Locked::acquire(manifest_path)?;
+    if locked.manifest.tenants.contains_key(&slug) {
+        bail!("a tenant {slug:?} already exists in {}", manifest_path.display());
+    }
+    let port = match new.port {
+        Some(0) => bail!("port must be between 1 and 65535"),
+        Some(p) => {
+            if let Some((other, _)) = locked.manifest.tenants.iter().find(|(_, t)| t.port == p) {
+                bail!("port {p} is already used by tenant {other:?}");
+            }
+            p
+        }
+        None => locked.manifest.free_port()?,
+    };
+    if let Some(url) = &new.database_url {
+        DbUrl::parse(url)?;
+    }
+    let entry = TenantEntry {
+        name,
+        port,
+        database_url: new.database_url.clone(),
+        data_dir: None,
+        base_currency: new.base_currency.code().to_owned(),
+        locale: new.locale.tag().to_owned(),
+        enabled: true,
+    };
+    let mut candidate = locked.manifest.clone();
+    candidate.tenants.insert(slug.clone(), entry.clone());
+    let tenant = candidate.tenant(manifest_path, &slug)?;
+    if tenant.data_dir.exists() {
+        bail!(
+            "the data directory {} already exists; move it away or pick another slug",
+            tenant.data_dir.display()
+        );
+    }
+    let admin_email = match new.admin_email {
+        Some(e) => e,
+        None => Email::parse(&format!("admin@{slug}.local"))?,
+    };
+    let admin_password = password::one_time_password();
+
+    let mut cleanup = Cleanup { data_dir: Some(tenant.data_dir.clone()), postgres_url: None };
+    fs::create_dir_all(tenant.data_dir.join("exports"))
+        .with_context(|| format!("creating {}", tenant.data_dir.display()))?;
+    write_secret(&tenant.data_dir)?;
+    let url = DbUrl::parse(&tenant.database_url)?;
+    if let DbUrl::Postgres(pg) = &url {
+        if db::backend::create_postgres_database(pg)? {
+            cleanup.postgres_url = Some(pg.clone());
+        }
+    }
+    let mut conn = db::connect(&url).context("opening the new tenant database")?;
+    if db::settings_table_exists(&mut conn)? {
+        bail!("the database {} already holds a tenant", tenant.database_url);
+    }
+    db::run_migrations(&mut conn)?;
+    let hash = security::hash_password(&admin_password)?;
+    db::write(&mut conn, |conn| -> anyhow::Result<()> {
+        db::settings::insert(conn, db::settings::TENANT_SLUG, &slug)?;
+        let id = db::users::insert(
+            conn,
+            &db::users::NewUser {
+                email: &admin_email,
+                display_name: "Administrator",
+                role: Role::Admin,
+                password_hash: &hash,
+                must_change_password: true,
+            },
+        )?;
+        db::audit::record(
+            conn,
+            &db::audit::Entry {
+                actor: Some("cli"),
+                action: "tenant.provision",
+                entity: Some("tenant"),
+                entity_id: Some(slug.clone()),
+                after: Some(serde_json::json!({ "admin": admin_email.as_str(), "user_id": id.0 })),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })?;
+    drop(conn);
+    locked.manifest = candidate;
+    locked.save()?;
+    cleanup.disarm();
+    Ok(Provisioned { tenant, admin_email, admin_password })
+}
+
+/// Removes what a failed `create` made.
+struct Cleanup {
+    data_dir: Option<PathBuf>,
+    postgres_url: Option<String>,
+}
+
+impl Cleanup {
+    fn disarm(&mut self) {
+        self.data_dir = None;
+        self.postgres_url = None;
+    }
+}
+
+impl Drop for Cleanup {
+    fn drop(&mut self) {
+        if let Some(url) = self.postgres_url.take() {
+            if let Err(e) = db::backend::drop_postgres_database(&url) {
+                tracing::error!("could not drop the half-made database: {e:#}");
+            }
+        }
+        if let Some(dir) = self.data_dir.take() {
+            if let Err(e) = fs::remove_dir_all(&dir) {
+                tracing::error!("could not remove {}: {e}", dir.display());
+            }
+        }
+    }
+}
+
+fn write_secret(data_dir: &Path) -> anyhow::Result<()> {
+    let path = data_dir.join(SECRET_FILE);
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(&path).with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(security::random_secret().as_bytes())?;
+    file.sync_all()?;
+    Ok(())
+}
+
+/// Reads a tenant's session secret.
+pub fn read_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
+    let path = data_dir.join(SECRET_FILE);
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let secret = hex::decode(text.trim()).with_context(|| format!("decoding {}", path.display()))?;
+    if secret.len() < 32 {
+        bail!("{} holds a secret shorter than 256 bits", path.display());
+    }
+    Ok(secret)
+}
+
+/// Opens a tenant's database and checks that it is this tenant's.
+pub fn open(tenant: &Tenant) -> anyhow::Result<AnyConnection> {
+    let url = DbUrl::parse(&tenant.database_url)?;
+    let mut conn = db::connect(&url)
+        .with_context(|| format!("opening the database of tenant {}", tenant.slug))?;
+    check_owner(&mut conn, tenant)?;
+    Ok(conn)
+}
+
+/// **Invariant:** a tenant process only opens its own database.
+pub fn check_owner(conn: &mut AnyConnection, tenant: &Tenant) -> anyhow::Result<()> {
+    if !db::settings_table_exists(conn)? {
+        bail!("the database of tenant {} holds no tenant; was it provisioned?", tenant.slug);
+    }
+    match db::settings::get(conn, db::settings::TENANT_SLUG)? {
+        Some(owner) if owner == tenant.slug.as_str() => Ok(()),
+        Some(owner) => bail!(
+            "the database configured for tenant {} belongs to tenant {owner}; refusing to open it",
+            tenant.slug
+        ),
+        None => bail!("the database of tenant {} does not say whose it is", tenant.slug),
+    }
+}
+
+pub fn migrate(tenant: &Tenant) -> anyhow::Result<Vec<String>> {
+    let mut conn = open(tenant)?;
+    db::run_migrations(&mut conn)
+}
+
+pub struct NewStaff<'a> {
+    pub email: &'a str,
+    pub role: Role,
+    pub display_name: Option<&'a str>,
+    pub password: &'a str,
+}
+
+/// Adds a staff member from the command line with a password the admin chose.
+pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<db::users::UserId> {
+    let email = Email::parse(new.email)?;
+    let password = NewPassword::parse(new.password, email.as_str())?;
+    let name = new.display_name.map(str::trim).filter(|n| !n.is_empty());
+    let name = name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("user")).to_owned();
+    let hash = security::hash_password(password.as_str())?;
+    let mut conn = open(tenant)?;
+    db::write(&mut conn, |conn| -> anyhow::Result<_> {
+        if db::users::find_by_email(conn, email.as_str())?.is_some() {
+            bail!("a user {} already exists in tenant {}", email, tenant.slug);
+        }
+        let id = db::users::insert(
+            conn,
+            &db::users::NewUser {
+                email: &email,
+                display_name: &name,
+                role: new.role,
+                password_hash: &hash,
+                must_change_password: false,
+            },
+        )?;
+        db::audit::record(
+            conn,
+            &db::audit::Entry {
+                actor: Some("cli"),
+                action: "user.create",
+                entity: Some("user"),
+                entity_id: Some(id.to_string()),
+                after: Some(serde_json::json!({
+                    "email": email.as_str(), "name": name, "role": new.role.as_str()
+                })),
+                ..Default::default()
+            },
+        )?;
+        Ok(id)
+    })
+}
+
+/// Gives a user a new one-time password, revokes their sessions and clears their throttle.
+pub fn reset_password(tenant: &Tenant, email: &str) -> anyhow::Result<String> {
+    let mut conn = open(tenant)?;
+    let one_time = password::one_time_password();
+    let hash = security::hash_password(&one_time)?;
+    db::write(&mut conn, |conn| -> anyhow::Result<()> {
+        let user = db::users::find_by_email(conn, email)?
+            .with_context(|| format!("no user {email:?} in tenant {}", tenant.slug))?;
+        db::users::set_password(conn, user.id, &hash, true)?;
+        db::sessions::revoke_all_for_user(conn, user.id, db::now())?;
+        db::throttle::clear(conn, db::throttle::Scope::Account, &user.email)?;
+        db::audit::record(
+            conn,
+            &db::audit::Entry {
+                actor: Some("cli"),
+                action: "user.reset-password",
+                entity: Some("user"),
+                entity_id: Some(user.id.to_string()),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })?;
+    Ok(one_time)
+}
+
+/// Sets a password the admin chose, with no forced change (the demo's well-known sign-ins).
+pub fn set_password(tenant: &Tenant, email: &str, password: &str) -> anyhow::Result<()> {
+    let password = NewPassword::parse(password, email)?;
+    let hash = security::hash_password(password.as_str())?;
+    let mut conn = open(tenant)?;
+    db::write(&mut conn, |conn| -> anyhow::Result<()> {
+        let user = db::users::find_by_email(conn, email)?
+            .with_context(|| format!("no user {email:?} in tenant {}", tenant.slug))?;
+        db::users::set_password(conn, user.id, &hash, false)?;
+        db::audit::record(
+            conn,
+            &db::audit::Entry {
+                actor: Some("cli"),
+                action: "user.set-password",
+                entity: Some("user"),
+                entity_id: Some(user.id.to_string()),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
+}
+
+/// Loads the manifest and resolves one tenant.
+pub fn load_tenant(manifest_path: &Path, slug: &str) -> anyhow::Result<(Manifest, Tenant)> {
+    let manifest = Manifest::load(manifest_path)?;
+    let tenant = manifest.tenant(manifest_path, slug)?;
+    Ok((manifest, tenant))
+}

@@ -1,0 +1,125 @@
+//! How failures become answers. Each variant is mapped deliberately; anything unexpected is a
+//! 500 with a generic localized page, logged once with its cause chain.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpResponse, ResponseError};
+
+use crate::i18n::{Message, key};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("not signed in")]
+    Unauthenticated { back_to: String },
+    #[error("password change required")]
+    MustChangePassword,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("refused: bad or missing CSRF token or foreign origin")]
+    CsrfRefused,
+    #[error("not found")]
+    NotFound,
+    #[error("bad request: {0:?}")]
+    BadRequest(Message),
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Placed on error responses so the page middleware renders them in the reader's language.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    pub status: StatusCode,
+    pub message: Message,
+}
+
+impl ErrorPage {
+    pub fn for_status(status: StatusCode) -> ErrorPage {
+        let id = match status.as_u16() {
+            400 => key("error-bad-request"),
+            403 => key("error-forbidden"),
+            404 => key("error-not-found"),
+            405 => key("error-method-not-allowed"),
+            413 => key("error-too-large"),
+            421 => key("error-misdirected"),
+            422 => key("error-unprocessable"),
+            429 => key("error-too-many-requests"),
+            503 => key("error-unavailable"),
+            _ => key("error-internal"),
+        };
+        ErrorPage { status, message: Message::new(id) }
+    }
+}
+
+impl From<diesel::result::Error> for WebError {
+    fn from(e: diesel::result::Error) -> Self {
+        WebError::Internal(anyhow::Error::new(e).context("database query"))
+    }
+}
+
+impl From<crate::web::extract::DbUnavailable> for WebError {
+    fn from(e: crate::web::extract::DbUnavailable) -> Self {
+        WebError::Unavailable(e.to_string())
+    }
+}
+
+impl ResponseError for WebError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            WebError::Unauthenticated { .. } | WebError::MustChangePassword => StatusCode::SEE_OTHER,
+            WebError::Forbidden | WebError::CsrfRefused => StatusCode::FORBIDDEN,
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        let page = match self {
+            WebError::Unauthenticated { back_to } => {
+                let target = if back_to == "/" || back_to.is_empty() {
+                    "/sign-in".to_owned()
+                } else {
+                    format!("/sign-in?next={}", percent_encode(back_to))
+                };
+                return HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish();
+            }
+            WebError::MustChangePassword => {
+                return HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, "/account/password"))
+                    .finish();
+            }
+            WebError::BadRequest(message) => ErrorPage { status, message: message.clone() },
+            WebError::Internal(e) => {
+                tracing::error!("internal error: {e:#}");
+                ErrorPage::for_status(status)
+            }
+            WebError::Unavailable(e) => {
+                tracing::error!("database unavailable: {e}");
+                ErrorPage::for_status(status)
+            }
+            WebError::Forbidden | WebError::CsrfRefused | WebError::NotFound => {
+                ErrorPage::for_status(status)
+            }
+        };
+        let mut response = HttpResponse::build(status).finish();
+        response.extensions_mut().insert(page);
+        response
+    }
+}
+
+/// Percent-encodes a path for use in a query value.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

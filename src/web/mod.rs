@@ -1,0 +1,118 @@
+//! The tenant process's web server: state, start-up checks, and the HTTP server.
+
+pub mod error;
+pub mod extract;
+pub mod flash;
+pub mod middleware;
+pub mod pages;
+pub mod render;
+pub mod routes;
+
+use actix_web::{App, HttpServer, web};
+use anyhow::{Context, bail};
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use crate::db::{self, DbUrl, Pool};
+use crate::i18n::I18n;
+use crate::i18n::format::Formats;
+use crate::manifest::{Manifest, SecuritySection, Tenant};
+use crate::provision;
+
+/// Everything a request handler of one tenant shares. One per process.
+pub struct AppState {
+    pub tenant: Tenant,
+    /// The only host name this process answers for (`<slug>.<base-domain>`).
+    pub host: String,
+    pub pool: Pool,
+    pub i18n: Arc<I18n>,
+    pub formats: Formats,
+    pub templates: tera::Tera,
+    /// The tenant's own secret: keys session-token hashes, CSRF tokens and flash cookies.
+    pub secret: Vec<u8>,
+    /// The tenant's own cookie name, so that tenants on one host never share a cookie.
+    pub cookie_name: String,
+    pub security: SecuritySection,
+    /// Bounds concurrent argon2 hashing (19 MiB each) to the number of cores.
+    pub hashing: tokio::sync::Semaphore,
+}
+
+pub type State = web::Data<AppState>;
+
+impl AppState {
+    /// Opens the tenant's database and checks that its schema is current.
+    pub fn open(manifest: &Manifest, tenant: Tenant) -> anyhow::Result<AppState> {
+        let url = DbUrl::parse(&tenant.database_url)?;
+        let mut conn = db::connect(&url)
+            .with_context(|| format!("opening the database of tenant {}", tenant.slug))?;
+        let pending = db::pending_migrations(&mut conn)?;
+        if !pending.is_empty() {
+            bail!(
+                "the database of tenant {slug} has {n} pending migration(s) ({list}); \
+                 run `tourdesk tenant migrate {slug}` first",
+                slug = tenant.slug,
+                n = pending.len(),
+                list = pending.join(", ")
+            );
+        }
+        provision::check_owner(&mut conn, &tenant)?;
+        drop(conn);
+        let pool = db::pool(&url, 8).context("opening the connection pool")?;
+        let secret = provision::read_secret(&tenant.data_dir)?;
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        let i18n = Arc::new(I18n::load()?);
+        Ok(AppState {
+            templates: render::load_templates(i18n.clone())?,
+            i18n,
+            host: format!("{}.{}", tenant.slug, manifest.launcher.base_domain),
+            cookie_name: format!("td_{}", tenant.slug),
+            pool,
+            formats: Formats::load()?,
+            secret,
+            security: manifest.security.clone(),
+            hashing: tokio::sync::Semaphore::new(cores),
+            tenant,
+        })
+    }
+}
+
+/// Serves the tenant on `listener` until SIGINT/SIGTERM, then drains in-flight requests.
+pub async fn run(state: AppState, listener: TcpListener) -> anyhow::Result<()> {
+    let state = web::Data::new(state);
+    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(4);
+    HttpServer::new(move || app(state.clone()))
+        .workers(workers)
+        .shutdown_timeout(30)
+        .listen(listener)
+        .context("listening")?
+        .run()
+        .await
+        .context("serving")
+}
+
+/// The application for one tenant, as the server and the tests build it.
+pub fn app(
+    state: State,
+) -> App<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(state)
+        .app_data(web::FormConfig::default().limit(256 * 1024).error_handler(|err, _req| {
+            error::WebError::BadRequest(crate::i18n::Message::new("error-bad-form").arg("detail", err)).into()
+        }))
+        .app_data(web::QueryConfig::default().error_handler(|err, _req| {
+            error::WebError::BadRequest(crate::i18n::Message::new("error-bad-form").arg("detail", err)).into()
+        }))
+        .app_data(web::PathConfig::default().error_handler(|_err, _req| error::WebError::NotFound.into()))
+        .configure(routes::configure)
+        .default_service(web::to(pages::not_found))
+        .wrap(actix_web::middleware::from_fn(middleware::pages))
+        .wrap(actix_web::middleware::from_fn(middleware::host_only))
+}

@@ -1,0 +1,169 @@
+//! A user's own account: changing the password (forced after a one-time password) and the
+//! interface language.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{self, audit, sessions, users};
+use crate::domain::access::Perm;
+use crate::domain::locale::Locale;
+use crate::domain::password::{NewPassword, PasswordError};
+use crate::i18n::{Message, key};
+use crate::security;
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, SignedIn, Ui};
+use crate::web::flash::Flash;
+use crate::web::pages::auth;
+
+#[derive(Serialize, Default)]
+struct PasswordView {
+    forced: bool,
+    errors: PasswordErrors,
+    min_len: usize,
+}
+
+#[derive(Serialize, Default)]
+struct PasswordErrors {
+    current: Option<String>,
+    new_password: Option<String>,
+    confirm: Option<String>,
+}
+
+pub async fn password_form(ui: Ui, user: SignedIn) -> Result<HttpResponse, WebError> {
+    let view = PasswordView {
+        forced: user.0.user.must_change_password,
+        min_len: crate::domain::password::MIN_LEN,
+        ..Default::default()
+    };
+    ui.render(StatusCode::OK, "account/password.html", &view)
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    current: String,
+    new_password: String,
+    confirm: String,
+}
+
+fn password_error_key(e: &PasswordError) -> &'static str {
+    match e {
+        PasswordError::TooShort => key("account-password-error-too-short"),
+        PasswordError::TooLong => key("account-password-error-too-long"),
+        PasswordError::SameAsEmail => key("account-password-error-same-as-email"),
+    }
+}
+
+pub async fn change_password(
+    ui: Ui,
+    db: Db,
+    user: SignedIn,
+    form: web::Form<PasswordForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let me = user.0.user.clone();
+    let mut errors = PasswordErrors::default();
+    let parsed = NewPassword::parse(&form.new_password, &me.email);
+    match &parsed {
+        Err(e) => {
+            let text = ui.state.i18n.message(
+                ui.locale(),
+                &Message::new(password_error_key(e)).arg("min", crate::domain::password::MIN_LEN),
+            );
+            errors.new_password = Some(text);
+        }
+        Ok(_) if form.new_password == form.current => {
+            errors.new_password = Some(ui.t(key("account-password-error-unchanged")));
+        }
+        Ok(_) => {}
+    }
+    if form.confirm != form.new_password {
+        errors.confirm = Some(ui.t(key("account-password-error-mismatch")));
+    }
+    let current_ok = {
+        let hash = me.password_hash.clone();
+        let current = form.current.clone();
+        web::block(move || security::verify_password(&current, &hash))
+            .await
+            .map_err(|e| WebError::Internal(anyhow::anyhow!("verifying a password: {e}")))?
+    };
+    if !current_ok {
+        errors.current = Some(ui.t(key("account-password-error-current")));
+    }
+    let new_password = match parsed {
+        Ok(p) if errors.current.is_none() && errors.new_password.is_none() && errors.confirm.is_none() => p,
+        _ => {
+            let view = PasswordView {
+                forced: me.must_change_password,
+                errors,
+                min_len: crate::domain::password::MIN_LEN,
+            };
+            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "account/password.html", &view);
+        }
+    };
+    let hash = auth::hash(&ui, new_password.as_str().to_owned()).await?;
+    let keep = user.0.session.id;
+    let addr = ui.client_addr().to_owned();
+    db.write(move |conn| -> Result<(), WebError> {
+        users::set_password(conn, me.id, &hash, false)?;
+        sessions::revoke_others(conn, me.id, keep, db::now())?;
+        audit::record(
+            conn,
+            &audit::Entry {
+                user_id: Some(me.id),
+                actor: Some(&me.email),
+                action: "user.change-password",
+                entity: Some("user"),
+                entity_id: Some(me.id.to_string()),
+                client_addr: Some(&addr),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    Ok(ui.see_other("/", Flash::success(Message::new("account-password-changed"))))
+}
+
+#[derive(Deserialize)]
+pub struct LocaleForm {
+    locale: String,
+    back: Option<String>,
+}
+
+pub async fn change_locale(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    form: web::Form<LocaleForm>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AccountEdit)?;
+    let form = form.into_inner();
+    let locale = Locale::parse(&form.locale)
+        .map_err(|_| WebError::BadRequest(Message::new("account-locale-error-unknown").arg("locale", &form.locale)))?;
+    let me = user.user().clone();
+    let addr = ui.client_addr().to_owned();
+    db.write(move |conn| -> Result<(), WebError> {
+        users::set_locale(conn, me.id, Some(locale))?;
+        audit::record(
+            conn,
+            &audit::Entry {
+                user_id: Some(me.id),
+                actor: Some(&me.email),
+                action: "user.change-locale",
+                entity: Some("user"),
+                entity_id: Some(me.id.to_string()),
+                before: Some(serde_json::json!({ "locale": me.locale.map(Locale::tag) })),
+                after: Some(serde_json::json!({ "locale": locale.tag() })),
+                client_addr: Some(&addr),
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    let back = match form.back.as_deref() {
+        Some(b) if b.starts_with('/') && !b.starts_with("//") => b.to_owned(),
+        _ => "/".to_owned(),
+    };
+    Ok(ui.see_other(&back, Flash::success(Message::new("account-locale-changed"))))
+}

@@ -1,0 +1,127 @@
+//! The audit page for admins: who did what and when, filtered by user, action and date.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::db::{self, users::UserId};
+use crate::domain::access::Perm;
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::pages::Pager;
+
+#[derive(Deserialize)]
+pub struct AuditParams {
+    user: Option<String>,
+    action: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    page: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct RowView {
+    at: String,
+    who: String,
+    action: String,
+    entity: String,
+    before: String,
+    after: String,
+    client_addr: String,
+}
+
+#[derive(Serialize)]
+struct UserOption {
+    id: String,
+    label: String,
+    selected: bool,
+}
+
+#[derive(Serialize)]
+struct AuditView {
+    rows: Vec<RowView>,
+    users: Vec<UserOption>,
+    actions: Vec<(String, bool)>,
+    from: String,
+    to: String,
+    date_error: bool,
+    pager: Pager,
+    total: String,
+    query: String,
+}
+
+/// An empty or absent filter value means "any"; a malformed date is reported, not guessed.
+fn parse_date(raw: Option<&str>) -> Result<Option<NaiveDate>, ()> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| ()),
+    }
+}
+
+pub async fn list(ui: Ui, db: Db, user: CurrentUser, params: web::Query<AuditParams>) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AuditView)?;
+    let params = params.into_inner();
+    let user_id = params.user.as_deref().and_then(|u| u.parse::<i64>().ok()).map(UserId);
+    let from = parse_date(params.from.as_deref());
+    let to = parse_date(params.to.as_deref());
+    let date_error = from.is_err() || to.is_err();
+    let (page, offset) = Pager::offset(params.page);
+    let filter = db::audit::Filter {
+        user_id,
+        action: params.action.clone().filter(|a| !a.is_empty()),
+        from: from.ok().flatten().and_then(|d| d.and_hms_opt(0, 0, 0)),
+        until: to.ok().flatten().and_then(|d| d.succ_opt()).and_then(|d| d.and_hms_opt(0, 0, 0)),
+        offset,
+        limit: Pager::PER_PAGE,
+    };
+    let (rows, total, names, actions) = db
+        .read(move |conn| -> Result<_, WebError> {
+            let (rows, total) = db::audit::list(conn, &filter)?;
+            Ok((rows, total, db::users::names(conn)?, db::audit::actions(conn)?))
+        })
+        .await?;
+    let f = ui.formats();
+    let chosen_action = params.action.clone().unwrap_or_default();
+    let query = serde_urlencoded::to_string([
+        ("user", params.user.clone().unwrap_or_default()),
+        ("action", chosen_action.clone()),
+        ("from", params.from.clone().unwrap_or_default()),
+        ("to", params.to.clone().unwrap_or_default()),
+    ])
+    .unwrap_or_default();
+    let view = AuditView {
+        rows: rows
+            .into_iter()
+            .map(|r| RowView {
+                at: f.datetime_utc(ui.locale(), r.at),
+                who: r.user_name.or(r.actor).unwrap_or_default(),
+                action: r.action,
+                entity: match (r.entity, r.entity_id) {
+                    (Some(e), Some(id)) => format!("{e} {id}"),
+                    (Some(e), None) => e,
+                    _ => String::new(),
+                },
+                before: r.before_json.unwrap_or_default(),
+                after: r.after_json.unwrap_or_default(),
+                client_addr: r.client_addr.unwrap_or_default(),
+            })
+            .collect(),
+        users: names
+            .into_iter()
+            .map(|(id, name, email)| UserOption {
+                selected: user_id.is_some_and(|u| u.0 == id),
+                id: id.to_string(),
+                label: format!("{name} <{email}>"),
+            })
+            .collect(),
+        actions: actions.into_iter().map(|a| { let sel = a == chosen_action; (a, sel) }).collect(),
+        from: params.from.unwrap_or_default(),
+        to: params.to.unwrap_or_default(),
+        date_error,
+        pager: Pager::new(page, total),
+        total: f.integer(ui.locale(), total),
+        query,
+    };
+    ui.render(StatusCode::OK, "audit.html", &view)
+}

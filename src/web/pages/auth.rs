@@ -1,0 +1,233 @@
+//! Signing in and out.
+//!
+//! A wrong password and an unknown e-mail get the same answer, in the same time (the decoy
+//! hash); failures are counted in the database per account and per client address.
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{self, audit, sessions, throttle};
+use crate::domain::sign_in::{Failures, ThrottleRule, throttled};
+use crate::i18n::{Message, key};
+use crate::security;
+use crate::web::error::WebError;
+use crate::web::extract::{Db, SignedIn, Ui};
+use crate::web::flash::Flash;
+use crate::web::middleware::is_https;
+
+#[derive(Deserialize)]
+pub struct SignInQuery {
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    email: String,
+    password: String,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SignInView {
+    email: String,
+    next: String,
+    error: Option<String>,
+}
+
+/// Only a local path may be a return target (no `//host` or `https://...`).
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+pub async fn form(ui: Ui, query: web::Query<SignInQuery>) -> Result<HttpResponse, WebError> {
+    if ui.ctx.auth.is_some() {
+        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/")).finish());
+    }
+    let view = SignInView { email: String::new(), next: safe_next(query.next.as_deref()), error: None };
+    ui.render(StatusCode::OK, "sign_in.html", &view)
+}
+
+enum Outcome {
+    Throttled { minutes: i64 },
+    Failed,
+    SignedIn { token: String, must_change: bool },
+}
+
+pub async fn sign_in(
+    ui: Ui,
+    db: Db,
+    req: HttpRequest,
+    form: web::Form<SignInForm>,
+) -> Result<HttpResponse, WebError> {
+    let form = form.into_inner();
+    let email = form.email.trim().to_lowercase();
+    let addr = ui.client_addr().to_owned();
+    let sec = ui.state.security.clone();
+    let rule = ThrottleRule {
+        max_per_account: i64::from(sec.max_failures_per_account),
+        max_per_address: i64::from(sec.max_failures_per_address),
+        window: chrono::Duration::minutes(i64::from(sec.failure_window_minutes)),
+    };
+
+    let (lookup_email, lookup_addr) = (email.clone(), addr.clone());
+    let window = rule.window;
+    let (account, address, user) = db
+        .read(move |conn| -> Result<_, WebError> {
+            let since = db::now() - window;
+            let (count, latest) = throttle::failures_since(conn, throttle::Scope::Account, &lookup_email, since)?;
+            let account = Failures { count, latest };
+            let (count, latest) = throttle::failures_since(conn, throttle::Scope::Address, &lookup_addr, since)?;
+            let address = Failures { count, latest };
+            Ok((account, address, db::users::find_by_email(conn, &lookup_email)?))
+        })
+        .await?;
+
+    let outcome = if let Some(minutes) = throttled(&rule, account, address, db::now()) {
+        Outcome::Throttled { minutes }
+    } else {
+        let hash = user.as_ref().map(|u| u.password_hash.clone());
+        let password = form.password.clone();
+        let matches = verify(&ui, password, hash).await?;
+        match user.as_ref() {
+            Some(u) if matches && !u.disabled => Outcome::SignedIn {
+                token: security::random_token(),
+                must_change: u.must_change_password,
+            },
+            _ => Outcome::Failed,
+        }
+    };
+
+    let secret = ui.state.secret.clone();
+    let user_for_write = user.clone();
+    let (write_email, write_addr) = (email.clone(), addr.clone());
+    let old_session = ui.ctx.auth.as_ref().map(|a| a.session.id);
+    let record = match &outcome {
+        Outcome::Throttled { .. } => Record::Throttled,
+        Outcome::Failed => Record::Failed,
+        Outcome::SignedIn { token, .. } => Record::SignedIn { token: token.clone() },
+    };
+    db.write(move |conn| -> Result<(), WebError> {
+        let now = db::now();
+        let user_id = user_for_write.as_ref().map(|u| u.id);
+        let action = match &record {
+            Record::Throttled => "sign-in.throttled",
+            Record::Failed if user_for_write.as_ref().is_some_and(|u| u.disabled) => "sign-in.refused-disabled",
+            Record::Failed => "sign-in.failed",
+            Record::SignedIn { .. } => "sign-in",
+        };
+        match &record {
+            Record::Throttled => {}
+            Record::Failed => {
+                throttle::record_failure(conn, throttle::Scope::Account, &write_email, now)?;
+                throttle::record_failure(conn, throttle::Scope::Address, &write_addr, now)?;
+                throttle::prune(conn, now - chrono::Duration::days(1))?;
+            }
+            Record::SignedIn { token } => {
+                if let Some(old) = old_session {
+                    sessions::revoke(conn, old, now)?;
+                }
+                let token_hash = security::keyed_hash(&secret, &format!("session:{token}"));
+                let csrf = security::random_token();
+                if let Some(uid) = user_id {
+                    sessions::insert(conn, &sessions::NewSession { token_hash: &token_hash, user_id: uid, csrf_token: &csrf, at: now })?;
+                }
+                throttle::clear(conn, throttle::Scope::Account, &write_email)?;
+            }
+        }
+        audit::record(
+            conn,
+            &audit::Entry {
+                user_id,
+                actor: Some(&write_email),
+                action,
+                client_addr: Some(&write_addr),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+
+    match outcome {
+        Outcome::SignedIn { token, must_change } => {
+            let mut cookie = Cookie::new(ui.state.cookie_name.clone(), token);
+            cookie.set_path("/");
+            cookie.set_http_only(true);
+            cookie.set_same_site(SameSite::Lax);
+            cookie.set_secure(is_https(&req));
+            let target = if must_change { "/account/password".to_owned() } else { safe_next(form.next.as_deref()) };
+            Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, target)).cookie(cookie).finish())
+        }
+        Outcome::Failed => {
+            let view = SignInView { email: form.email, next: safe_next(form.next.as_deref()), error: Some(ui.t(key("sign-in-error-invalid"))) };
+            ui.render(StatusCode::UNAUTHORIZED, "sign_in.html", &view)
+        }
+        Outcome::Throttled { minutes } => {
+            let text = ui.state.i18n.message(ui.locale(), &Message::new("sign-in-error-throttled").arg("minutes", minutes));
+            let view = SignInView { email: form.email, next: safe_next(form.next.as_deref()), error: Some(text) };
+            ui.render(StatusCode::TOO_MANY_REQUESTS, "sign_in.html", &view)
+        }
+    }
+}
+
+enum Record {
+    Throttled,
+    Failed,
+    SignedIn { token: String },
+}
+
+/// Verifies on the blocking pool, at most one hash per core at once. Unknown users are
+/// checked against the decoy hash so that they take as long as known ones.
+async fn verify(ui: &Ui, password: String, hash: Option<String>) -> Result<bool, WebError> {
+    let _permit = ui
+        .state
+        .hashing
+        .acquire()
+        .await
+        .map_err(|e| WebError::Internal(anyhow::anyhow!("hashing semaphore: {e}")))?;
+    web::block(move || match hash {
+        Some(h) => security::verify_password(&password, &h),
+        None => {
+            security::verify_password(&password, security::decoy_hash());
+            false
+        }
+    })
+    .await
+    .map_err(|e| WebError::Internal(anyhow::anyhow!("verifying a password: {e}")))
+}
+
+/// Hashes on the blocking pool under the same bound as [`verify`].
+pub async fn hash(ui: &Ui, password: String) -> Result<String, WebError> {
+    let _permit = ui
+        .state
+        .hashing
+        .acquire()
+        .await
+        .map_err(|e| WebError::Internal(anyhow::anyhow!("hashing semaphore: {e}")))?;
+    web::block(move || security::hash_password(&password))
+        .await
+        .map_err(|e| WebError::Internal(anyhow::anyhow!("hashing a password: {e}")))?
+        .map_err(WebError::Internal)
+}
+
+pub async fn sign_out(ui: Ui, db: Db, user: SignedIn) -> Result<HttpResponse, WebError> {
+    let session_id = user.0.session.id;
+    let (user_id, email, addr) = (user.0.user.id, user.0.user.email.clone(), ui.client_addr().to_owned());
+    db.write(move |conn| -> Result<(), WebError> {
+        sessions::revoke(conn, session_id, db::now())?;
+        audit::record(conn, &audit::Entry { user_id: Some(user_id), actor: Some(&email), action: "sign-out", client_addr: Some(&addr), ..Default::default() })?;
+        Ok(())
+    })
+    .await?;
+    let mut response = ui.see_other("/sign-in", Flash::success(Message::new("sign-in-signed-out")));
+    let mut removal = Cookie::new(ui.state.cookie_name.clone(), "");
+    removal.set_path("/");
+    removal.set_max_age(CookieDuration::ZERO);
+    response.add_cookie(&removal).map_err(|e| WebError::Internal(anyhow::anyhow!("cookie: {e}")))?;
+    Ok(response)
+}

@@ -1,0 +1,414 @@
+//! The users page for admins: list, create, change name and role, disable, enable, reset a
+//! password.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+use crate::db::users::{self, ListQuery, SortBy, User, UserId};
+use crate::db::{self, audit, sessions, throttle};
+use crate::domain::access::{Perm, Role};
+use crate::domain::email::Email;
+use crate::domain::password;
+use crate::i18n::{Message, key};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, DbUnavailable, Ui};
+use crate::web::flash::Flash;
+use crate::web::pages::{Pager, auth};
+use crate::web::render::role_key;
+use crate::web::routes;
+
+/// Rules of user administration that a request can break.
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    #[error("a user with this e-mail already exists")]
+    EmailTaken,
+    #[error("the last active admin cannot lose the admin role or be disabled")]
+    LastAdmin,
+    #[error("admins cannot disable themselves")]
+    DisableSelf,
+    #[error("no such user")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Unavailable(#[from] DbUnavailable),
+}
+
+impl UserError {
+    fn message(&self) -> Message {
+        match self {
+            UserError::EmailTaken => Message::new("users-error-email-taken"),
+            UserError::LastAdmin => Message::new("users-error-last-admin"),
+            UserError::DisableSelf => Message::new("users-error-disable-self"),
+            UserError::NotFound | UserError::Db(_) | UserError::Unavailable(_) => {
+                Message::new("error-internal")
+            }
+        }
+    }
+}
+
+impl From<UserError> for WebError {
+    fn from(e: UserError) -> Self {
+        match e {
+            UserError::NotFound => WebError::NotFound,
+            UserError::Db(e) => e.into(),
+            UserError::Unavailable(e) => e.into(),
+            rule => WebError::BadRequest(rule.message()),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ListParams {
+    q: Option<String>,
+    sort: Option<String>,
+    page: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct UserRowView {
+    id: i64,
+    name: String,
+    email: String,
+    role_key: &'static str,
+    disabled: bool,
+    created: String,
+}
+
+#[derive(Serialize)]
+struct ListView {
+    rows: Vec<UserRowView>,
+    q: String,
+    /// `q` and `sort` encoded for links.
+    q_url: String,
+    sort_url: String,
+    sort: String,
+    pager: Pager,
+    total: String,
+}
+
+pub async fn list(ui: Ui, db: Db, user: CurrentUser, params: web::Query<ListParams>) -> Result<HttpResponse, WebError> {
+    user.require(Perm::UsersManage)?;
+    let params = params.into_inner();
+    let sort_raw = params.sort.clone().unwrap_or_else(|| "name".to_owned());
+    let (sort, descending) = SortBy::parse(&sort_raw);
+    let (page, offset) = Pager::offset(params.page);
+    let query = ListQuery { search: params.q.clone(), sort, descending, offset, limit: Pager::PER_PAGE };
+    let (found, total) = db.read(move |conn| -> Result<_, WebError> { Ok(users::list(conn, &query)?) }).await?;
+    let f = ui.formats();
+    let view = ListView {
+        rows: found
+            .into_iter()
+            .map(|u| UserRowView {
+                id: u.id.0,
+                role_key: role_key(u.role),
+                created: f.date(ui.locale(), u.created_at.date()),
+                name: u.display_name,
+                email: u.email,
+                disabled: u.disabled,
+            })
+            .collect(),
+        q_url: url_encode(params.q.as_deref().unwrap_or_default()),
+        sort_url: url_encode(&sort_raw),
+        q: params.q.unwrap_or_default(),
+        sort: sort_raw,
+        pager: Pager::new(page, total),
+        total: f.integer(ui.locale(), total),
+    };
+    ui.render(StatusCode::OK, "users/list.html", &view)
+}
+
+#[derive(Serialize, Default)]
+struct FormView {
+    id: Option<i64>,
+    email: String,
+    display_name: String,
+    role: &'static str,
+    roles: Vec<RoleOption>,
+    errors: FieldErrors,
+    disabled: bool,
+    is_self: bool,
+}
+
+#[derive(Serialize, Default)]
+struct FieldErrors {
+    email: Option<String>,
+    display_name: Option<String>,
+    role: Option<String>,
+    form: Option<String>,
+}
+
+impl FieldErrors {
+    fn any(&self) -> bool {
+        self.email.is_some() || self.display_name.is_some() || self.role.is_some() || self.form.is_some()
+    }
+}
+
+#[derive(Serialize)]
+struct RoleOption {
+    value: &'static str,
+    label_key: &'static str,
+}
+
+fn role_options() -> Vec<RoleOption> {
+    Role::ALL.iter().map(|r| RoleOption { value: r.as_str(), label_key: role_key(*r) }).collect()
+}
+
+pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
+    user.require(Perm::UsersManage)?;
+    let view = FormView { role: Role::Viewer.as_str(), roles: role_options(), ..Default::default() };
+    ui.render(StatusCode::OK, "users/form.html", &view)
+}
+
+#[derive(Deserialize)]
+pub struct UserForm {
+    #[serde(default)]
+    email: String,
+    display_name: String,
+    role: String,
+}
+
+/// Checks the name and role fields, filling `errors`.
+fn parse_name_and_role(ui: &Ui, form: &UserForm, errors: &mut FieldErrors) -> (String, Option<Role>) {
+    let name = form.display_name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 {
+        errors.display_name = Some(ui.t(key("users-error-name")));
+    }
+    let role = Role::parse(&form.role).ok();
+    if role.is_none() {
+        errors.role = Some(ui.t(key("users-error-role")));
+    }
+    (name, role)
+}
+
+#[derive(Serialize)]
+struct OneTimeView {
+    id: i64,
+    email: String,
+    password: String,
+    created: bool,
+}
+
+pub async fn create(ui: Ui, db: Db, user: CurrentUser, form: web::Form<UserForm>) -> Result<HttpResponse, WebError> {
+    user.require(Perm::UsersManage)?;
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let email = Email::parse(&form.email).ok();
+    if email.is_none() {
+        errors.email = Some(ui.t(key("users-error-email")));
+    }
+    let (name, role) = parse_name_and_role(&ui, &form, &mut errors);
+    let (Some(email), Some(role), false) = (email, role, errors.any()) else {
+        return render_form_errors(&ui, None, &form, errors);
+    };
+    let one_time = password::one_time_password();
+    let hash = auth::hash(&ui, one_time.clone()).await?;
+    let actor = user.user().clone();
+    let addr = ui.client_addr().to_owned();
+    let new_email = email.clone();
+    let created = db
+        .write(move |conn| -> Result<UserId, UserError> {
+            if users::find_by_email(conn, new_email.as_str())?.is_some() {
+                return Err(UserError::EmailTaken);
+            }
+            let id = users::insert(
+                conn,
+                &users::NewUser { email: &new_email, display_name: &name, role, password_hash: &hash, must_change_password: true },
+            )?;
+            audit::record(
+                conn,
+                &audit::Entry {
+                    user_id: Some(actor.id),
+                    actor: Some(&actor.email),
+                    action: "user.create",
+                    entity: Some("user"),
+                    entity_id: Some(id.to_string()),
+                    after: Some(serde_json::json!({ "email": new_email.as_str(), "name": name, "role": role.as_str() })),
+                    client_addr: Some(&addr),
+                    ..Default::default()
+                },
+            )?;
+            Ok(id)
+        })
+        .await;
+    match created {
+        Ok(id) => {
+            let view = OneTimeView { id: id.0, email: email.to_string(), password: one_time, created: true };
+            ui.render(StatusCode::CREATED, "users/one_time.html", &view)
+        }
+        Err(UserError::EmailTaken) => {
+            let errors = FieldErrors { email: Some(ui.t(key("users-error-email-taken"))), ..Default::default() };
+            render_form_errors(&ui, None, &form, errors)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn render_form_errors(ui: &Ui, existing: Option<&User>, form: &UserForm, errors: FieldErrors) -> Result<HttpResponse, WebError> {
+    let role = Role::parse(&form.role).unwrap_or(Role::Viewer).as_str();
+    let view = FormView {
+        id: existing.map(|u| u.id.0),
+        email: existing.map(|u| u.email.clone()).unwrap_or_else(|| form.email.clone()),
+        display_name: form.display_name.clone(),
+        role,
+        roles: role_options(),
+        errors,
+        disabled: existing.is_some_and(|u| u.disabled),
+        is_self: existing.is_some_and(|u| ui.ctx.auth.as_ref().is_some_and(|a| a.user.id == u.id)),
+    };
+    ui.render(StatusCode::UNPROCESSABLE_ENTITY, "users/form.html", &view)
+}
+
+async fn load(db: &Db, id: UserId) -> Result<User, WebError> {
+    db.read(move |conn| -> Result<_, WebError> { Ok(users::find(conn, id)?) }).await?.ok_or(WebError::NotFound)
+}
+
+pub async fn edit_form(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) -> Result<HttpResponse, WebError> {
+    user.require(Perm::UsersManage)?;
+    let target = load(&db, UserId(path.into_inner())).await?;
+    let view = FormView {
+        id: Some(target.id.0),
+        email: target.email.clone(),
+        display_name: target.display_name.clone(),
+        role: target.role.as_str(),
+        roles: role_options(),
+        errors: FieldErrors::default(),
+        disabled: target.disabled,
+        is_self: target.id == user.user().id,
+    };
+    ui.render(StatusCode::OK, "users/form.html", &view)
+}
+
+pub async fn update(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>, form: web::Form<UserForm>) -> Result<HttpResponse, WebError> {
+    user.require(Perm::UsersManage)?;
+    let target = load(&db, UserId(path.into_inner())).await?;
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    let (name, role) = parse_name_and_role(&ui, &form, &mut errors);
+    let (Some(role), false) = (role, errors.any()) else {
+        return render_form_errors(&ui, Some(&target), &form, errors);
+    };
+    let actor = user.user().clone();
+    let addr = ui.client_addr().to_owned();
+    let before = target.clone();
+    let result = db
+        .write(move |conn| -> Result<(), UserError> {
+            if before.role == Role::Admin && role != Role::Admin && !before.disabled && users::count_active_admins(conn)? <= 1 {
+                return Err(UserError::LastAdmin);
+            }
+            users::update_profile(conn, before.id, &name, role)?;
+            audit::record(
+                conn,
+                &audit::Entry {
+                    user_id: Some(actor.id),
+                    actor: Some(&actor.email),
+                    action: "user.update",
+                    entity: Some("user"),
+                    entity_id: Some(before.id.to_string()),
+                    before: Some(serde_json::json!({ "name": before.display_name, "role": before.role.as_str() })),
+                    after: Some(serde_json::json!({ "name": name, "role": role.as_str() })),
+                    client_addr: Some(&addr),
+                },
+            )?;
+            Ok(())
+        })
+        .await;
+    match result {
+        Ok(()) => Ok(ui.see_other(&routes::user_edit(target.id), Flash::success(Message::new("users-updated")))),
+        Err(UserError::LastAdmin) => {
+            let errors = FieldErrors { form: Some(ui.t(key("users-error-last-admin"))), ..Default::default() };
+            render_form_errors(&ui, Some(&target), &form, errors)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Disables or enables an account; disabling revokes its sessions in the same transaction.
+async fn set_disabled(ui: Ui, db: Db, user: CurrentUser, id: UserId, disabled: bool) -> Result<HttpResponse, WebError> {
+    user.require(Perm::UsersManage)?;
+    let target = load(&db, id).await?;
+    let actor = user.user().clone();
+    let addr = ui.client_addr().to_owned();
+    let before = target.clone();
+    let result = db
+        .write(move |conn| -> Result<(), UserError> {
+            if disabled {
+                if before.id == actor.id {
+                    return Err(UserError::DisableSelf);
+                }
+                if before.role == Role::Admin && !before.disabled && users::count_active_admins(conn)? <= 1 {
+                    return Err(UserError::LastAdmin);
+                }
+                sessions::revoke_all_for_user(conn, before.id, db::now())?;
+            }
+            users::set_disabled(conn, before.id, disabled)?;
+            audit::record(
+                conn,
+                &audit::Entry {
+                    user_id: Some(actor.id),
+                    actor: Some(&actor.email),
+                    action: if disabled { "user.disable" } else { "user.enable" },
+                    entity: Some("user"),
+                    entity_id: Some(before.id.to_string()),
+                    before: Some(serde_json::json!({ "disabled": before.disabled })),
+                    after: Some(serde_json::json!({ "disabled": disabled })),
+                    client_addr: Some(&addr),
+                },
+            )?;
+            Ok(())
+        })
+        .await;
+    let back = routes::user_edit(target.id);
+    match result {
+        Ok(()) => {
+            let id = if disabled { key("users-disabled") } else { key("users-enabled") };
+            Ok(ui.see_other(&back, Flash::success(Message::new(id).arg("email", target.email))))
+        }
+        Err(e @ (UserError::DisableSelf | UserError::LastAdmin)) => Ok(ui.see_other(&back, Flash::error(e.message()))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn disable(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) -> Result<HttpResponse, WebError> {
+    set_disabled(ui, db, user, UserId(path.into_inner()), true).await
+}
+
+pub async fn enable(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) -> Result<HttpResponse, WebError> {
+    set_disabled(ui, db, user, UserId(path.into_inner()), false).await
+}
+
+pub async fn reset_password(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) -> Result<HttpResponse, WebError> {
+    user.require(Perm::UsersManage)?;
+    let target = load(&db, UserId(path.into_inner())).await?;
+    let one_time = password::one_time_password();
+    let hash = auth::hash(&ui, one_time.clone()).await?;
+    let actor = user.user().clone();
+    let addr = ui.client_addr().to_owned();
+    let (id, email) = (target.id, target.email.clone());
+    db.write(move |conn| -> Result<(), WebError> {
+        users::set_password(conn, id, &hash, true)?;
+        sessions::revoke_all_for_user(conn, id, db::now())?;
+        throttle::clear(conn, throttle::Scope::Account, &email)?;
+        audit::record(
+            conn,
+            &audit::Entry {
+                user_id: Some(actor.id),
+                actor: Some(&actor.email),
+                action: "user.reset-password",
+                entity: Some("user"),
+                entity_id: Some(id.to_string()),
+                client_addr: Some(&addr),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    let view = OneTimeView { id: target.id.0, email: target.email, password: one_time, created: false };
+    ui.render(StatusCode::OK, "users/one_time.html", &view)
+}
+
+fn url_encode(value: &str) -> String {
+    serde_urlencoded::to_string([("", value)]).map(|s| s[1..].to_owned()).unwrap_or_default()
+}
