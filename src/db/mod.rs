@@ -116,15 +116,16 @@ fn configure_sqlite(conn: &mut SqliteConnection) -> Result<(), ConnectError> {
     diesel::sql_query("PRAGMA synchronous = FULL").execute(conn)?;
     diesel::sql_query("PRAGMA foreign_keys = ON").execute(conn)?;
     diesel::sql_query("PRAGMA busy_timeout = 5000").execute(conn)?;
-    let expected: [(&'static str, &'static str); 4] = [
-        ("journal_mode", "wal"),
-        ("synchronous", "2"),
-        ("foreign_keys", "1"),
-        ("busy_timeout", "5000"),
+    // (pragma, the column its table-valued function names, the value it must hold)
+    let expected: [(&'static str, &'static str, &'static str); 4] = [
+        ("journal_mode", "journal_mode", "wal"),
+        ("synchronous", "synchronous", "2"),
+        ("foreign_keys", "foreign_keys", "1"),
+        ("busy_timeout", "timeout", "5000"),
     ];
-    for (pragma, want) in expected {
+    for (pragma, column, want) in expected {
         let actual: PragmaValue =
-            diesel::sql_query(format!("SELECT CAST({pragma} AS TEXT) AS value FROM pragma_{pragma}"))
+            diesel::sql_query(format!("SELECT CAST({column} AS TEXT) AS value FROM pragma_{pragma}"))
                 .get_result(conn)?;
         if actual.value.to_ascii_lowercase() != want {
             return Err(ConnectError::Pragma { pragma, actual: actual.value, expected: want });

@@ -84,11 +84,11 @@ pub async fn pages(
         return Ok(res);
     }
 
-    let http_req = req.request().clone();
-    let ctx = match request_context(&state, &http_req).await {
+    let https = is_https(req.request());
+    let ctx = match request_context(&state, req.request()).await {
         Ok(ctx) => ctx,
         Err(e) => {
-            let locale = header_locale(&http_req).unwrap_or(state.tenant.locale);
+            let locale = header_locale(req.request()).unwrap_or(state.tenant.locale);
             let page = ErrorPage::for_status(e.status_code());
             tracing::error!("loading the session: {e}");
             let mut res = req.into_response(render::bare_error_page(&state, locale, &page));
@@ -108,10 +108,9 @@ pub async fn pages(
     }
 
     req.extensions_mut().insert(ctx.clone());
-    let mut res = match next.call(req).await {
-        Ok(res) => res.map_into_boxed_body(),
-        Err(e) => ServiceResponse::new(http_req.clone(), e.error_response()).map_into_boxed_body(),
-    };
+    // Handlers' and extractors' errors arrive here as responses; an `Err` can only come from
+    // actix itself and is passed on as it is.
+    let mut res = next.call(req).await?.map_into_boxed_body();
 
     let error_page = res.response().extensions().get::<ErrorPage>().cloned().or_else(|| {
         let status = res.status();
@@ -128,7 +127,7 @@ pub async fn pages(
 
     let status = res.status();
     if let Some(value) = &ctx.new_pre_session {
-        let cookie = pre_session_cookie(&state, &http_req, value.clone());
+        let cookie = pre_session_cookie(&state, https, value.clone());
         res.response_mut().add_cookie(&cookie).map_err(actix_web::error::ErrorInternalServerError)?;
     }
     if ctx.flash.is_some() && status.is_success() {
@@ -323,12 +322,12 @@ fn pre_session_name(state: &State) -> String {
 }
 
 /// The anonymous cookie that the sign-in form's CSRF token is derived from.
-fn pre_session_cookie(state: &State, req: &HttpRequest, value: String) -> Cookie<'static> {
+fn pre_session_cookie(state: &State, https: bool, value: String) -> Cookie<'static> {
     let mut cookie = Cookie::new(pre_session_name(state), value);
     cookie.set_path("/");
     cookie.set_http_only(true);
     cookie.set_same_site(SameSite::Lax);
-    cookie.set_secure(is_https(req));
+    cookie.set_secure(https);
     cookie
 }
 

@@ -78,16 +78,19 @@ impl AppState {
 
 /// Serves the tenant on `listener` until SIGINT/SIGTERM, then drains in-flight requests.
 pub async fn run(state: AppState, listener: TcpListener) -> anyhow::Result<()> {
-    let state = web::Data::new(state);
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(4);
-    HttpServer::new(move || app(state.clone()))
+    server(state, listener, workers)?.await.context("serving")
+}
+
+/// The HTTP server for one tenant, not yet started: `run` awaits it; tests spawn it.
+pub fn server(state: AppState, listener: TcpListener, workers: usize) -> anyhow::Result<actix_web::dev::Server> {
+    let state = web::Data::new(state);
+    Ok(HttpServer::new(move || app(state.clone()))
         .workers(workers)
         .shutdown_timeout(30)
         .listen(listener)
         .context("listening")?
-        .run()
-        .await
-        .context("serving")
+        .run())
 }
 
 /// The application for one tenant, as the server and the tests build it.

@@ -1,1 +1,12 @@
+//! The integration suite: one binary, every test with its own temporary tenant.
+//! With `TOURDESK_TEST_PG_URL` set (and `--features postgres`), every tenant database is a
+//! fresh PostgreSQL database, dropped at the end of its test.
 
+mod access;
+mod audit;
+mod browser;
+mod cli;
+mod harness;
+mod security;
+mod sign_in;
+mod users;
