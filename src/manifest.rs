@@ -263,6 +263,15 @@ mod tests {
     }
 
     #[test]
+    fn the_example_manifest_is_valid() -> anyhow::Result<()> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tenants/tenants.example.toml");
+        let m = Manifest::load(&path)?;
+        assert_eq!(m, Manifest { tenants: m.tenants.clone(), ..Manifest::default() });
+        assert!(m.tenants.contains_key("acme"));
+        Ok(())
+    }
+
+    #[test]
     fn defaults_resolve_against_the_manifest_dir() -> anyhow::Result<()> {
         let m: Manifest = toml::from_str(
             "[tenants.acme]\nname = \"Acme\"\nport = 8101\nbase_currency = \"THB\"\nlocale = \"th\"\n",

@@ -226,13 +226,18 @@ fn finish(conn: &mut AnyConnection, commit: bool) -> QueryResult<()> {
 
 /// The migrations this build knows that the database has not applied yet.
 pub fn pending_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
-    let pending = match conn {
-        AnyConnection::Sqlite(c) => c.pending_migrations(SQLITE_MIGRATIONS),
+    let names = |r: Result<Vec<String>, _>| r.map_err(|e| anyhow::anyhow!("reading the migration state: {e}"));
+    match conn {
+        AnyConnection::Sqlite(c) => names(
+            c.pending_migrations(SQLITE_MIGRATIONS)
+                .map(|p| p.iter().map(|m| m.name().to_string()).collect()),
+        ),
         #[cfg(feature = "postgres")]
-        AnyConnection::Postgres(c) => c.pending_migrations(POSTGRES_MIGRATIONS),
+        AnyConnection::Postgres(c) => names(
+            c.pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|p| p.iter().map(|m| m.name().to_string()).collect()),
+        ),
     }
-    .map_err(|e| anyhow::anyhow!("reading the migration state: {e}"))?;
-    Ok(pending.iter().map(|m| m.name().to_string()).collect())
 }
 
 /// Applies every pending migration; returns the names applied.
