@@ -126,7 +126,9 @@ impl Manifest {
         };
         let manifest: Manifest =
             toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        manifest.validate().with_context(|| format!("checking {}", path.display()))?;
+        manifest
+            .validate()
+            .with_context(|| format!("checking {}", path.display()))?;
         Ok(manifest)
     }
 
@@ -140,7 +142,10 @@ impl Manifest {
                 bail!("tenant {slug:?}: port must be between 1 and 65535");
             }
             if let Some(other) = ports.insert(entry.port, slug) {
-                bail!("tenants {other:?} and {slug:?} both use port {}", entry.port);
+                bail!(
+                    "tenants {other:?} and {slug:?} both use port {}",
+                    entry.port
+                );
             }
         }
         if self.launcher.base_domain.trim().is_empty() {
@@ -224,7 +229,11 @@ impl Locked {
         lock.lock()
             .with_context(|| format!("locking {}", lock_path.display()))?;
         let manifest = Manifest::load(path)?;
-        Ok(Locked { path: path.to_path_buf(), _lock: lock, manifest })
+        Ok(Locked {
+            path: path.to_path_buf(),
+            _lock: lock,
+            manifest,
+        })
     }
 
     /// Writes the manifest atomically: a reader sees the old file or the new one, never half.
@@ -266,7 +275,13 @@ mod tests {
     fn the_example_manifest_is_valid() -> anyhow::Result<()> {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tenants/tenants.example.toml");
         let m = Manifest::load(&path)?;
-        assert_eq!(m, Manifest { tenants: m.tenants.clone(), ..Manifest::default() });
+        assert_eq!(
+            m,
+            Manifest {
+                tenants: m.tenants.clone(),
+                ..Manifest::default()
+            }
+        );
         assert!(m.tenants.contains_key("acme"));
         Ok(())
     }

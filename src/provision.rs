@@ -46,7 +46,10 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
     let slug = new.slug.as_str().to_owned();
     let mut locked = Locked::acquire(manifest_path)?;
     if locked.manifest.tenants.contains_key(&slug) {
-        bail!("a tenant {slug:?} already exists in {}", manifest_path.display());
+        bail!(
+            "a tenant {slug:?} already exists in {}",
+            manifest_path.display()
+        );
     }
     let port = match new.port {
         Some(0) => bail!("port must be between 1 and 65535"),
@@ -85,19 +88,25 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
     };
     let admin_password = password::one_time_password();
 
-    let mut cleanup = Cleanup { data_dir: Some(tenant.data_dir.clone()), postgres_url: None };
+    let mut cleanup = Cleanup {
+        data_dir: Some(tenant.data_dir.clone()),
+        postgres_url: None,
+    };
     fs::create_dir_all(tenant.data_dir.join("exports"))
         .with_context(|| format!("creating {}", tenant.data_dir.display()))?;
     write_secret(&tenant.data_dir)?;
     let url = DbUrl::parse(&tenant.database_url)?;
-    if let DbUrl::Postgres(pg) = &url {
-        if db::backend::create_postgres_database(pg)? {
-            cleanup.postgres_url = Some(pg.clone());
-        }
+    if let DbUrl::Postgres(pg) = &url
+        && db::backend::create_postgres_database(pg)?
+    {
+        cleanup.postgres_url = Some(pg.clone());
     }
     let mut conn = db::connect(&url).context("opening the new tenant database")?;
     if db::settings_table_exists(&mut conn)? {
-        bail!("the database {} already holds a tenant", tenant.database_url);
+        bail!(
+            "the database {} already holds a tenant",
+            tenant.database_url
+        );
     }
     db::run_migrations(&mut conn)?;
     let hash = security::hash_password(&admin_password)?;
@@ -130,7 +139,11 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
     locked.manifest = candidate;
     locked.save()?;
     cleanup.disarm();
-    Ok(Provisioned { tenant, admin_email, admin_password })
+    Ok(Provisioned {
+        tenant,
+        admin_email,
+        admin_password,
+    })
 }
 
 /// Removes what a failed `create` made.
@@ -148,15 +161,15 @@ impl Cleanup {
 
 impl Drop for Cleanup {
     fn drop(&mut self) {
-        if let Some(url) = self.postgres_url.take() {
-            if let Err(e) = db::backend::drop_postgres_database(&url) {
-                tracing::error!("could not drop the half-made database: {e:#}");
-            }
+        if let Some(url) = self.postgres_url.take()
+            && let Err(e) = db::backend::drop_postgres_database(&url)
+        {
+            tracing::error!("could not drop the half-made database: {e:#}");
         }
-        if let Some(dir) = self.data_dir.take() {
-            if let Err(e) = fs::remove_dir_all(&dir) {
-                tracing::error!("could not remove {}: {e}", dir.display());
-            }
+        if let Some(dir) = self.data_dir.take()
+            && let Err(e) = fs::remove_dir_all(&dir)
+        {
+            tracing::error!("could not remove {}: {e}", dir.display());
         }
     }
 }
@@ -167,7 +180,9 @@ fn write_secret(data_dir: &Path) -> anyhow::Result<()> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = options.open(&path).with_context(|| format!("creating {}", path.display()))?;
+    let mut file = options
+        .open(&path)
+        .with_context(|| format!("creating {}", path.display()))?;
     file.write_all(security::random_secret().as_bytes())?;
     file.sync_all()?;
     Ok(())
@@ -177,7 +192,8 @@ fn write_secret(data_dir: &Path) -> anyhow::Result<()> {
 pub fn read_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
     let path = data_dir.join(SECRET_FILE);
     let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let secret = hex::decode(text.trim()).with_context(|| format!("decoding {}", path.display()))?;
+    let secret =
+        hex::decode(text.trim()).with_context(|| format!("decoding {}", path.display()))?;
     if secret.len() < 32 {
         bail!("{} holds a secret shorter than 256 bits", path.display());
     }
@@ -196,7 +212,10 @@ pub fn open(tenant: &Tenant) -> anyhow::Result<AnyConnection> {
 /// **Invariant:** a tenant process only opens its own database.
 pub fn check_owner(conn: &mut AnyConnection, tenant: &Tenant) -> anyhow::Result<()> {
     if !db::settings_table_exists(conn)? {
-        bail!("the database of tenant {} holds no tenant; was it provisioned?", tenant.slug);
+        bail!(
+            "the database of tenant {} holds no tenant; was it provisioned?",
+            tenant.slug
+        );
     }
     match db::settings::get(conn, db::settings::TENANT_SLUG)? {
         Some(owner) if owner == tenant.slug.as_str() => Ok(()),
@@ -204,7 +223,10 @@ pub fn check_owner(conn: &mut AnyConnection, tenant: &Tenant) -> anyhow::Result<
             "the database configured for tenant {} belongs to tenant {owner}; refusing to open it",
             tenant.slug
         ),
-        None => bail!("the database of tenant {} does not say whose it is", tenant.slug),
+        None => bail!(
+            "the database of tenant {} does not say whose it is",
+            tenant.slug
+        ),
     }
 }
 
@@ -225,7 +247,9 @@ pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<db::users
     let email = Email::parse(new.email)?;
     let password = NewPassword::parse(new.password, email.as_str())?;
     let name = new.display_name.map(str::trim).filter(|n| !n.is_empty());
-    let name = name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("user")).to_owned();
+    let name = name
+        .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("user"))
+        .to_owned();
     let hash = security::hash_password(password.as_str())?;
     let mut conn = open(tenant)?;
     db::write(&mut conn, |conn| -> anyhow::Result<_> {

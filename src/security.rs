@@ -20,7 +20,9 @@ pub fn hash_password(password: &str) -> anyhow::Result<String> {
 /// True when `password` matches `hash`. A malformed stored hash never matches.
 pub fn verify_password(password: &str, hash: &str) -> bool {
     match PasswordHash::new(hash) {
-        Ok(parsed) => argon2().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -48,7 +50,8 @@ pub fn random_secret() -> String {
 
 /// HMAC-SHA256 of `message` under `key`, hex-encoded.
 pub fn keyed_hash(key: &[u8], message: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes keys of any length");
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes keys of any length");
     mac.update(message.as_bytes());
     hex::encode(mac.finalize().into_bytes())
 }

@@ -18,7 +18,13 @@ const SLUG: &str = "demo";
 pub fn sign_ins() -> Vec<(Role, String, String)> {
     Role::ALL
         .iter()
-        .map(|r| (*r, format!("{}@demo.local", r.as_str()), format!("demo-{}-pass", r.as_str())))
+        .map(|r| {
+            (
+                *r,
+                format!("{}@demo.local", r.as_str()),
+                format!("demo-{}-pass", r.as_str()),
+            )
+        })
         .collect()
 }
 
@@ -33,7 +39,10 @@ pub fn run(manifest_path: &Path) -> anyhow::Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", tenant.port))
         .with_context(|| format!("binding 127.0.0.1:{}", tenant.port))?;
     println!();
-    println!("tourdesk demo is running at http://{}:{}/", state.host, tenant.port);
+    println!(
+        "tourdesk demo is running at http://{}:{}/",
+        state.host, tenant.port
+    );
     println!();
     println!("sign in as:");
     for (role, email, password) in sign_ins() {
@@ -64,7 +73,12 @@ fn provision_demo(manifest_path: &Path) -> anyhow::Result<()> {
             let name = format!("Demo {}", role.as_str());
             provision::add_user(
                 &done.tenant,
-                &NewStaff { email: &email, role, display_name: Some(&name), password: &password },
+                &NewStaff {
+                    email: &email,
+                    role,
+                    display_name: Some(&name),
+                    password: &password,
+                },
             )?;
         }
     }

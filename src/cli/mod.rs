@@ -19,7 +19,11 @@ use crate::provision::{self, NewStaff, NewTenant};
 use crate::web;
 
 #[derive(Parser)]
-#[command(name = "tourdesk", version, about = "Back office for group-tour agencies: one process and one database per agency.")]
+#[command(
+    name = "tourdesk",
+    version,
+    about = "Back office for group-tour agencies: one process and one database per agency."
+)]
 struct Cli {
     /// The tenants manifest.
     #[arg(long, global = true, env = "TOURDESK_MANIFEST", default_value = manifest::DEFAULT_PATH)]
@@ -112,7 +116,10 @@ pub fn main() -> ExitCode {
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("TOURDESK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
@@ -126,7 +133,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
     match command {
-        TenantCommand::New { slug, name, base_currency, locale, port, database_url, admin_email } => {
+        TenantCommand::New {
+            slug,
+            name,
+            base_currency,
+            locale,
+            port,
+            database_url,
+            admin_email,
+        } => {
             let new = NewTenant {
                 slug: Slug::parse(&slug).with_context(|| format!("slug {slug:?}"))?,
                 name,
@@ -142,9 +157,15 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
             println!("created tenant {} ({})", done.tenant.slug, done.tenant.name);
             println!("  port:      {}", done.tenant.port);
             println!("  data:      {}", done.tenant.data_dir.display());
-            println!("  url:       http://{}.{}:{}/", done.tenant.slug, base_domain, done.tenant.port);
+            println!(
+                "  url:       http://{}.{}:{}/",
+                done.tenant.slug, base_domain, done.tenant.port
+            );
             println!("  admin:     {}", done.admin_email);
-            println!("  password:  {}   (one-time: shown once, to be changed at first sign-in)", done.admin_password);
+            println!(
+                "  password:  {}   (one-time: shown once, to be changed at first sign-in)",
+                done.admin_password
+            );
             Ok(())
         }
         TenantCommand::List => {
@@ -154,11 +175,19 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
                 println!("no tenants in {}", manifest_path.display());
                 return Ok(());
             }
-            println!("{:<24} {:<6} {:<4} {:<6} {:<8} NAME", "SLUG", "PORT", "CCY", "LOCALE", "ENABLED");
+            println!(
+                "{:<24} {:<6} {:<4} {:<6} {:<8} NAME",
+                "SLUG", "PORT", "CCY", "LOCALE", "ENABLED"
+            );
             for t in tenants {
                 println!(
                     "{:<24} {:<6} {:<4} {:<6} {:<8} {}",
-                    t.slug, t.port, t.base_currency.code(), t.locale.tag(), if t.enabled { "yes" } else { "no" }, t.name
+                    t.slug,
+                    t.port,
+                    t.base_currency.code(),
+                    t.locale.tag(),
+                    if t.enabled { "yes" } else { "no" },
+                    t.name
                 );
             }
             Ok(())
@@ -172,7 +201,8 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
                 vec![manifest.tenant(manifest_path, &slug)?]
             };
             for t in tenants {
-                let applied = provision::migrate(&t).with_context(|| format!("migrating tenant {}", t.slug))?;
+                let applied = provision::migrate(&t)
+                    .with_context(|| format!("migrating tenant {}", t.slug))?;
                 if applied.is_empty() {
                     println!("{}: up to date", t.slug);
                 } else {
@@ -187,22 +217,41 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
 
 fn user(manifest_path: &Path, command: UserCommand) -> anyhow::Result<()> {
     match command {
-        UserCommand::Add { slug, email, role, name, password_stdin: _ } => {
+        UserCommand::Add {
+            slug,
+            email,
+            role,
+            name,
+            password_stdin: _,
+        } => {
             let (_, tenant) = provision::load_tenant(manifest_path, &slug)?;
             let role = Role::parse(&role)?;
             let password = read_password_stdin()?;
             let id = provision::add_user(
                 &tenant,
-                &NewStaff { email: &email, role, display_name: name.as_deref(), password: &password },
+                &NewStaff {
+                    email: &email,
+                    role,
+                    display_name: name.as_deref(),
+                    password: &password,
+                },
             )?;
-            println!("added user {} ({}) to tenant {} as user {}", email.trim().to_lowercase(), role, slug, id);
+            println!(
+                "added user {} ({}) to tenant {} as user {}",
+                email.trim().to_lowercase(),
+                role,
+                slug,
+                id
+            );
             Ok(())
         }
         UserCommand::ResetPassword { slug, email } => {
             let (_, tenant) = provision::load_tenant(manifest_path, &slug)?;
             let password = provision::reset_password(&tenant, &email)?;
             println!("one-time password for {email}: {password}");
-            println!("(shown once; it must be changed at the next sign-in; all sessions were signed out)");
+            println!(
+                "(shown once; it must be changed at the next sign-in; all sessions were signed out)"
+            );
             Ok(())
         }
     }
@@ -214,7 +263,10 @@ fn read_password_stdin() -> anyhow::Result<String> {
         eprint!("password: ");
     }
     let mut line = String::new();
-    stdin.lock().read_line(&mut line).context("reading the password from standard input")?;
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("reading the password from standard input")?;
     let password = line.trim_end_matches(['\r', '\n']).to_owned();
     if password.is_empty() {
         bail!("no password on standard input");

@@ -76,7 +76,11 @@ pub fn list(conn: &mut AnyConnection, filter: &Filter) -> QueryResult<(Vec<Row>,
             q = q.filter(audit_log::user_id.eq(u.0));
         }
         if let Some(a) = filter.action.as_deref().filter(|a| !a.is_empty()) {
-            q = q.filter(audit_log::action.like(format!("{}%", super::users::escape_like(a))).escape('\\'));
+            q = q.filter(
+                audit_log::action
+                    .like(format!("{}%", super::users::escape_like(a)))
+                    .escape('\\'),
+            );
         }
         if let Some(from) = filter.from {
             q = q.filter(audit_log::at.ge(from));

@@ -16,11 +16,16 @@ pub fn split_postgres_url(url: &str) -> anyhow::Result<(String, String)> {
         None => (&url[path_start + 1..], String::new()),
     };
     if path.is_empty()
-        || !path.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        || !path
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     {
         bail!("database name {path:?} must be of a-z, 0-9 and _");
     }
-    Ok((format!("{}/postgres{query}", &url[..path_start]), path.to_owned()))
+    Ok((
+        format!("{}/postgres{query}", &url[..path_start]),
+        path.to_owned(),
+    ))
 }
 
 /// Creates the database the URL names. Returns false when it already existed.
@@ -35,9 +40,10 @@ pub fn create_postgres_database(url: &str) -> anyhow::Result<bool> {
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         n: i64,
     }
-    let exists: Exists = diesel::sql_query("SELECT COUNT(*) AS n FROM pg_database WHERE datname = $1")
-        .bind::<diesel::sql_types::Text, _>(&name)
-        .get_result(&mut conn)?;
+    let exists: Exists =
+        diesel::sql_query("SELECT COUNT(*) AS n FROM pg_database WHERE datname = $1")
+            .bind::<diesel::sql_types::Text, _>(&name)
+            .get_result(&mut conn)?;
     if exists.n > 0 {
         return Ok(false);
     }

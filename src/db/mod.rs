@@ -57,9 +57,7 @@ pub enum DbUrl {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConnectError {
-    #[error(
-        "unsupported database URL {0:?}: use sqlite://PATH or postgres://USER@HOST/DATABASE"
-    )]
+    #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://USER@HOST/DATABASE")]
     UnsupportedUrl(String),
     #[error("this build has no PostgreSQL support: rebuild with `--features postgres`")]
     PostgresNotBuilt,
@@ -68,12 +66,19 @@ pub enum ConnectError {
     #[error("cannot configure the database connection: {0}")]
     Setup(#[from] diesel::result::Error),
     #[error("SQLite pragma {pragma} is {actual:?}, expected {expected:?}")]
-    Pragma { pragma: &'static str, actual: String, expected: &'static str },
+    Pragma {
+        pragma: &'static str,
+        actual: String,
+        expected: &'static str,
+    },
 }
 
 impl DbUrl {
     pub fn parse(url: &str) -> Result<DbUrl, ConnectError> {
-        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             if path.is_empty() {
                 return Err(ConnectError::UnsupportedUrl(url.to_owned()));
             }
@@ -124,11 +129,16 @@ fn configure_sqlite(conn: &mut SqliteConnection) -> Result<(), ConnectError> {
         ("busy_timeout", "timeout", "5000"),
     ];
     for (pragma, column, want) in expected {
-        let actual: PragmaValue =
-            diesel::sql_query(format!("SELECT CAST({column} AS TEXT) AS value FROM pragma_{pragma}"))
-                .get_result(conn)?;
+        let actual: PragmaValue = diesel::sql_query(format!(
+            "SELECT CAST({column} AS TEXT) AS value FROM pragma_{pragma}"
+        ))
+        .get_result(conn)?;
         if actual.value.to_ascii_lowercase() != want {
-            return Err(ConnectError::Pragma { pragma, actual: actual.value, expected: want });
+            return Err(ConnectError::Pragma {
+                pragma,
+                actual: actual.value,
+                expected: want,
+            });
         }
     }
     Ok(())
@@ -226,7 +236,9 @@ fn finish(conn: &mut AnyConnection, commit: bool) -> QueryResult<()> {
 
 /// The migrations this build knows that the database has not applied yet.
 pub fn pending_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
-    let names = |r: Result<Vec<String>, _>| r.map_err(|e| anyhow::anyhow!("reading the migration state: {e}"));
+    let names = |r: Result<Vec<String>, _>| {
+        r.map_err(|e| anyhow::anyhow!("reading the migration state: {e}"))
+    };
     match conn {
         AnyConnection::Sqlite(c) => names(
             c.pending_migrations(SQLITE_MIGRATIONS)

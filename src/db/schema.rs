@@ -60,4 +60,10 @@ diesel::table! {
 
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(audit_log -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(tenant_settings, users, sessions, sign_in_failures, audit_log);
+diesel::allow_tables_to_appear_in_same_query!(
+    tenant_settings,
+    users,
+    sessions,
+    sign_in_failures,
+    audit_log
+);

@@ -64,9 +64,14 @@ pub fn find_live(
         .first(conn)
         .optional()?;
     match row {
-        Some((id, csrf_token, last_seen_at, user)) => {
-            Ok(Some((Session { id, csrf_token, last_seen_at }, user.into_user()?)))
-        }
+        Some((id, csrf_token, last_seen_at, user)) => Ok(Some((
+            Session {
+                id,
+                csrf_token,
+                last_seen_at,
+            },
+            user.into_user()?,
+        ))),
         None => Ok(None),
     }
 }
@@ -78,9 +83,13 @@ pub fn touch(conn: &mut AnyConnection, id: i64, at: NaiveDateTime) -> QueryResul
 }
 
 pub fn revoke(conn: &mut AnyConnection, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(sessions::table.find(id).filter(sessions::revoked_at.is_null()))
-        .set(sessions::revoked_at.eq(at))
-        .execute(conn)
+    diesel::update(
+        sessions::table
+            .find(id)
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(at))
+    .execute(conn)
 }
 
 /// Revokes every live session of a user (disabled, or password reset).

@@ -18,7 +18,10 @@ pub fn get(conn: &mut AnyConnection, key: &str) -> QueryResult<Option<String>> {
 
 pub fn insert(conn: &mut AnyConnection, key: &str, value: &str) -> QueryResult<()> {
     diesel::insert_into(tenant_settings::table)
-        .values((tenant_settings::key.eq(key), tenant_settings::value.eq(value)))
+        .values((
+            tenant_settings::key.eq(key),
+            tenant_settings::value.eq(value),
+        ))
         .execute(conn)
         .map(|_| ())
 }

@@ -182,7 +182,10 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<User>, 
         (SortBy::Created, true) => query.order(users::id.desc()),
     };
     let rows: Vec<UserRow> = query.offset(q.offset).limit(q.limit).load(conn)?;
-    let users = rows.into_iter().map(UserRow::into_user).collect::<QueryResult<_>>()?;
+    let users = rows
+        .into_iter()
+        .map(UserRow::into_user)
+        .collect::<QueryResult<_>>()?;
     Ok((users, total))
 }
 
@@ -199,7 +202,10 @@ pub fn escape_like(term: &str) -> String {
 }
 
 pub fn count_active(conn: &mut AnyConnection) -> QueryResult<i64> {
-    users::table.filter(users::disabled.eq(false)).count().get_result(conn)
+    users::table
+        .filter(users::disabled.eq(false))
+        .count()
+        .get_result(conn)
 }
 
 pub fn count_active_admins(conn: &mut AnyConnection) -> QueryResult<i64> {
@@ -246,9 +252,16 @@ pub fn set_password(
         .execute(conn)
 }
 
-pub fn set_locale(conn: &mut AnyConnection, id: UserId, locale: Option<Locale>) -> QueryResult<usize> {
+pub fn set_locale(
+    conn: &mut AnyConnection,
+    id: UserId,
+    locale: Option<Locale>,
+) -> QueryResult<usize> {
     diesel::update(users::table.find(id.0))
-        .set((users::locale.eq(locale.map(Locale::tag)), users::updated_at.eq(now())))
+        .set((
+            users::locale.eq(locale.map(Locale::tag)),
+            users::updated_at.eq(now()),
+        ))
         .execute(conn)
 }
 

@@ -50,7 +50,13 @@ impl Role {
     pub fn permissions(self) -> &'static [Perm] {
         use Perm::*;
         match self {
-            Role::Admin => &[DashboardView, AccountEdit, SettingsView, UsersManage, AuditView],
+            Role::Admin => &[
+                DashboardView,
+                AccountEdit,
+                SettingsView,
+                UsersManage,
+                AuditView,
+            ],
             Role::Manager => &[DashboardView, AccountEdit, SettingsView],
             Role::Sales => &[DashboardView, AccountEdit],
             Role::Operations => &[DashboardView, AccountEdit],
@@ -97,7 +103,10 @@ mod tests {
     fn admin_holds_every_permission_the_others_hold() {
         for role in Role::ALL {
             for perm in role.permissions() {
-                assert!(Role::Admin.permits(*perm), "{role} has {perm:?} but admin lacks it");
+                assert!(
+                    Role::Admin.permits(*perm),
+                    "{role} has {perm:?} but admin lacks it"
+                );
             }
         }
     }
@@ -105,7 +114,11 @@ mod tests {
     #[test]
     fn only_admins_manage_users() {
         for role in Role::ALL {
-            assert_eq!(role.permits(Perm::UsersManage), role == Role::Admin, "{role}");
+            assert_eq!(
+                role.permits(Perm::UsersManage),
+                role == Role::Admin,
+                "{role}"
+            );
         }
     }
 

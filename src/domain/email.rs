@@ -52,7 +52,9 @@ mod tests {
 
     #[test]
     fn refuses_malformed() {
-        for bad in ["", "a", "a@", "@b.c", "a@b", "a b@c.d", "a@b@c.d", "a@.c", "a@c."] {
+        for bad in [
+            "", "a", "a@", "@b.c", "a@b", "a b@c.d", "a@b@c.d", "a@.c", "a@c.",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
     }

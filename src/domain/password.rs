@@ -59,7 +59,10 @@ mod tests {
 
     #[test]
     fn rule_holds() {
-        assert_eq!(NewPassword::parse("short", "a@b.c").err(), Some(PasswordError::TooShort));
+        assert_eq!(
+            NewPassword::parse("short", "a@b.c").err(),
+            Some(PasswordError::TooShort)
+        );
         assert_eq!(
             NewPassword::parse(&"x".repeat(129), "a@b.c").err(),
             Some(PasswordError::TooLong)

@@ -24,10 +24,13 @@ pub fn throttled(
     now: NaiveDateTime,
 ) -> Option<i64> {
     let over = |f: Failures, max: i64| (f.count >= max).then_some(f.latest).flatten();
-    let latest = [over(account, rule.max_per_account), over(address, rule.max_per_address)]
-        .into_iter()
-        .flatten()
-        .max()?;
+    let latest = [
+        over(account, rule.max_per_account),
+        over(address, rule.max_per_address),
+    ]
+    .into_iter()
+    .flatten()
+    .max()?;
     let remaining = (latest + rule.window) - now;
     Some(((remaining.num_seconds() + 59) / 60).max(1))
 }
@@ -43,20 +46,38 @@ mod tests {
             .unwrap_or_default()
     }
 
-    const RULE: ThrottleRule =
-        ThrottleRule { max_per_account: 5, max_per_address: 20, window: Duration::minutes(15) };
+    const RULE: ThrottleRule = ThrottleRule {
+        max_per_account: 5,
+        max_per_address: 20,
+        window: Duration::minutes(15),
+    };
 
     #[test]
     fn under_the_limit_passes() {
-        let f = Failures { count: 4, latest: Some(at(0)) };
+        let f = Failures {
+            count: 4,
+            latest: Some(at(0)),
+        };
         assert_eq!(throttled(&RULE, f, f, at(1)), None);
     }
 
     #[test]
     fn at_the_limit_waits_out_the_window() {
-        let account = Failures { count: 5, latest: Some(at(0)) };
-        assert_eq!(throttled(&RULE, account, Failures::default(), at(5)), Some(10));
-        let address = Failures { count: 20, latest: Some(at(2)) };
-        assert_eq!(throttled(&RULE, Failures::default(), address, at(5)), Some(12));
+        let account = Failures {
+            count: 5,
+            latest: Some(at(0)),
+        };
+        assert_eq!(
+            throttled(&RULE, account, Failures::default(), at(5)),
+            Some(10)
+        );
+        let address = Failures {
+            count: 20,
+            latest: Some(at(2)),
+        };
+        assert_eq!(
+            throttled(&RULE, Failures::default(), address, at(5)),
+            Some(12)
+        );
     }
 }

@@ -4,9 +4,33 @@ use std::fmt;
 
 /// Names that would collide with the platform's own host names.
 const RESERVED: &[&str] = &[
-    "www", "admin", "api", "static", "assets", "mail", "status", "app", "smtp", "imap", "pop",
-    "ftp", "ns1", "ns2", "dns", "cdn", "help", "support", "docs", "blog", "login", "auth",
-    "launcher", "root", "system", "test", "localhost",
+    "www",
+    "admin",
+    "api",
+    "static",
+    "assets",
+    "mail",
+    "status",
+    "app",
+    "smtp",
+    "imap",
+    "pop",
+    "ftp",
+    "ns1",
+    "ns2",
+    "dns",
+    "cdn",
+    "help",
+    "support",
+    "docs",
+    "blog",
+    "login",
+    "auth",
+    "launcher",
+    "root",
+    "system",
+    "test",
+    "localhost",
 ];
 
 /// A validated tenant slug: 2–40 of `a-z 0-9 -`, not starting or ending with `-`, not reserved.
@@ -81,7 +105,10 @@ mod tests {
         assert_eq!(Slug::parse(&"x".repeat(41)), Err(SlugError::Length));
         assert_eq!(Slug::parse("Acme"), Err(SlugError::Characters));
         assert_eq!(Slug::parse("ac_me"), Err(SlugError::Characters));
-        assert_eq!(Slug::parse("ไทย"), Err(SlugError::Length).or(Err(SlugError::Characters)));
+        assert_eq!(
+            Slug::parse("ไทย"),
+            Err(SlugError::Length).or(Err(SlugError::Characters))
+        );
         assert_eq!(Slug::parse("-acme"), Err(SlugError::Hyphen));
         assert_eq!(Slug::parse("acme-"), Err(SlugError::Hyphen));
         assert!(matches!(Slug::parse("www"), Err(SlugError::Reserved(_))));

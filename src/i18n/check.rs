@@ -69,14 +69,23 @@ fn is_id(s: &str) -> bool {
 }
 
 /// Compares the ids used with those each locale defines.
-pub fn check(used: &BTreeSet<String>, locales: &BTreeMap<String, BTreeSet<String>>) -> Vec<Problem> {
+pub fn check(
+    used: &BTreeSet<String>,
+    locales: &BTreeMap<String, BTreeSet<String>>,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (locale, defined) in locales {
         for id in used.difference(defined) {
-            problems.push(Problem::Missing { locale: locale.clone(), id: id.clone() });
+            problems.push(Problem::Missing {
+                locale: locale.clone(),
+                id: id.clone(),
+            });
         }
         for id in defined.difference(used) {
-            problems.push(Problem::Unused { locale: locale.clone(), id: id.clone() });
+            problems.push(Problem::Unused {
+                locale: locale.clone(),
+                id: id.clone(),
+            });
         }
     }
     problems
@@ -121,7 +130,11 @@ mod tests {
             .collect();
         let problems = check(&used, &locales);
         let report: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert!(problems.is_empty(), "locale problems:\n{}", report.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "locale problems:\n{}",
+            report.join("\n")
+        );
         Ok(())
     }
 
@@ -130,15 +143,22 @@ mod tests {
         let mut used = ids_in_code("let a = key(\"nav-tours\"); Message::new(\"users-created\");");
         used.extend(ids_in_template("{{ t(key=\"nav-groups\", lang=lang) }}"));
         assert_eq!(used.len(), 3);
-        let th = ids_in_ftl("nav-tours = ทัวร์\nusers-created = สร้างแล้ว\n  .attr = x\nstale-id = เก่า\n");
+        let th =
+            ids_in_ftl("nav-tours = ทัวร์\nusers-created = สร้างแล้ว\n  .attr = x\nstale-id = เก่า\n");
         let en = ids_in_ftl("nav-tours = Tours\nusers-created = Created\nnav-groups = Groups\n");
         let locales = BTreeMap::from([("en".to_owned(), en), ("th".to_owned(), th)]);
         let problems = check(&used, &locales);
         assert_eq!(
             problems,
             vec![
-                Problem::Missing { locale: "th".into(), id: "nav-groups".into() },
-                Problem::Unused { locale: "th".into(), id: "stale-id".into() },
+                Problem::Missing {
+                    locale: "th".into(),
+                    id: "nav-groups".into()
+                },
+                Problem::Unused {
+                    locale: "th".into(),
+                    id: "stale-id".into()
+                },
             ]
         );
     }

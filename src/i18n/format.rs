@@ -36,7 +36,11 @@ impl LocaleFormats {
         let datetime =
             FixedCalendarDateTimeFormatter::try_new((&icu).into(), YMD::medium().with_time_hm())
                 .map_err(|e| anyhow::anyhow!("date-time data for {}: {e:?}", locale.tag()))?;
-        Ok(LocaleFormats { decimal, date, datetime })
+        Ok(LocaleFormats {
+            decimal,
+            date,
+            datetime,
+        })
     }
 }
 
@@ -48,10 +52,10 @@ thread_local! {
 fn with<T>(locale: Locale, f: impl FnOnce(&LocaleFormats) -> T) -> Option<T> {
     FORMATS.with(|cell| {
         let mut map = cell.borrow_mut();
-        if !map.contains_key(&locale) {
+        if let std::collections::hash_map::Entry::Vacant(e) = map.entry(locale) {
             match LocaleFormats::build(locale) {
                 Ok(formats) => {
-                    map.insert(locale, formats);
+                    e.insert(formats);
                 }
                 Err(e) => {
                     tracing::error!("{e:#}");
@@ -77,20 +81,24 @@ impl Formats {
     }
 
     pub fn integer(&self, locale: Locale, n: i64) -> String {
-        with(locale, |f| f.decimal.format(&Decimal::from(n)).to_string()).unwrap_or_else(|| n.to_string())
+        with(locale, |f| f.decimal.format(&Decimal::from(n)).to_string())
+            .unwrap_or_else(|| n.to_string())
     }
 
     /// Formats a plain decimal string such as `-1234.50`, keeping its digits after the mark.
     pub fn decimal_str(&self, locale: Locale, text: &str) -> String {
         match Decimal::from_str(text) {
-            Ok(d) => with(locale, |f| f.decimal.format(&d).to_string()).unwrap_or_else(|| text.to_owned()),
+            Ok(d) => with(locale, |f| f.decimal.format(&d).to_string())
+                .unwrap_or_else(|| text.to_owned()),
             Err(_) => text.to_owned(),
         }
     }
 
     pub fn date(&self, locale: Locale, date: NaiveDate) -> String {
         match gregorian(date) {
-            Some(d) => with(locale, |f| f.date.format(&d).to_string()).unwrap_or_else(|| date.to_string()),
+            Some(d) => {
+                with(locale, |f| f.date.format(&d).to_string()).unwrap_or_else(|| date.to_string())
+            }
             None => date.to_string(),
         }
     }
@@ -137,9 +145,14 @@ mod tests {
         assert!(th.contains("2026"), "{th}");
         assert!(!th.contains("2569"), "{th}");
         assert!(f.date(Locale::En, d).contains("2026"));
-        let at = d.and_hms_opt(9, 5, 0).ok_or_else(|| anyhow::anyhow!("time"))?;
+        let at = d
+            .and_hms_opt(9, 5, 0)
+            .ok_or_else(|| anyhow::anyhow!("time"))?;
         let s = f.datetime_utc(Locale::ZhCn, at);
-        assert!(s.contains("2026") && s.contains("09:05") && s.ends_with("UTC"), "{s}");
+        assert!(
+            s.contains("2026") && s.contains("09:05") && s.ends_with("UTC"),
+            "{s}"
+        );
         Ok(())
     }
 }

@@ -36,7 +36,10 @@ pub struct Message {
 
 impl Message {
     pub fn new(id: &'static str) -> Message {
-        Message { id: id.to_owned(), args: Vec::new() }
+        Message {
+            id: id.to_owned(),
+            args: Vec::new(),
+        }
     }
 
     pub fn arg(mut self, name: &str, value: impl ToString) -> Message {
@@ -65,9 +68,9 @@ impl I18n {
                 let resource = FluentResource::try_new(text).map_err(|(_, errors)| {
                     anyhow::anyhow!("syntax errors in {name}: {errors:?}")
                 })?;
-                bundle
-                    .add_resource(resource)
-                    .map_err(|errors| anyhow::anyhow!("duplicate messages in {name}: {errors:?}"))?;
+                bundle.add_resource(resource).map_err(|errors| {
+                    anyhow::anyhow!("duplicate messages in {name}: {errors:?}")
+                })?;
             }
             bundles.insert(locale, bundle);
         }
@@ -119,8 +122,10 @@ pub fn locale_files(locale: Locale) -> Vec<(String, String)> {
 pub fn negotiate(accept_language: &str) -> Option<Locale> {
     use fluent_langneg::{NegotiationStrategy, negotiate_languages};
     let requested = fluent_langneg::accepted_languages::parse(accept_language);
-    let available: Vec<LanguageIdentifier> =
-        Locale::ALL.iter().filter_map(|l| l.tag().parse().ok()).collect();
+    let available: Vec<LanguageIdentifier> = Locale::ALL
+        .iter()
+        .filter_map(|l| l.tag().parse().ok())
+        .collect();
     let chosen = negotiate_languages(&requested, &available, None, NegotiationStrategy::Lookup);
     let first = chosen.first()?;
     Locale::parse(&first.to_string()).ok()
@@ -147,7 +152,10 @@ mod tests {
             let text = i18n.t(locale, "nav-dashboard", &[]);
             assert_ne!(text, "nav-dashboard", "{locale}");
         }
-        assert_ne!(i18n.t(Locale::Th, "nav-dashboard", &[]), i18n.t(Locale::En, "nav-dashboard", &[]));
+        assert_ne!(
+            i18n.t(Locale::Th, "nav-dashboard", &[]),
+            i18n.t(Locale::En, "nav-dashboard", &[])
+        );
         Ok(())
     }
 }

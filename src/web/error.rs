@@ -48,7 +48,10 @@ impl ErrorPage {
             503 => key("error-unavailable"),
             _ => key("error-internal"),
         };
-        ErrorPage { status, message: Message::new(id) }
+        ErrorPage {
+            status,
+            message: Message::new(id),
+        }
     }
 }
 
@@ -67,7 +70,9 @@ impl From<crate::web::extract::DbUnavailable> for WebError {
 impl ResponseError for WebError {
     fn status_code(&self) -> StatusCode {
         match self {
-            WebError::Unauthenticated { .. } | WebError::MustChangePassword => StatusCode::SEE_OTHER,
+            WebError::Unauthenticated { .. } | WebError::MustChangePassword => {
+                StatusCode::SEE_OTHER
+            }
             WebError::Forbidden | WebError::CsrfRefused => StatusCode::FORBIDDEN,
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -85,14 +90,19 @@ impl ResponseError for WebError {
                 } else {
                     format!("/sign-in?next={}", percent_encode(back_to))
                 };
-                return HttpResponse::SeeOther().insert_header((header::LOCATION, target)).finish();
+                return HttpResponse::SeeOther()
+                    .insert_header((header::LOCATION, target))
+                    .finish();
             }
             WebError::MustChangePassword => {
                 return HttpResponse::SeeOther()
                     .insert_header((header::LOCATION, "/account/password"))
                     .finish();
             }
-            WebError::BadRequest(message) => ErrorPage { status, message: message.clone() },
+            WebError::BadRequest(message) => ErrorPage {
+                status,
+                message: message.clone(),
+            },
             WebError::Internal(e) => {
                 tracing::error!("internal error: {e:#}");
                 ErrorPage::for_status(status)

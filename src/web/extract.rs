@@ -48,7 +48,11 @@ pub struct CurrentUser(pub Authed);
 impl CurrentUser {
     /// Refuses with 403 unless the user's role holds `perm`.
     pub fn require(&self, perm: Perm) -> Result<(), WebError> {
-        if self.0.user.role.permits(perm) { Ok(()) } else { Err(WebError::Forbidden) }
+        if self.0.user.role.permits(perm) {
+            Ok(())
+        } else {
+            Err(WebError::Forbidden)
+        }
     }
 
     pub fn user(&self) -> &User {
@@ -64,7 +68,9 @@ impl FromRequest for CurrentUser {
         ready(context(req).and_then(|ctx| match ctx.auth {
             Some(auth) if auth.user.must_change_password => Err(WebError::MustChangePassword),
             Some(auth) => Ok(CurrentUser(auth)),
-            None => Err(WebError::Unauthenticated { back_to: back_to(req) }),
+            None => Err(WebError::Unauthenticated {
+                back_to: back_to(req),
+            }),
         }))
     }
 }
@@ -81,7 +87,9 @@ impl FromRequest for SignedIn {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(context(req).and_then(|ctx| match ctx.auth {
             Some(auth) => Ok(SignedIn(auth)),
-            None => Err(WebError::Unauthenticated { back_to: back_to(req) }),
+            None => Err(WebError::Unauthenticated {
+                back_to: back_to(req),
+            }),
         }))
     }
 }
@@ -179,8 +187,16 @@ impl FromRequest for Ui {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let state = match req.app_data::<State>().cloned() {
             Some(s) => s,
-            None => return ready(Err(WebError::Internal(anyhow::anyhow!("application state missing")))),
+            None => {
+                return ready(Err(WebError::Internal(anyhow::anyhow!(
+                    "application state missing"
+                ))));
+            }
         };
-        ready(context(req).map(|ctx| Ui { state, ctx, path: req.path().to_owned() }))
+        ready(context(req).map(|ctx| Ui {
+            state,
+            ctx,
+            path: req.path().to_owned(),
+        }))
     }
 }

@@ -25,11 +25,17 @@ pub struct Flash {
 
 impl Flash {
     pub fn success(message: Message) -> Flash {
-        Flash { kind: Kind::Success, message }
+        Flash {
+            kind: Kind::Success,
+            message,
+        }
     }
 
     pub fn error(message: Message) -> Flash {
-        Flash { kind: Kind::Error, message }
+        Flash {
+            kind: Kind::Error,
+            message,
+        }
     }
 }
 
@@ -39,7 +45,9 @@ fn cookie_name(state: &State) -> String {
 
 /// 303 to `location`, carrying `flash` to the next page.
 pub fn see_other(state: &State, location: &str, flash: Flash) -> HttpResponse {
-    let mut response = HttpResponse::SeeOther().insert_header((header::LOCATION, location)).finish();
+    let mut response = HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish();
     if let Ok(json) = serde_json::to_string(&flash) {
         let payload = hex::encode(json);
         let signature = security::keyed_hash(&state.secret, &format!("flash:{payload}"));

@@ -37,7 +37,9 @@ pub async fn host_only(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let Some(state) = req.app_data::<State>().cloned() else {
-        return Err(actix_web::error::ErrorInternalServerError("application state missing"));
+        return Err(actix_web::error::ErrorInternalServerError(
+            "application state missing",
+        ));
     };
     let host = request_host(req.request());
     if !host.eq_ignore_ascii_case(&state.host) {
@@ -75,7 +77,9 @@ pub async fn pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let Some(state) = req.app_data::<State>().cloned() else {
-        return Err(actix_web::error::ErrorInternalServerError("application state missing"));
+        return Err(actix_web::error::ErrorInternalServerError(
+            "application state missing",
+        ));
     };
     let path = req.path().to_owned();
     if path.starts_with("/static/") || path == "/healthz" || path == "/readyz" {
@@ -97,14 +101,14 @@ pub async fn pages(
         }
     };
 
-    if req.method() == Method::POST {
-        if let Err(refusal) = check_post(&mut req, &ctx).await {
-            let page = ErrorPage::for_status(refusal.status());
-            audit_refusal(&state, &ctx, &path, refusal).await;
-            let mut res = req.into_response(render::error_page(&state, &ctx, &page));
-            security_headers(res.headers_mut(), false);
-            return Ok(res);
-        }
+    if req.method() == Method::POST
+        && let Err(refusal) = check_post(&mut req, &ctx).await
+    {
+        let page = ErrorPage::for_status(refusal.status());
+        audit_refusal(&state, &ctx, &path, refusal).await;
+        let mut res = req.into_response(render::error_page(&state, &ctx, &page));
+        security_headers(res.headers_mut(), false);
+        return Ok(res);
     }
 
     req.extensions_mut().insert(ctx.clone());
@@ -112,12 +116,17 @@ pub async fn pages(
     // actix itself and is passed on as it is.
     let mut res = next.call(req).await?.map_into_boxed_body();
 
-    let error_page = res.response().extensions().get::<ErrorPage>().cloned().or_else(|| {
-        let status = res.status();
-        let bare = !res.headers().contains_key(header::CONTENT_TYPE);
-        (bare && (status.is_client_error() || status.is_server_error()))
-            .then(|| ErrorPage::for_status(status))
-    });
+    let error_page = res
+        .response()
+        .extensions()
+        .get::<ErrorPage>()
+        .cloned()
+        .or_else(|| {
+            let status = res.status();
+            let bare = !res.headers().contains_key(header::CONTENT_TYPE);
+            (bare && (status.is_client_error() || status.is_server_error()))
+                .then(|| ErrorPage::for_status(status))
+        });
     if let Some(page) = error_page {
         if page.status == StatusCode::FORBIDDEN {
             audit_refusal(&state, &ctx, &path, Refusal::Permission).await;
@@ -128,11 +137,15 @@ pub async fn pages(
     let status = res.status();
     if let Some(value) = &ctx.new_pre_session {
         let cookie = pre_session_cookie(&state, https, value.clone());
-        res.response_mut().add_cookie(&cookie).map_err(actix_web::error::ErrorInternalServerError)?;
+        res.response_mut()
+            .add_cookie(&cookie)
+            .map_err(actix_web::error::ErrorInternalServerError)?;
     }
     if ctx.flash.is_some() && status.is_success() {
         let removal = flash::removal_cookie(&state);
-        res.response_mut().add_cookie(&removal).map_err(actix_web::error::ErrorInternalServerError)?;
+        res.response_mut()
+            .add_cookie(&removal)
+            .map_err(actix_web::error::ErrorInternalServerError)?;
     }
     security_headers(res.headers_mut(), false);
     Ok(res)
@@ -140,7 +153,10 @@ pub async fn pages(
 
 /// Resolves who is asking and in which language, from the session cookie and headers.
 async fn request_context(state: &State, req: &HttpRequest) -> Result<RequestContext, WebError> {
-    let client_addr = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_default();
+    let client_addr = req
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
     let auth = match req.cookie(&state.cookie_name) {
         Some(cookie) => load_session(state, cookie.value().to_owned()).await?,
         None => None,
@@ -165,7 +181,14 @@ async fn request_context(state: &State, req: &HttpRequest) -> Result<RequestCont
         .or_else(|| header_locale(req))
         .unwrap_or(state.tenant.locale);
     let flash = flash::read(state, req);
-    Ok(RequestContext { auth, locale, anon_csrf, new_pre_session, flash, client_addr })
+    Ok(RequestContext {
+        auth,
+        locale,
+        anon_csrf,
+        new_pre_session,
+        flash,
+        client_addr,
+    })
 }
 
 async fn load_session(state: &State, token: String) -> Result<Option<Authed>, WebError> {
@@ -177,10 +200,17 @@ async fn load_session(state: &State, token: String) -> Result<Option<Authed>, We
     let idle = chrono::Duration::minutes(i64::from(state.security.session_idle_minutes));
     let absolute = chrono::Duration::hours(i64::from(state.security.session_absolute_hours));
     actix_web::web::block(move || -> Result<Option<Authed>, WebError> {
-        let mut conn = pool.get().map_err(|e| WebError::Unavailable(e.to_string()))?;
+        let mut conn = pool
+            .get()
+            .map_err(|e| WebError::Unavailable(e.to_string()))?;
         let now = db::now();
-        let limits = db::sessions::Limits { now, idle_since: now - idle, created_since: now - absolute };
-        let Some((session, user)) = db::sessions::find_live(&mut conn, &token_hash, &limits)? else {
+        let limits = db::sessions::Limits {
+            now,
+            idle_since: now - idle,
+            created_since: now - absolute,
+        };
+        let Some((session, user)) = db::sessions::find_live(&mut conn, &token_hash, &limits)?
+        else {
             return Ok(None);
         };
         // Refresh the idle clock at most once a minute, to spare the database a write per page.
@@ -240,12 +270,20 @@ async fn check_post(req: &mut ServiceRequest, ctx: &RequestContext) -> Result<()
         let body = read_body(req).await?;
         let token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&body)
             .ok()
-            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf_token").map(|(_, v)| v));
+            .and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .find(|(k, _)| k == "csrf_token")
+                    .map(|(_, v)| v)
+            });
         req.set_payload(Payload::from(body));
         token
     } else {
         // Multipart uploads and htmx requests carry the token in a header.
-        req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned)
+        req.headers()
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
     };
     match presented {
         None => Err(Refusal::MissingToken),
@@ -271,13 +309,15 @@ async fn read_body(req: &mut ServiceRequest) -> Result<actix_web::web::Bytes, Re
 /// must name this very origin. Sibling tenants are "same-site" and are refused too.
 fn same_origin(req: &HttpRequest) -> bool {
     let headers = req.headers();
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if !matches!(site, "same-origin" | "none") {
-            return false;
-        }
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok())
+        && !matches!(site, "same-origin" | "none")
+    {
+        return false;
     }
     if let Some(origin) = headers.get(header::ORIGIN) {
-        let Ok(origin) = origin.to_str() else { return false };
+        let Ok(origin) = origin.to_str() else {
+            return false;
+        };
         let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
             return false;
         };
@@ -336,7 +376,9 @@ pub fn is_https(req: &HttpRequest) -> bool {
 }
 
 fn security_headers(headers: &mut actix_web::http::header::HeaderMap, cacheable: bool) {
-    let set = |headers: &mut actix_web::http::header::HeaderMap, name: &'static str, value: &'static str| {
+    let set = |headers: &mut actix_web::http::header::HeaderMap,
+               name: &'static str,
+               value: &'static str| {
         headers.insert(
             header::HeaderName::from_static(name),
             HeaderValue::from_static(value),
@@ -348,7 +390,11 @@ fn security_headers(headers: &mut actix_web::http::header::HeaderMap, cacheable:
     set(headers, "referrer-policy", "same-origin");
     set(headers, "cross-origin-opener-policy", "same-origin");
     set(headers, "cross-origin-resource-policy", "same-origin");
-    set(headers, "permissions-policy", "camera=(), microphone=(), geolocation=()");
+    set(
+        headers,
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=()",
+    );
     if cacheable {
         set(headers, "cache-control", "public, max-age=3600");
     } else {

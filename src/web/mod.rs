@@ -59,7 +59,9 @@ impl AppState {
         drop(conn);
         let pool = db::pool(&url, 8).context("opening the connection pool")?;
         let secret = provision::read_secret(&tenant.data_dir)?;
-        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1);
         let i18n = Arc::new(I18n::load()?);
         Ok(AppState {
             templates: render::load_templates(i18n.clone())?,
@@ -78,12 +80,19 @@ impl AppState {
 
 /// Serves the tenant on `listener` until SIGINT/SIGTERM, then drains in-flight requests.
 pub async fn run(state: AppState, listener: TcpListener) -> anyhow::Result<()> {
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).min(4);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(4);
     server(state, listener, workers)?.await.context("serving")
 }
 
 /// The HTTP server for one tenant, not yet started: `run` awaits it; tests spawn it.
-pub fn server(state: AppState, listener: TcpListener, workers: usize) -> anyhow::Result<actix_web::dev::Server> {
+pub fn server(
+    state: AppState,
+    listener: TcpListener,
+    workers: usize,
+) -> anyhow::Result<actix_web::dev::Server> {
     let state = web::Data::new(state);
     Ok(HttpServer::new(move || app(state.clone()))
         .workers(workers)
@@ -107,13 +116,25 @@ pub fn app(
 > {
     App::new()
         .app_data(state)
-        .app_data(web::FormConfig::default().limit(256 * 1024).error_handler(|err, _req| {
-            error::WebError::BadRequest(crate::i18n::Message::new("error-bad-form").arg("detail", err)).into()
-        }))
+        .app_data(
+            web::FormConfig::default()
+                .limit(256 * 1024)
+                .error_handler(|err, _req| {
+                    error::WebError::BadRequest(
+                        crate::i18n::Message::new("error-bad-form").arg("detail", err),
+                    )
+                    .into()
+                }),
+        )
         .app_data(web::QueryConfig::default().error_handler(|err, _req| {
-            error::WebError::BadRequest(crate::i18n::Message::new("error-bad-form").arg("detail", err)).into()
+            error::WebError::BadRequest(
+                crate::i18n::Message::new("error-bad-form").arg("detail", err),
+            )
+            .into()
         }))
-        .app_data(web::PathConfig::default().error_handler(|_err, _req| error::WebError::NotFound.into()))
+        .app_data(
+            web::PathConfig::default().error_handler(|_err, _req| error::WebError::NotFound.into()),
+        )
         .configure(routes::configure)
         .default_service(web::to(pages::not_found))
         .wrap(actix_web::middleware::from_fn(middleware::pages))

@@ -29,13 +29,14 @@ pub fn load_templates(i18n: Arc<I18n>) -> anyhow::Result<tera::Tera> {
     let mut tera = tera::Tera::default();
     let mut sources = Vec::new();
     for name in TemplateFiles::iter() {
-        let file = TemplateFiles::get(&name)
-            .ok_or_else(|| anyhow::anyhow!("template {name} vanished"))?;
+        let file =
+            TemplateFiles::get(&name).ok_or_else(|| anyhow::anyhow!("template {name} vanished"))?;
         let text = String::from_utf8(file.data.into_owned())
             .map_err(|_| anyhow::anyhow!("template {name} is not UTF-8"))?;
         sources.push((name.into_owned(), text));
     }
-    tera.add_raw_templates(sources).map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
+    tera.add_raw_templates(sources)
+        .map_err(|e| anyhow::anyhow!("templates: {e:?}"))?;
     tera.register_function("t", move |args: &HashMap<String, tera::Value>| {
         let id = args
             .get("key")
@@ -122,7 +123,11 @@ pub fn role_key(role: Role) -> &'static str {
 
 fn page_view<'a>(state: &'a State, ctx: &'a RequestContext, path: &'a str) -> PageView<'a> {
     let locale = ctx.locale;
-    let user = ctx.auth.as_ref().filter(|a| !a.user.must_change_password).map(|a| &a.user);
+    let user = ctx
+        .auth
+        .as_ref()
+        .filter(|a| !a.user.must_change_password)
+        .map(|a| &a.user);
     let nav = match user {
         Some(u) => AREAS
             .iter()
@@ -134,7 +139,8 @@ fn page_view<'a>(state: &'a State, ctx: &'a RequestContext, path: &'a str) -> Pa
                     path == "/"
                 } else {
                     path.starts_with(href)
-                        || (*href == "/settings" && (path.starts_with("/users") || path.starts_with("/audit")))
+                        || (*href == "/settings"
+                            && (path.starts_with("/users") || path.starts_with("/audit")))
                 },
             })
             .collect(),
@@ -159,7 +165,11 @@ fn page_view<'a>(state: &'a State, ctx: &'a RequestContext, path: &'a str) -> Pa
         }),
         locales: Locale::ALL
             .iter()
-            .map(|l| LocaleOption { tag: l.tag(), name: l.native_name(), selected: *l == locale })
+            .map(|l| LocaleOption {
+                tag: l.tag(),
+                name: l.native_name(),
+                selected: *l == locale,
+            })
             .collect(),
         path,
     }
@@ -183,13 +193,23 @@ fn render_page<T: Serialize>(
 }
 
 fn html(status: StatusCode, body: String) -> HttpResponse {
-    HttpResponse::build(status).content_type("text/html; charset=utf-8").body(body)
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body)
 }
 
 impl Ui {
     /// Renders `template` with `view` under the shared page context.
-    pub fn render<T: Serialize>(&self, status: StatusCode, template: &str, view: &T) -> Result<HttpResponse, WebError> {
-        Ok(html(status, render_page(&self.state, &self.ctx, &self.path, template, view)?))
+    pub fn render<T: Serialize>(
+        &self,
+        status: StatusCode,
+        template: &str,
+        view: &T,
+    ) -> Result<HttpResponse, WebError> {
+        Ok(html(
+            status,
+            render_page(&self.state, &self.ctx, &self.path, template, view)?,
+        ))
     }
 
     pub fn t(&self, id: &'static str) -> String {
@@ -214,12 +234,17 @@ struct ErrorView {
 
 /// The localized error page for a signed-in or anonymous reader.
 pub fn error_page(state: &State, ctx: &RequestContext, page: &ErrorPage) -> HttpResponse {
-    let view = ErrorView { status: page.status.as_u16(), message: state.i18n.message(ctx.locale, &page.message) };
+    let view = ErrorView {
+        status: page.status.as_u16(),
+        message: state.i18n.message(ctx.locale, &page.message),
+    };
     match render_page(state, ctx, "", "error.html", &view) {
         Ok(body) => html(page.status, body),
         Err(e) => {
             tracing::error!("rendering an error page: {e}");
-            HttpResponse::build(page.status).content_type("text/plain; charset=utf-8").body(view.message)
+            HttpResponse::build(page.status)
+                .content_type("text/plain; charset=utf-8")
+                .body(view.message)
         }
     }
 }

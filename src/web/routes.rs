@@ -26,11 +26,19 @@ pub struct Route {
 }
 
 const fn get(path: &'static str, access: Access) -> Route {
-    Route { method: "GET", path, access }
+    Route {
+        method: "GET",
+        path,
+        access,
+    }
 }
 
 const fn post(path: &'static str, access: Access) -> Route {
-    Route { method: "POST", path, access }
+    Route {
+        method: "POST",
+        path,
+        access,
+    }
 }
 
 /// Every route with its access rule; `tests/it/access.rs` walks it with every role.
@@ -53,7 +61,10 @@ pub const ROUTES: &[Route] = &[
     post("/users/{id}", Access::Perm(Perm::UsersManage)),
     post("/users/{id}/disable", Access::Perm(Perm::UsersManage)),
     post("/users/{id}/enable", Access::Perm(Perm::UsersManage)),
-    post("/users/{id}/reset-password", Access::Perm(Perm::UsersManage)),
+    post(
+        "/users/{id}/reset-password",
+        Access::Perm(Perm::UsersManage),
+    ),
     get("/audit", Access::Perm(Perm::AuditView)),
 ];
 
@@ -66,7 +77,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/sign-in", web::post().to(auth::sign_in))
         .route("/sign-out", web::post().to(auth::sign_out))
         .route("/account/password", web::get().to(account::password_form))
-        .route("/account/password", web::post().to(account::change_password))
+        .route(
+            "/account/password",
+            web::post().to(account::change_password),
+        )
         .route("/account/locale", web::post().to(account::change_locale))
         .route("/", web::get().to(dashboard::show))
         .route("/settings", web::get().to(settings::show))
@@ -77,7 +91,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/users/{id}", web::post().to(users::update))
         .route("/users/{id}/disable", web::post().to(users::disable))
         .route("/users/{id}/enable", web::post().to(users::enable))
-        .route("/users/{id}/reset-password", web::post().to(users::reset_password))
+        .route(
+            "/users/{id}/reset-password",
+            web::post().to(users::reset_password),
+        )
         .route("/audit", web::get().to(audit::list));
 }
 

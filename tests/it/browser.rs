@@ -27,7 +27,10 @@ fn start_driver() -> (Driver, u16) {
         "browser tests need Debian's Chromium: apt-get install chromium chromium-driver \
          (scripts/test.sh installs them when run as root)"
     );
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port");
     let child = Command::new(CHROMEDRIVER)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
@@ -40,7 +43,13 @@ fn start_driver() -> (Driver, u16) {
 #[tokio::test]
 async fn sign_in_switch_to_thai_and_see_thai_navigation() {
     let app = TestApp::spawn().await;
-    app.add_user(&email_for(Role::Admin), Role::Admin, "Browser Admin", &password_for(Role::Admin)).await;
+    app.add_user(
+        &email_for(Role::Admin),
+        Role::Admin,
+        "Browser Admin",
+        &password_for(Role::Admin),
+    )
+    .await;
     let (_driver, port) = start_driver();
 
     let mut caps = serde_json::Map::new();
@@ -55,7 +64,11 @@ async fn sign_in_switch_to_thai_and_see_thai_navigation() {
     );
     let started = Instant::now();
     let browser = loop {
-        match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
             Ok(c) => break c,
             Err(e) if started.elapsed() < Duration::from_secs(20) => {
                 let _ = e;
@@ -67,14 +80,44 @@ async fn sign_in_switch_to_thai_and_see_thai_navigation() {
 
     let result = async {
         browser.goto(&app.url("/sign-in")).await?;
-        browser.find(Locator::Css("input[name=email]")).await?.send_keys(&email_for(Role::Admin)).await?;
-        browser.find(Locator::Css("input[name=password]")).await?.send_keys(&password_for(Role::Admin)).await?;
-        browser.find(Locator::Css("button[type=submit].primary")).await?.click().await?;
-        browser.wait().for_element(Locator::Css("nav.areas")).await?;
-        browser.find(Locator::Css("#locale-select")).await?.select_by_value("th").await?;
-        browser.find(Locator::Css(".lang-switch button")).await?.click().await?;
-        browser.wait().for_element(Locator::Css("html[lang=th]")).await?;
-        let nav = browser.find(Locator::Css("nav.areas")).await?.text().await?;
+        browser
+            .find(Locator::Css("input[name=email]"))
+            .await?
+            .send_keys(&email_for(Role::Admin))
+            .await?;
+        browser
+            .find(Locator::Css("input[name=password]"))
+            .await?
+            .send_keys(&password_for(Role::Admin))
+            .await?;
+        browser
+            .find(Locator::Css("button[type=submit].primary"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("nav.areas"))
+            .await?;
+        browser
+            .find(Locator::Css("#locale-select"))
+            .await?
+            .select_by_value("th")
+            .await?;
+        browser
+            .find(Locator::Css(".lang-switch button"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("html[lang=th]"))
+            .await?;
+        let nav = browser
+            .find(Locator::Css("nav.areas"))
+            .await?
+            .text()
+            .await?;
         let png = browser.screenshot().await?;
         Ok::<_, fantoccini::error::CmdError>((nav, png))
     }
@@ -84,8 +127,14 @@ async fn sign_in_switch_to_thai_and_see_thai_navigation() {
 
     let i18n = tourdesk::i18n::I18n::load().expect("locales");
     let thai_dashboard = i18n.t(Locale::Th, "nav-dashboard", &[]);
-    assert!(nav.contains(&thai_dashboard), "navigation is not in Thai: {nav:?}");
-    assert_ne!(thai_dashboard, "nav-dashboard", "the Thai locale lacks nav-dashboard");
+    assert!(
+        nav.contains(&thai_dashboard),
+        "navigation is not in Thai: {nav:?}"
+    );
+    assert_ne!(
+        thai_dashboard, "nav-dashboard",
+        "the Thai locale lacks nav-dashboard"
+    );
     assert_ne!(thai_dashboard, i18n.t(Locale::En, "nav-dashboard", &[]));
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot directory");

@@ -15,7 +15,10 @@ struct Cli {
 
 impl Cli {
     fn new() -> Cli {
-        Cli { dir: tempfile::tempdir().expect("temporary directory"), pg_urls: Vec::new() }
+        Cli {
+            dir: tempfile::tempdir().expect("temporary directory"),
+            pg_urls: Vec::new(),
+        }
     }
 
     fn manifest(&self) -> PathBuf {
@@ -42,7 +45,12 @@ impl Cli {
             .stderr(Stdio::piped())
             .spawn()
             .expect("running tourdesk");
-        child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("writing stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(stdin.as_bytes())
+            .expect("writing stdin");
         child.wait_with_output().expect("waiting for tourdesk")
     }
 
@@ -50,7 +58,19 @@ impl Cli {
     fn new_tenant(&mut self, slug: &str) -> (u16, Output) {
         let port = free_port();
         let port_text = port.to_string();
-        let mut args = vec!["tenant", "new", slug, "--name", "Agency", "--base-currency", "THB", "--locale", "en", "--port", &port_text];
+        let mut args = vec![
+            "tenant",
+            "new",
+            slug,
+            "--name",
+            "Agency",
+            "--base-currency",
+            "THB",
+            "--locale",
+            "en",
+            "--port",
+            &port_text,
+        ];
         let url;
         if let Some(base) = pg_base_url() {
             url = format!("{base}/td_{slug}");
@@ -95,11 +115,18 @@ impl Drop for Server {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }
 
 fn text(out: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }
 
 fn client(slug: &str, port: u16) -> reqwest::Client {
@@ -115,10 +142,13 @@ async fn wait_ready(slug: &str, port: u16) {
     let started = Instant::now();
     let client = client(slug, port);
     while started.elapsed() < Duration::from_secs(30) {
-        if let Ok(res) = client.get(format!("http://{slug}.localhost:{port}/readyz")).send().await {
-            if res.status() == 200 {
-                return;
-            }
+        if let Ok(res) = client
+            .get(format!("http://{slug}.localhost:{port}/readyz"))
+            .send()
+            .await
+            && res.status() == 200
+        {
+            return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -128,11 +158,22 @@ async fn wait_ready(slug: &str, port: u16) {
 async fn try_sign_in(slug: &str, port: u16, email: &str, password: &str) -> reqwest::Response {
     let client = client(slug, port);
     let base = format!("http://{slug}.localhost:{port}");
-    let page = client.get(format!("{base}/sign-in")).send().await.expect("GET").text().await.expect("body");
+    let page = client
+        .get(format!("{base}/sign-in"))
+        .send()
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
     let csrf = csrf_in(&page).expect("csrf token");
     client
         .post(format!("{base}/sign-in"))
-        .form(&[("email", email), ("password", password), ("csrf_token", &csrf)])
+        .form(&[
+            ("email", email),
+            ("password", password),
+            ("csrf_token", &csrf),
+        ])
         .send()
         .await
         .expect("POST /sign-in")
@@ -149,7 +190,10 @@ async fn tenant_new_provisions_and_refuses_bad_input_leaving_nothing() {
     let (_, out) = cli.new_tenant(&slug);
     assert!(out.status.success(), "{}", text(&out));
     let printed = text(&out);
-    assert!(printed.contains(&format!("admin@{slug}.local")) && printed.contains("password:"), "{printed}");
+    assert!(
+        printed.contains(&format!("admin@{slug}.local")) && printed.contains("password:"),
+        "{printed}"
+    );
     let listed = text(&cli.run(&["tenant", "list"]));
     assert!(listed.contains(&slug), "{listed}");
     let manifest_before = std::fs::read_to_string(cli.manifest()).expect("manifest");
@@ -169,14 +213,64 @@ async fn tenant_new_provisions_and_refuses_bad_input_leaving_nothing() {
         assert!(text(&out).contains(expected), "{args:?}: {}", text(&out));
     }
     let other = unique_slug();
-    let out = cli.run(&["tenant", "new", &other, "--name", "X", "--base-currency", "XBZ", "--locale", "en"]);
-    assert!(!out.status.success() && text(&out).contains("unknown currency"), "{}", text(&out));
-    let out = cli.run(&["tenant", "new", &other, "--name", "X", "--base-currency", "VND", "--locale", "fr"]);
-    assert!(!out.status.success() && text(&out).contains("unknown locale"), "{}", text(&out));
-    let out = cli.run(&["tenant", "new", &other, "--name", "X", "--base-currency", "VND", "--locale", "vi", "--database-url", "mysql://x/y"]);
-    assert!(!out.status.success() && text(&out).contains("unsupported database URL"), "{}", text(&out));
-    assert!(!exists(&cli.dir.path().join(&other)), "a failed tenant new left its data directory");
-    assert_eq!(std::fs::read_to_string(cli.manifest()).expect("manifest"), manifest_before);
+    let out = cli.run(&[
+        "tenant",
+        "new",
+        &other,
+        "--name",
+        "X",
+        "--base-currency",
+        "XBZ",
+        "--locale",
+        "en",
+    ]);
+    assert!(
+        !out.status.success() && text(&out).contains("unknown currency"),
+        "{}",
+        text(&out)
+    );
+    let out = cli.run(&[
+        "tenant",
+        "new",
+        &other,
+        "--name",
+        "X",
+        "--base-currency",
+        "VND",
+        "--locale",
+        "fr",
+    ]);
+    assert!(
+        !out.status.success() && text(&out).contains("unknown locale"),
+        "{}",
+        text(&out)
+    );
+    let out = cli.run(&[
+        "tenant",
+        "new",
+        &other,
+        "--name",
+        "X",
+        "--base-currency",
+        "VND",
+        "--locale",
+        "vi",
+        "--database-url",
+        "mysql://x/y",
+    ]);
+    assert!(
+        !out.status.success() && text(&out).contains("unsupported database URL"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        !exists(&cli.dir.path().join(&other)),
+        "a failed tenant new left its data directory"
+    );
+    assert_eq!(
+        std::fs::read_to_string(cli.manifest()).expect("manifest"),
+        manifest_before
+    );
 }
 
 #[cfg(feature = "postgres")]
@@ -185,12 +279,24 @@ async fn an_unreachable_postgres_server_is_reported_truthfully() {
     let cli = Cli::new();
     let slug = unique_slug();
     let out = cli.run(&[
-        "tenant", "new", &slug, "--name", "X", "--base-currency", "THB", "--locale", "en",
-        "--database-url", "postgres://postgres@127.0.0.1:1/td_nowhere",
+        "tenant",
+        "new",
+        &slug,
+        "--name",
+        "X",
+        "--base-currency",
+        "THB",
+        "--locale",
+        "en",
+        "--database-url",
+        "postgres://postgres@127.0.0.1:1/td_nowhere",
     ]);
     assert!(!out.status.success());
     let said = text(&out);
-    assert!(said.contains("connect") || said.contains("Connection refused"), "{said}");
+    assert!(
+        said.contains("connect") || said.contains("Connection refused"),
+        "{said}"
+    );
     assert!(!said.contains("Invalid connection url"), "{said}");
     assert!(!exists(&cli.dir.path().join(&slug)));
 }
@@ -201,21 +307,49 @@ async fn throttling_holds_across_a_restart_and_reset_password_clears_it() {
     let slug = unique_slug();
     let (port, out) = cli.new_tenant(&slug);
     assert!(out.status.success(), "{}", text(&out));
-    let out = cli.run_with_stdin(&["tenant", "user", "add", &slug, "ops@test.local", "--role", "operations", "--name", "Ops", "--password-stdin"], "ops-password-123\n");
+    let out = cli.run_with_stdin(
+        &[
+            "tenant",
+            "user",
+            "add",
+            &slug,
+            "ops@test.local",
+            "--role",
+            "operations",
+            "--name",
+            "Ops",
+            "--password-stdin",
+        ],
+        "ops-password-123\n",
+    );
     assert!(out.status.success(), "{}", text(&out));
 
     let server = cli.serve(&slug);
     wait_ready(&slug, port).await;
-    assert_eq!(try_sign_in(&slug, port, "ops@test.local", "ops-password-123").await.status(), 303);
+    assert_eq!(
+        try_sign_in(&slug, port, "ops@test.local", "ops-password-123")
+            .await
+            .status(),
+        303
+    );
     for _ in 0..5 {
-        assert_eq!(try_sign_in(&slug, port, "ops@test.local", "wrong-password").await.status(), 401);
+        assert_eq!(
+            try_sign_in(&slug, port, "ops@test.local", "wrong-password")
+                .await
+                .status(),
+            401
+        );
     }
     drop(server);
 
     let server = cli.serve(&slug);
     wait_ready(&slug, port).await;
     let res = try_sign_in(&slug, port, "ops@test.local", "ops-password-123").await;
-    assert_eq!(res.status(), 429, "the throttle was forgotten by the restart");
+    assert_eq!(
+        res.status(),
+        429,
+        "the throttle was forgotten by the restart"
+    );
 
     let out = cli.run(&["tenant", "user", "reset-password", &slug, "ops@test.local"]);
     assert!(out.status.success(), "{}", text(&out));
@@ -228,7 +362,10 @@ async fn throttling_holds_across_a_restart_and_reset_password_clears_it() {
         .to_owned();
     let res = try_sign_in(&slug, port, "ops@test.local", &one_time).await;
     assert_eq!(res.status(), 303);
-    assert_eq!(res.headers().get("location").and_then(|l| l.to_str().ok()), Some("/account/password"));
+    assert_eq!(
+        res.headers().get("location").and_then(|l| l.to_str().ok()),
+        Some("/account/password")
+    );
     drop(server);
 }
 
@@ -239,7 +376,11 @@ async fn serve_refuses_another_tenants_database_and_a_stale_schema() {
     assert!(cli.new_tenant(&a).1.status.success());
     assert!(cli.new_tenant(&b).1.status.success());
     let manifest = std::fs::read_to_string(cli.manifest()).expect("manifest");
-    let a_url = tourdesk::manifest::Manifest::load(&cli.manifest()).expect("load").tenant(&cli.manifest(), &a).expect("a").database_url;
+    let a_url = tourdesk::manifest::Manifest::load(&cli.manifest())
+        .expect("load")
+        .tenant(&cli.manifest(), &a)
+        .expect("a")
+        .database_url;
 
     // Point b at a's database: b must refuse to open it.
     let mut edited: tourdesk::manifest::Manifest = toml::from_str(&manifest).expect("parse");
@@ -247,17 +388,30 @@ async fn serve_refuses_another_tenants_database_and_a_stale_schema() {
     std::fs::write(cli.manifest(), toml::to_string(&edited).expect("toml")).expect("write");
     let out = cli.run(&["serve", "--tenant", &b]);
     assert!(!out.status.success());
-    assert!(text(&out).contains(&format!("belongs to tenant {a}")), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("belongs to tenant {a}")),
+        "{}",
+        text(&out)
+    );
     std::fs::write(cli.manifest(), &manifest).expect("restore");
 
     // Forget the applied migrations: serve must refuse and name the command to run.
-    let tenant = tourdesk::manifest::Manifest::load(&cli.manifest()).expect("load").tenant(&cli.manifest(), &a).expect("a");
+    let tenant = tourdesk::manifest::Manifest::load(&cli.manifest())
+        .expect("load")
+        .tenant(&cli.manifest(), &a)
+        .expect("a");
     {
         use diesel::prelude::*;
         let mut conn = tourdesk::provision::open(&tenant).expect("open");
-        diesel::sql_query("DELETE FROM __diesel_schema_migrations").execute(&mut conn).expect("forget migrations");
+        diesel::sql_query("DELETE FROM __diesel_schema_migrations")
+            .execute(&mut conn)
+            .expect("forget migrations");
     }
     let out = cli.run(&["serve", "--tenant", &a]);
     assert!(!out.status.success());
-    assert!(text(&out).contains(&format!("tourdesk tenant migrate {a}")), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("tourdesk tenant migrate {a}")),
+        "{}",
+        text(&out)
+    );
 }

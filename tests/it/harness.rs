@@ -30,11 +30,14 @@ pub fn unique_slug() -> String {
 
 /// The PostgreSQL server to put tenant databases on, when the suite runs against it.
 pub fn pg_base_url() -> Option<String> {
-    let url = std::env::var("TOURDESK_TEST_PG_URL").ok().filter(|u| !u.is_empty())?;
-    assert!(
-        cfg!(feature = "postgres"),
-        "TOURDESK_TEST_PG_URL is set but this test binary was built without --features postgres"
-    );
+    let url = std::env::var("TOURDESK_TEST_PG_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    if !cfg!(feature = "postgres") {
+        panic!(
+            "TOURDESK_TEST_PG_URL is set but this test binary was built without --features postgres"
+        );
+    }
     Some(url.trim_end_matches('/').to_owned())
 }
 
@@ -47,7 +50,11 @@ pub fn email_for(role: Role) -> String {
 }
 
 /// Provisions a tenant in `dir` the way `tourdesk tenant new` does.
-pub fn provision_in(dir: &std::path::Path, slug: &str, port: u16) -> (PathBuf, Tenant, Option<String>) {
+pub fn provision_in(
+    dir: &std::path::Path,
+    slug: &str,
+    port: u16,
+) -> (PathBuf, Tenant, Option<String>) {
     let manifest_path = dir.join("tenants.toml");
     let pg_url = pg_base_url().map(|base| format!("{base}/td_{slug}"));
     let done = provision::create(
@@ -80,7 +87,8 @@ impl TestApp {
                 .expect("provisioning task")
         };
         let manifest = Manifest::load(&manifest_path).expect("manifest");
-        let state = tourdesk::web::AppState::open(&manifest, tenant.clone()).expect("opening the tenant");
+        let state =
+            tourdesk::web::AppState::open(&manifest, tenant.clone()).expect("opening the tenant");
         let server = tourdesk::web::server(state, listener, 1).expect("server");
         let handle = server.handle();
         tokio::spawn(server);
@@ -115,7 +123,12 @@ impl TestApp {
         tokio::task::spawn_blocking(move || {
             provision::add_user(
                 &tenant,
-                &NewStaff { email: &email, role, display_name: Some(&name), password: &password },
+                &NewStaff {
+                    email: &email,
+                    role,
+                    display_name: Some(&name),
+                    password: &password,
+                },
             )
         })
         .await
@@ -125,7 +138,14 @@ impl TestApp {
 
     /// Adds a user of `role` and signs them in.
     pub async fn signed_in(&self, role: Role) -> Session {
-        let id = self.add_user(&email_for(role), role, &format!("Test {role}"), &password_for(role)).await;
+        let id = self
+            .add_user(
+                &email_for(role),
+                role,
+                &format!("Test {role}"),
+                &password_for(role),
+            )
+            .await;
         let mut session = self.sign_in(&email_for(role), &password_for(role)).await;
         session.user_id = id;
         session
@@ -137,18 +157,38 @@ impl TestApp {
         let csrf = self.form_token(&client, "/sign-in").await;
         let res = client
             .post(self.url("/sign-in"))
-            .form(&[("email", email), ("password", password), ("csrf_token", &csrf)])
+            .form(&[
+                ("email", email),
+                ("password", password),
+                ("csrf_token", &csrf),
+            ])
             .send()
             .await
             .expect("POST /sign-in");
-        assert_eq!(res.status(), 303, "sign-in of {email} failed: {}", res.text().await.unwrap_or_default());
+        assert_eq!(
+            res.status(),
+            303,
+            "sign-in of {email} failed: {}",
+            res.text().await.unwrap_or_default()
+        );
         let csrf = self.form_token(&client, "/").await;
-        Session { client, csrf, user_id: UserId(0) }
+        Session {
+            client,
+            csrf,
+            user_id: UserId(0),
+        }
     }
 
     /// Reads the CSRF token from the form on `path`.
     pub async fn form_token(&self, client: &reqwest::Client, path: &str) -> String {
-        let body = client.get(self.url(path)).send().await.expect("GET").text().await.expect("body");
+        let body = client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET")
+            .text()
+            .await
+            .expect("body");
         csrf_in(&body).unwrap_or_else(|| panic!("no csrf_token on {path}: {body}"))
     }
 
@@ -172,7 +212,9 @@ impl Drop for TestApp {
         // Stop accepting work and let the pool go before the database is dropped.
         drop(self.server.stop(false));
         if let Some(url) = self.pg_url.take() {
-            let result = std::thread::spawn(move || tourdesk::db::backend::drop_postgres_database(&url)).join();
+            let result =
+                std::thread::spawn(move || tourdesk::db::backend::drop_postgres_database(&url))
+                    .join();
             if let Ok(Err(e)) = result {
                 eprintln!("could not drop a test database: {e:#}");
             }
@@ -193,10 +235,20 @@ impl Session {
     }
 
     /// POSTs a form with the session's CSRF token added.
-    pub async fn post(&self, app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn post(
+        &self,
+        app: &TestApp,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf_token", &self.csrf));
-        self.client.post(app.url(path)).form(&form).send().await.expect("POST")
+        self.client
+            .post(app.url(path))
+            .form(&form)
+            .send()
+            .await
+            .expect("POST")
     }
 }
 
@@ -219,4 +271,3 @@ pub fn location(res: &reqwest::Response) -> String {
 pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_tourdesk"))
 }
-

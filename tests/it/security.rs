@@ -16,7 +16,12 @@ fn raw_client(app: &TestApp) -> reqwest::Client {
 async fn a_foreign_host_gets_421_with_security_headers() {
     let app = TestApp::spawn().await;
     let client = raw_client(&app);
-    for host in ["other.localhost", "localhost", &format!("{}.localhost.evil.example", app.tenant.slug), "127.0.0.1"] {
+    for host in [
+        "other.localhost",
+        "localhost",
+        &format!("{}.localhost.evil.example", app.tenant.slug),
+        "127.0.0.1",
+    ] {
         let res = client
             .get(format!("http://{}/sign-in", app.addr))
             .header("host", host)
@@ -34,29 +39,59 @@ async fn a_foreign_host_gets_421_with_security_headers() {
         .send()
         .await
         .expect("GET");
-    assert_eq!(res.status(), 200, "the port and the case of the host must not matter");
+    assert_eq!(
+        res.status(),
+        200,
+        "the port and the case of the host must not matter"
+    );
 }
 
 #[tokio::test]
 async fn posts_without_or_with_a_wrong_csrf_token_are_refused_and_write_nothing() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in(Role::Admin).await;
-    let fields = [("email", "csrf@test.local"), ("display_name", "Mallory"), ("role", "admin")];
-    let res = admin.client.post(app.url("/users")).form(&fields).send().await.expect("POST");
+    let fields = [
+        ("email", "csrf@test.local"),
+        ("display_name", "Mallory"),
+        ("role", "admin"),
+    ];
+    let res = admin
+        .client
+        .post(app.url("/users"))
+        .form(&fields)
+        .send()
+        .await
+        .expect("POST");
     assert_eq!(res.status(), 403);
     let mut with_wrong: Vec<(&str, &str)> = fields.to_vec();
     with_wrong.push(("csrf_token", "0123456789abcdef0123456789abcdef"));
-    let res = admin.client.post(app.url("/users")).form(&with_wrong).send().await.expect("POST");
+    let res = admin
+        .client
+        .post(app.url("/users"))
+        .form(&with_wrong)
+        .send()
+        .await
+        .expect("POST");
     assert_eq!(res.status(), 403);
     let body = res.text().await.unwrap_or_default();
-    assert!(body.contains("form expired"), "the 403 page is not the localized one: {body}");
+    assert!(
+        body.contains("form expired"),
+        "the 403 page is not the localized one: {body}"
+    );
     let found = app
         .with_db(|conn| tourdesk::db::users::find_by_email(conn, "csrf@test.local").expect("query"))
         .await;
-    assert!(found.is_none(), "a user was created without a valid CSRF token");
+    assert!(
+        found.is_none(),
+        "a user was created without a valid CSRF token"
+    );
     let refusals = app
         .with_db(|conn| {
-            let filter = tourdesk::db::audit::Filter { action: Some("refused.csrf".into()), limit: 10, ..Default::default() };
+            let filter = tourdesk::db::audit::Filter {
+                action: Some("refused.csrf".into()),
+                limit: 10,
+                ..Default::default()
+            };
             tourdesk::db::audit::list(conn, &filter).expect("audit").1
         })
         .await;
@@ -66,7 +101,10 @@ async fn posts_without_or_with_a_wrong_csrf_token_are_refused_and_write_nothing(
     let client = app.client();
     let res = client
         .post(app.url("/sign-in"))
-        .form(&[("email", email_for(Role::Admin)), ("password", password_for(Role::Admin))])
+        .form(&[
+            ("email", email_for(Role::Admin)),
+            ("password", password_for(Role::Admin)),
+        ])
         .send()
         .await
         .expect("POST");
@@ -77,7 +115,11 @@ async fn posts_without_or_with_a_wrong_csrf_token_are_refused_and_write_nothing(
 async fn a_cross_site_post_is_refused_even_with_the_right_token() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in(Role::Admin).await;
-    let form = [("locale", "th"), ("back", "/"), ("csrf_token", admin.csrf.as_str())];
+    let form = [
+        ("locale", "th"),
+        ("back", "/"),
+        ("csrf_token", admin.csrf.as_str()),
+    ];
     let res = admin
         .client
         .post(app.url("/account/locale"))
@@ -95,7 +137,11 @@ async fn a_cross_site_post_is_refused_even_with_the_right_token() {
         .send()
         .await
         .expect("POST");
-    assert_eq!(res.status(), 403, "a sibling tenant is same-site, and must be refused");
+    assert_eq!(
+        res.status(),
+        403,
+        "a sibling tenant is same-site, and must be refused"
+    );
     let res = admin
         .client
         .post(app.url("/account/locale"))
@@ -112,20 +158,47 @@ async fn a_cross_site_post_is_refused_even_with_the_right_token() {
 async fn security_headers_are_on_every_response() {
     let app = TestApp::spawn().await;
     let me = app.signed_in(Role::Viewer).await;
-    for path in ["/", "/sign-in", "/no-such-page", "/users", "/static/style.css", "/healthz"] {
+    for path in [
+        "/",
+        "/sign-in",
+        "/no-such-page",
+        "/users",
+        "/static/style.css",
+        "/healthz",
+    ] {
         let res = me.get(&app, path).await;
         let h = res.headers();
-        let csp = h.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
-        assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
-        assert_eq!(h.get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"), "{path}");
+        let csp = h
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
+        assert_eq!(
+            h.get("x-content-type-options")
+                .and_then(|v| v.to_str().ok()),
+            Some("nosniff"),
+            "{path}"
+        );
         assert!(h.contains_key("referrer-policy"), "{path}");
         if !path.starts_with("/static/") {
-            assert_eq!(h.get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store"), "{path}");
+            assert_eq!(
+                h.get("cache-control").and_then(|v| v.to_str().ok()),
+                Some("no-store"),
+                "{path}"
+            );
         }
     }
     let res = me.get(&app, "/no-such-page").await;
     assert_eq!(res.status(), 404);
-    assert!(res.text().await.unwrap_or_default().contains("This page does not exist."));
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("This page does not exist.")
+    );
     let res = me.get(&app, "/users").await;
     assert_eq!(res.status(), 403);
 }
@@ -136,7 +209,14 @@ async fn a_session_cookie_of_one_tenant_is_worthless_to_another() {
     let b = TestApp::spawn().await;
     let in_a = a.signed_in(Role::Admin).await;
     // The same user id exists in B.
-    let b_user = b.add_user(&email_for(Role::Admin), Role::Admin, "Admin of B", &password_for(Role::Admin)).await;
+    let b_user = b
+        .add_user(
+            &email_for(Role::Admin),
+            Role::Admin,
+            "Admin of B",
+            &password_for(Role::Admin),
+        )
+        .await;
     assert_eq!(in_a.user_id, b_user, "the test needs coinciding user ids");
 
     let token = {
@@ -146,7 +226,11 @@ async fn a_session_cookie_of_one_tenant_is_worthless_to_another() {
         let csrf = a.form_token(&client, "/sign-in").await;
         let res = client
             .post(a.url("/sign-in"))
-            .form(&[("email", email_for(Role::Admin)), ("password", password_for(Role::Admin)), ("csrf_token", csrf)])
+            .form(&[
+                ("email", email_for(Role::Admin)),
+                ("password", password_for(Role::Admin)),
+                ("csrf_token", csrf),
+            ])
             .send()
             .await
             .expect("sign in to A");
@@ -154,13 +238,28 @@ async fn a_session_cookie_of_one_tenant_is_worthless_to_another() {
             .get_all("set-cookie")
             .iter()
             .filter_map(|c| c.to_str().ok())
-            .find_map(|c| c.strip_prefix(&format!("td_{}=", a.tenant.slug)).map(|v| v.split(';').next().unwrap_or_default().to_owned()))
+            .find_map(|c| {
+                c.strip_prefix(&format!("td_{}=", a.tenant.slug))
+                    .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+            })
             .expect("A's session cookie")
     };
     let client = raw_client(&b);
-    for name in [format!("td_{}", a.tenant.slug), format!("td_{}", b.tenant.slug)] {
-        let res = client.get(b.url("/")).header("cookie", format!("{name}={token}")).send().await.expect("GET B");
-        assert_eq!(res.status(), 303, "B accepted A's session under cookie {name}");
+    for name in [
+        format!("td_{}", a.tenant.slug),
+        format!("td_{}", b.tenant.slug),
+    ] {
+        let res = client
+            .get(b.url("/"))
+            .header("cookie", format!("{name}={token}"))
+            .send()
+            .await
+            .expect("GET B");
+        assert_eq!(
+            res.status(),
+            303,
+            "B accepted A's session under cookie {name}"
+        );
     }
     // The same cookie still works for A.
     let res = raw_client(&a)
@@ -177,12 +276,39 @@ async fn a_script_in_a_users_name_renders_escaped() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in(Role::Admin).await;
     let res = admin
-        .post(&app, "/users", &[("email", "xss@test.local"), ("display_name", "<script>alert(1)</script>"), ("role", "sales")])
+        .post(
+            &app,
+            "/users",
+            &[
+                ("email", "xss@test.local"),
+                ("display_name", "<script>alert(1)</script>"),
+                ("role", "sales"),
+            ],
+        )
         .await;
     assert_eq!(res.status(), 201);
-    let body = admin.get(&app, "/users").await.text().await.unwrap_or_default();
-    assert!(body.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"), "{body}");
-    assert!(!body.contains("<script>alert(1)"), "the name was rendered raw");
-    let audit = admin.get(&app, "/audit").await.text().await.unwrap_or_default();
-    assert!(!audit.contains("<script>alert(1)"), "the audit page rendered the name raw");
+    let body = admin
+        .get(&app, "/users")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        body.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("<script>alert(1)"),
+        "the name was rendered raw"
+    );
+    let audit = admin
+        .get(&app, "/audit")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        !audit.contains("<script>alert(1)"),
+        "the audit page rendered the name raw"
+    );
 }

@@ -91,14 +91,24 @@ pub async fn change_password(
         errors.current = Some(ui.t(key("account-password-error-current")));
     }
     let new_password = match parsed {
-        Ok(p) if errors.current.is_none() && errors.new_password.is_none() && errors.confirm.is_none() => p,
+        Ok(p)
+            if errors.current.is_none()
+                && errors.new_password.is_none()
+                && errors.confirm.is_none() =>
+        {
+            p
+        }
         _ => {
             let view = PasswordView {
                 forced: me.must_change_password,
                 errors,
                 min_len: crate::domain::password::MIN_LEN,
             };
-            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "account/password.html", &view);
+            return ui.render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "account/password.html",
+                &view,
+            );
         }
     };
     let hash = auth::hash(&ui, new_password.as_str().to_owned()).await?;
@@ -122,7 +132,10 @@ pub async fn change_password(
         Ok(())
     })
     .await?;
-    Ok(ui.see_other("/", Flash::success(Message::new("account-password-changed"))))
+    Ok(ui.see_other(
+        "/",
+        Flash::success(Message::new("account-password-changed")),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -139,8 +152,11 @@ pub async fn change_locale(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::AccountEdit)?;
     let form = form.into_inner();
-    let locale = Locale::parse(&form.locale)
-        .map_err(|_| WebError::BadRequest(Message::new("account-locale-error-unknown").arg("locale", &form.locale)))?;
+    let locale = Locale::parse(&form.locale).map_err(|_| {
+        WebError::BadRequest(
+            Message::new("account-locale-error-unknown").arg("locale", &form.locale),
+        )
+    })?;
     let me = user.user().clone();
     let addr = ui.client_addr().to_owned();
     db.write(move |conn| -> Result<(), WebError> {
@@ -165,5 +181,8 @@ pub async fn change_locale(
         Some(b) if b.starts_with('/') && !b.starts_with("//") => b.to_owned(),
         _ => "/".to_owned(),
     };
-    Ok(ui.see_other(&back, Flash::success(Message::new("account-locale-changed"))))
+    Ok(ui.see_other(
+        &back,
+        Flash::success(Message::new("account-locale-changed")),
+    ))
 }

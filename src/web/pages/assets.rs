@@ -20,5 +20,7 @@ pub async fn file(path: web::Path<String>) -> Result<HttpResponse, WebError> {
         Some("ico") => "image/x-icon",
         _ => "text/plain; charset=utf-8",
     };
-    Ok(HttpResponse::Ok().content_type(content_type).body(file.data.into_owned()))
+    Ok(HttpResponse::Ok()
+        .content_type(content_type)
+        .body(file.data.into_owned()))
 }

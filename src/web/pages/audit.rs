@@ -55,14 +55,25 @@ struct AuditView {
 fn parse_date(raw: Option<&str>) -> Result<Option<NaiveDate>, ()> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| ()),
+        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| ()),
     }
 }
 
-pub async fn list(ui: Ui, db: Db, user: CurrentUser, params: web::Query<AuditParams>) -> Result<HttpResponse, WebError> {
+pub async fn list(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    params: web::Query<AuditParams>,
+) -> Result<HttpResponse, WebError> {
     user.require(Perm::AuditView)?;
     let params = params.into_inner();
-    let user_id = params.user.as_deref().and_then(|u| u.parse::<i64>().ok()).map(UserId);
+    let user_id = params
+        .user
+        .as_deref()
+        .and_then(|u| u.parse::<i64>().ok())
+        .map(UserId);
     let from = parse_date(params.from.as_deref());
     let to = parse_date(params.to.as_deref());
     let date_error = from.is_err() || to.is_err();
@@ -71,14 +82,23 @@ pub async fn list(ui: Ui, db: Db, user: CurrentUser, params: web::Query<AuditPar
         user_id,
         action: params.action.clone().filter(|a| !a.is_empty()),
         from: from.ok().flatten().and_then(|d| d.and_hms_opt(0, 0, 0)),
-        until: to.ok().flatten().and_then(|d| d.succ_opt()).and_then(|d| d.and_hms_opt(0, 0, 0)),
+        until: to
+            .ok()
+            .flatten()
+            .and_then(|d| d.succ_opt())
+            .and_then(|d| d.and_hms_opt(0, 0, 0)),
         offset,
         limit: Pager::PER_PAGE,
     };
     let (rows, total, names, actions) = db
         .read(move |conn| -> Result<_, WebError> {
             let (rows, total) = db::audit::list(conn, &filter)?;
-            Ok((rows, total, db::users::names(conn)?, db::audit::actions(conn)?))
+            Ok((
+                rows,
+                total,
+                db::users::names(conn)?,
+                db::audit::actions(conn)?,
+            ))
         })
         .await?;
     let f = ui.formats();
@@ -115,7 +135,13 @@ pub async fn list(ui: Ui, db: Db, user: CurrentUser, params: web::Query<AuditPar
                 label: format!("{name} <{email}>"),
             })
             .collect(),
-        actions: actions.into_iter().map(|a| { let sel = a == chosen_action; (a, sel) }).collect(),
+        actions: actions
+            .into_iter()
+            .map(|a| {
+                let sel = a == chosen_action;
+                (a, sel)
+            })
+            .collect(),
         from: params.from.unwrap_or_default(),
         to: params.to.unwrap_or_default(),
         date_error,

@@ -46,9 +46,15 @@ fn safe_next(next: Option<&str>) -> String {
 
 pub async fn form(ui: Ui, query: web::Query<SignInQuery>) -> Result<HttpResponse, WebError> {
     if ui.ctx.auth.is_some() {
-        return Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, "/")).finish());
+        return Ok(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, "/"))
+            .finish());
     }
-    let view = SignInView { email: String::new(), next: safe_next(query.next.as_deref()), error: None };
+    let view = SignInView {
+        email: String::new(),
+        next: safe_next(query.next.as_deref()),
+        error: None,
+    };
     ui.render(StatusCode::OK, "sign_in.html", &view)
 }
 
@@ -79,11 +85,17 @@ pub async fn sign_in(
     let (account, address, user) = db
         .read(move |conn| -> Result<_, WebError> {
             let since = db::now() - window;
-            let (count, latest) = throttle::failures_since(conn, throttle::Scope::Account, &lookup_email, since)?;
+            let (count, latest) =
+                throttle::failures_since(conn, throttle::Scope::Account, &lookup_email, since)?;
             let account = Failures { count, latest };
-            let (count, latest) = throttle::failures_since(conn, throttle::Scope::Address, &lookup_addr, since)?;
+            let (count, latest) =
+                throttle::failures_since(conn, throttle::Scope::Address, &lookup_addr, since)?;
             let address = Failures { count, latest };
-            Ok((account, address, db::users::find_by_email(conn, &lookup_email)?))
+            Ok((
+                account,
+                address,
+                db::users::find_by_email(conn, &lookup_email)?,
+            ))
         })
         .await?;
 
@@ -109,14 +121,18 @@ pub async fn sign_in(
     let record = match &outcome {
         Outcome::Throttled { .. } => Record::Throttled,
         Outcome::Failed => Record::Failed,
-        Outcome::SignedIn { token, .. } => Record::SignedIn { token: token.clone() },
+        Outcome::SignedIn { token, .. } => Record::SignedIn {
+            token: token.clone(),
+        },
     };
     db.write(move |conn| -> Result<(), WebError> {
         let now = db::now();
         let user_id = user_for_write.as_ref().map(|u| u.id);
         let action = match &record {
             Record::Throttled => "sign-in.throttled",
-            Record::Failed if user_for_write.as_ref().is_some_and(|u| u.disabled) => "sign-in.refused-disabled",
+            Record::Failed if user_for_write.as_ref().is_some_and(|u| u.disabled) => {
+                "sign-in.refused-disabled"
+            }
             Record::Failed => "sign-in.failed",
             Record::SignedIn { .. } => "sign-in",
         };
@@ -134,7 +150,15 @@ pub async fn sign_in(
                 let token_hash = security::keyed_hash(&secret, &format!("session:{token}"));
                 let csrf = security::random_token();
                 if let Some(uid) = user_id {
-                    sessions::insert(conn, &sessions::NewSession { token_hash: &token_hash, user_id: uid, csrf_token: &csrf, at: now })?;
+                    sessions::insert(
+                        conn,
+                        &sessions::NewSession {
+                            token_hash: &token_hash,
+                            user_id: uid,
+                            csrf_token: &csrf,
+                            at: now,
+                        },
+                    )?;
                 }
                 throttle::clear(conn, throttle::Scope::Account, &write_email)?;
             }
@@ -160,16 +184,34 @@ pub async fn sign_in(
             cookie.set_http_only(true);
             cookie.set_same_site(SameSite::Lax);
             cookie.set_secure(is_https(&req));
-            let target = if must_change { "/account/password".to_owned() } else { safe_next(form.next.as_deref()) };
-            Ok(HttpResponse::SeeOther().insert_header((header::LOCATION, target)).cookie(cookie).finish())
+            let target = if must_change {
+                "/account/password".to_owned()
+            } else {
+                safe_next(form.next.as_deref())
+            };
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .cookie(cookie)
+                .finish())
         }
         Outcome::Failed => {
-            let view = SignInView { email: form.email, next: safe_next(form.next.as_deref()), error: Some(ui.t(key("sign-in-error-invalid"))) };
+            let view = SignInView {
+                email: form.email,
+                next: safe_next(form.next.as_deref()),
+                error: Some(ui.t(key("sign-in-error-invalid"))),
+            };
             ui.render(StatusCode::UNAUTHORIZED, "sign_in.html", &view)
         }
         Outcome::Throttled { minutes } => {
-            let text = ui.state.i18n.message(ui.locale(), &Message::new("sign-in-error-throttled").arg("minutes", minutes));
-            let view = SignInView { email: form.email, next: safe_next(form.next.as_deref()), error: Some(text) };
+            let text = ui.state.i18n.message(
+                ui.locale(),
+                &Message::new("sign-in-error-throttled").arg("minutes", minutes),
+            );
+            let view = SignInView {
+                email: form.email,
+                next: safe_next(form.next.as_deref()),
+                error: Some(text),
+            };
             ui.render(StatusCode::TOO_MANY_REQUESTS, "sign_in.html", &view)
         }
     }
@@ -217,17 +259,35 @@ pub async fn hash(ui: &Ui, password: String) -> Result<String, WebError> {
 
 pub async fn sign_out(ui: Ui, db: Db, user: SignedIn) -> Result<HttpResponse, WebError> {
     let session_id = user.0.session.id;
-    let (user_id, email, addr) = (user.0.user.id, user.0.user.email.clone(), ui.client_addr().to_owned());
+    let (user_id, email, addr) = (
+        user.0.user.id,
+        user.0.user.email.clone(),
+        ui.client_addr().to_owned(),
+    );
     db.write(move |conn| -> Result<(), WebError> {
         sessions::revoke(conn, session_id, db::now())?;
-        audit::record(conn, &audit::Entry { user_id: Some(user_id), actor: Some(&email), action: "sign-out", client_addr: Some(&addr), ..Default::default() })?;
+        audit::record(
+            conn,
+            &audit::Entry {
+                user_id: Some(user_id),
+                actor: Some(&email),
+                action: "sign-out",
+                client_addr: Some(&addr),
+                ..Default::default()
+            },
+        )?;
         Ok(())
     })
     .await?;
-    let mut response = ui.see_other("/sign-in", Flash::success(Message::new("sign-in-signed-out")));
+    let mut response = ui.see_other(
+        "/sign-in",
+        Flash::success(Message::new("sign-in-signed-out")),
+    );
     let mut removal = Cookie::new(ui.state.cookie_name.clone(), "");
     removal.set_path("/");
     removal.set_max_age(CookieDuration::ZERO);
-    response.add_cookie(&removal).map_err(|e| WebError::Internal(anyhow::anyhow!("cookie: {e}")))?;
+    response
+        .add_cookie(&removal)
+        .map_err(|e| WebError::Internal(anyhow::anyhow!("cookie: {e}")))?;
     Ok(response)
 }

@@ -29,7 +29,11 @@ pub async fn show(ui: Ui, db: Db, user: CurrentUser) -> Result<HttpResponse, Web
     let (active, recent) = db
         .read(move |conn| -> Result<_, WebError> {
             let active = db::users::count_active(conn)?;
-            let filter = db::audit::Filter { user_id: Some(me), limit: 8, ..Default::default() };
+            let filter = db::audit::Filter {
+                user_id: Some(me),
+                limit: 8,
+                ..Default::default()
+            };
             let (rows, _) = db::audit::list(conn, &filter)?;
             Ok((active, rows))
         })
@@ -40,7 +44,10 @@ pub async fn show(ui: Ui, db: Db, user: CurrentUser) -> Result<HttpResponse, Web
         active_users: f.integer(ui.locale(), active),
         recent: recent
             .into_iter()
-            .map(|r| RecentView { at: f.datetime_utc(ui.locale(), r.at), action: r.action })
+            .map(|r| RecentView {
+                at: f.datetime_utc(ui.locale(), r.at),
+                action: r.action,
+            })
             .collect(),
         can_see_audit: user.0.user.role.permits(Perm::AuditView),
     };

@@ -19,9 +19,9 @@ pub async fn ready(state: State) -> HttpResponse {
     })
     .await;
     match check {
-        Ok(Ok(pending)) if pending.is_empty() => {
-            HttpResponse::Ok().content_type("text/plain").body("ready\n")
-        }
+        Ok(Ok(pending)) if pending.is_empty() => HttpResponse::Ok()
+            .content_type("text/plain")
+            .body("ready\n"),
         Ok(Ok(pending)) => HttpResponse::ServiceUnavailable()
             .content_type("text/plain")
             .body(format!("pending migrations: {}\n", pending.join(", "))),

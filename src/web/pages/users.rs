@@ -88,14 +88,27 @@ struct ListView {
     total: String,
 }
 
-pub async fn list(ui: Ui, db: Db, user: CurrentUser, params: web::Query<ListParams>) -> Result<HttpResponse, WebError> {
+pub async fn list(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
     let params = params.into_inner();
     let sort_raw = params.sort.clone().unwrap_or_else(|| "name".to_owned());
     let (sort, descending) = SortBy::parse(&sort_raw);
     let (page, offset) = Pager::offset(params.page);
-    let query = ListQuery { search: params.q.clone(), sort, descending, offset, limit: Pager::PER_PAGE };
-    let (found, total) = db.read(move |conn| -> Result<_, WebError> { Ok(users::list(conn, &query)?) }).await?;
+    let query = ListQuery {
+        search: params.q.clone(),
+        sort,
+        descending,
+        offset,
+        limit: Pager::PER_PAGE,
+    };
+    let (found, total) = db
+        .read(move |conn| -> Result<_, WebError> { Ok(users::list(conn, &query)?) })
+        .await?;
     let f = ui.formats();
     let view = ListView {
         rows: found
@@ -141,7 +154,10 @@ struct FieldErrors {
 
 impl FieldErrors {
     fn any(&self) -> bool {
-        self.email.is_some() || self.display_name.is_some() || self.role.is_some() || self.form.is_some()
+        self.email.is_some()
+            || self.display_name.is_some()
+            || self.role.is_some()
+            || self.form.is_some()
     }
 }
 
@@ -152,12 +168,22 @@ struct RoleOption {
 }
 
 fn role_options() -> Vec<RoleOption> {
-    Role::ALL.iter().map(|r| RoleOption { value: r.as_str(), label_key: role_key(*r) }).collect()
+    Role::ALL
+        .iter()
+        .map(|r| RoleOption {
+            value: r.as_str(),
+            label_key: role_key(*r),
+        })
+        .collect()
 }
 
 pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
-    let view = FormView { role: Role::Viewer.as_str(), roles: role_options(), ..Default::default() };
+    let view = FormView {
+        role: Role::Viewer.as_str(),
+        roles: role_options(),
+        ..Default::default()
+    };
     ui.render(StatusCode::OK, "users/form.html", &view)
 }
 
@@ -170,7 +196,11 @@ pub struct UserForm {
 }
 
 /// Checks the name and role fields, filling `errors`.
-fn parse_name_and_role(ui: &Ui, form: &UserForm, errors: &mut FieldErrors) -> (String, Option<Role>) {
+fn parse_name_and_role(
+    ui: &Ui,
+    form: &UserForm,
+    errors: &mut FieldErrors,
+) -> (String, Option<Role>) {
     let name = form.display_name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 {
         errors.display_name = Some(ui.t(key("users-error-name")));
@@ -190,7 +220,12 @@ struct OneTimeView {
     created: bool,
 }
 
-pub async fn create(ui: Ui, db: Db, user: CurrentUser, form: web::Form<UserForm>) -> Result<HttpResponse, WebError> {
+pub async fn create(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    form: web::Form<UserForm>,
+) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
@@ -234,22 +269,37 @@ pub async fn create(ui: Ui, db: Db, user: CurrentUser, form: web::Form<UserForm>
         .await;
     match created {
         Ok(id) => {
-            let view = OneTimeView { id: id.0, email: email.to_string(), password: one_time, created: true };
+            let view = OneTimeView {
+                id: id.0,
+                email: email.to_string(),
+                password: one_time,
+                created: true,
+            };
             ui.render(StatusCode::CREATED, "users/one_time.html", &view)
         }
         Err(UserError::EmailTaken) => {
-            let errors = FieldErrors { email: Some(ui.t(key("users-error-email-taken"))), ..Default::default() };
+            let errors = FieldErrors {
+                email: Some(ui.t(key("users-error-email-taken"))),
+                ..Default::default()
+            };
             render_form_errors(&ui, None, &form, errors)
         }
         Err(e) => Err(e.into()),
     }
 }
 
-fn render_form_errors(ui: &Ui, existing: Option<&User>, form: &UserForm, errors: FieldErrors) -> Result<HttpResponse, WebError> {
+fn render_form_errors(
+    ui: &Ui,
+    existing: Option<&User>,
+    form: &UserForm,
+    errors: FieldErrors,
+) -> Result<HttpResponse, WebError> {
     let role = Role::parse(&form.role).unwrap_or(Role::Viewer).as_str();
     let view = FormView {
         id: existing.map(|u| u.id.0),
-        email: existing.map(|u| u.email.clone()).unwrap_or_else(|| form.email.clone()),
+        email: existing
+            .map(|u| u.email.clone())
+            .unwrap_or_else(|| form.email.clone()),
         display_name: form.display_name.clone(),
         role,
         roles: role_options(),
@@ -261,10 +311,17 @@ fn render_form_errors(ui: &Ui, existing: Option<&User>, form: &UserForm, errors:
 }
 
 async fn load(db: &Db, id: UserId) -> Result<User, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(users::find(conn, id)?) }).await?.ok_or(WebError::NotFound)
+    db.read(move |conn| -> Result<_, WebError> { Ok(users::find(conn, id)?) })
+        .await?
+        .ok_or(WebError::NotFound)
 }
 
-pub async fn edit_form(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) -> Result<HttpResponse, WebError> {
+pub async fn edit_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
     let target = load(&db, UserId(path.into_inner())).await?;
     let view = FormView {
@@ -280,7 +337,13 @@ pub async fn edit_form(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) 
     ui.render(StatusCode::OK, "users/form.html", &view)
 }
 
-pub async fn update(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>, form: web::Form<UserForm>) -> Result<HttpResponse, WebError> {
+pub async fn update(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<UserForm>,
+) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
     let target = load(&db, UserId(path.into_inner())).await?;
     let form = form.into_inner();
@@ -315,9 +378,15 @@ pub async fn update(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>, for
         })
         .await;
     match result {
-        Ok(()) => Ok(ui.see_other(&routes::user_edit(target.id), Flash::success(Message::new("users-updated")))),
+        Ok(()) => Ok(ui.see_other(
+            &routes::user_edit(target.id),
+            Flash::success(Message::new("users-updated")),
+        )),
         Err(UserError::LastAdmin) => {
-            let errors = FieldErrors { form: Some(ui.t(key("users-error-last-admin"))), ..Default::default() };
+            let errors = FieldErrors {
+                form: Some(ui.t(key("users-error-last-admin"))),
+                ..Default::default()
+            };
             render_form_errors(&ui, Some(&target), &form, errors)
         }
         Err(e) => Err(e.into()),
@@ -325,7 +394,13 @@ pub async fn update(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>, for
 }
 
 /// Disables or enables an account; disabling revokes its sessions in the same transaction.
-async fn set_disabled(ui: Ui, db: Db, user: CurrentUser, id: UserId, disabled: bool) -> Result<HttpResponse, WebError> {
+async fn set_disabled(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    id: UserId,
+    disabled: bool,
+) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
     let target = load(&db, id).await?;
     let actor = user.user().clone();
@@ -337,7 +412,10 @@ async fn set_disabled(ui: Ui, db: Db, user: CurrentUser, id: UserId, disabled: b
                 if before.id == actor.id {
                     return Err(UserError::DisableSelf);
                 }
-                if before.role == Role::Admin && !before.disabled && users::count_active_admins(conn)? <= 1 {
+                if before.role == Role::Admin
+                    && !before.disabled
+                    && users::count_active_admins(conn)? <= 1
+                {
                     return Err(UserError::LastAdmin);
                 }
                 sessions::revoke_all_for_user(conn, before.id, db::now())?;
@@ -348,7 +426,11 @@ async fn set_disabled(ui: Ui, db: Db, user: CurrentUser, id: UserId, disabled: b
                 &audit::Entry {
                     user_id: Some(actor.id),
                     actor: Some(&actor.email),
-                    action: if disabled { "user.disable" } else { "user.enable" },
+                    action: if disabled {
+                        "user.disable"
+                    } else {
+                        "user.enable"
+                    },
                     entity: Some("user"),
                     entity_id: Some(before.id.to_string()),
                     before: Some(serde_json::json!({ "disabled": before.disabled })),
@@ -362,23 +444,47 @@ async fn set_disabled(ui: Ui, db: Db, user: CurrentUser, id: UserId, disabled: b
     let back = routes::user_edit(target.id);
     match result {
         Ok(()) => {
-            let id = if disabled { key("users-disabled") } else { key("users-enabled") };
-            Ok(ui.see_other(&back, Flash::success(Message::new(id).arg("email", target.email))))
+            let id = if disabled {
+                key("users-disabled")
+            } else {
+                key("users-enabled")
+            };
+            Ok(ui.see_other(
+                &back,
+                Flash::success(Message::new(id).arg("email", target.email)),
+            ))
         }
-        Err(e @ (UserError::DisableSelf | UserError::LastAdmin)) => Ok(ui.see_other(&back, Flash::error(e.message()))),
+        Err(e @ (UserError::DisableSelf | UserError::LastAdmin)) => {
+            Ok(ui.see_other(&back, Flash::error(e.message())))
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn disable(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) -> Result<HttpResponse, WebError> {
+pub async fn disable(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
     set_disabled(ui, db, user, UserId(path.into_inner()), true).await
 }
 
-pub async fn enable(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) -> Result<HttpResponse, WebError> {
+pub async fn enable(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
     set_disabled(ui, db, user, UserId(path.into_inner()), false).await
 }
 
-pub async fn reset_password(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i64>) -> Result<HttpResponse, WebError> {
+pub async fn reset_password(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
     let target = load(&db, UserId(path.into_inner())).await?;
     let one_time = password::one_time_password();
@@ -405,10 +511,17 @@ pub async fn reset_password(ui: Ui, db: Db, user: CurrentUser, path: web::Path<i
         Ok(())
     })
     .await?;
-    let view = OneTimeView { id: target.id.0, email: target.email, password: one_time, created: false };
+    let view = OneTimeView {
+        id: target.id.0,
+        email: target.email,
+        password: one_time,
+        created: false,
+    };
     ui.render(StatusCode::OK, "users/one_time.html", &view)
 }
 
 fn url_encode(value: &str) -> String {
-    serde_urlencoded::to_string([("", value)]).map(|s| s[1..].to_owned()).unwrap_or_default()
+    serde_urlencoded::to_string([("", value)])
+        .map(|s| s[1..].to_owned())
+        .unwrap_or_default()
 }
