@@ -1,7 +1,6 @@
-//! `tourdesk demo`: a demo agency with one user per role, served at once.
+//! `tourdesk demo`: a demo agency with one user per role, launched through the launcher.
 
 use anyhow::Context;
-use std::net::TcpListener;
 use std::path::Path;
 
 use crate::domain::access::Role;
@@ -10,7 +9,6 @@ use crate::domain::locale::Locale;
 use crate::domain::slug::Slug;
 use crate::manifest::Manifest;
 use crate::provision::{self, NewStaff, NewTenant};
-use crate::web;
 
 const SLUG: &str = "demo";
 
@@ -33,15 +31,18 @@ pub fn run(manifest_path: &Path) -> anyhow::Result<()> {
     if !manifest.tenants.contains_key(SLUG) {
         provision_demo(manifest_path).context("provisioning the demo tenant")?;
     }
-    let (manifest, tenant) = provision::load_tenant(manifest_path, SLUG)?;
-    provision::migrate(&tenant)?;
-    let state = web::AppState::open(&manifest, tenant.clone())?;
-    let listener = TcpListener::bind(("127.0.0.1", tenant.port))
-        .with_context(|| format!("binding 127.0.0.1:{}", tenant.port))?;
+    let manifest = Manifest::load(manifest_path)?;
+    let port = manifest
+        .launcher
+        .listen
+        .rsplit(':')
+        .next()
+        .unwrap_or("8080")
+        .to_owned();
     println!();
     println!(
-        "tourdesk demo is running at http://{}:{}/",
-        state.host, tenant.port
+        "tourdesk demo: http://{SLUG}.{}:{port}/",
+        manifest.launcher.base_domain
     );
     println!();
     println!("sign in as:");
@@ -49,8 +50,11 @@ pub fn run(manifest_path: &Path) -> anyhow::Result<()> {
         println!("  {:<11} {:<26} {}", role.as_str(), email, password);
     }
     println!();
-    println!("stop with Ctrl-C");
-    actix_web::rt::System::new().block_on(web::run(state, listener))
+    println!(
+        "the launcher runs every enabled tenant of {}; stop it with Ctrl-C",
+        manifest_path.display()
+    );
+    crate::launcher::run(manifest_path, None)
 }
 
 fn provision_demo(manifest_path: &Path) -> anyhow::Result<()> {

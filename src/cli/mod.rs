@@ -14,7 +14,9 @@ use crate::domain::currency::Currency;
 use crate::domain::email::Email;
 use crate::domain::locale::Locale;
 use crate::domain::slug::Slug;
+use crate::launcher::{self, control};
 use crate::manifest::{self, Manifest};
+use crate::operate;
 use crate::provision::{self, NewStaff, NewTenant};
 use crate::web;
 
@@ -44,7 +46,19 @@ enum Command {
         #[arg(long)]
         tenant: String,
     },
-    /// Provision the demo agency if it is absent, then serve it.
+    /// Supervise every enabled tenant and front them on one port.
+    Launch {
+        /// Overrides `[launcher] listen` of the manifest.
+        #[arg(long)]
+        listen: Option<String>,
+    },
+    /// The tenants of the running launcher: state, pid, port, uptime, restarts, memory.
+    Status {
+        /// A JSON array for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Provision the demo agency if it is absent, then launch it.
     Demo,
 }
 
@@ -77,6 +91,30 @@ enum TenantCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Stop serving a tenant (its data stays).
+    Disable { slug: String },
+    /// Serve a disabled tenant again.
+    Enable { slug: String },
+    /// Restart a tenant under the running launcher, clearing its crash-loop breaker.
+    Restart { slug: String },
+    /// Delete a tenant: stop it, keep a final backup (unless --no-backup), remove its data.
+    Remove {
+        slug: String,
+        /// Confirms the removal.
+        #[arg(long)]
+        yes: bool,
+        #[arg(long)]
+        no_backup: bool,
+    },
+    /// Write a consistent backup while the tenant serves.
+    Backup {
+        slug: String,
+        /// Default: <manifest dir>/backups/<slug>-<time>.db
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Replace a stopped tenant's database with a backup.
+    Restore { slug: String, file: PathBuf },
     /// Staff accounts.
     User {
         #[command(subcommand)]
@@ -127,6 +165,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Tenant { command } => tenant(&manifest_path, command),
         Command::Serve { tenant } => serve(&manifest_path, &tenant),
+        Command::Launch { listen } => crate::launcher::run(&manifest_path, listen),
+        Command::Status { json } => status(&manifest_path, json),
         Command::Demo => demo::run(&manifest_path),
     }
 }
@@ -166,7 +206,7 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
                 "  password:  {}   (one-time: shown once, to be changed at first sign-in)",
                 done.admin_password
             );
-            Ok(())
+            notify_launcher(manifest_path)
         }
         TenantCommand::List => {
             let manifest = Manifest::load(manifest_path)?;
@@ -212,6 +252,67 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
             Ok(())
         }
         TenantCommand::User { command } => user(manifest_path, command),
+        TenantCommand::Disable { slug } => {
+            if operate::set_enabled(manifest_path, &slug, false)? {
+                println!("tenant {slug} disabled");
+            } else {
+                println!("tenant {slug} was already disabled");
+            }
+            notify_launcher(manifest_path)
+        }
+        TenantCommand::Enable { slug } => {
+            if operate::set_enabled(manifest_path, &slug, true)? {
+                println!("tenant {slug} enabled");
+            } else {
+                println!("tenant {slug} was already enabled");
+            }
+            notify_launcher(manifest_path)
+        }
+        TenantCommand::Restart { slug } => {
+            let manifest = Manifest::load(manifest_path)?;
+            manifest.tenant(manifest_path, &slug)?;
+            let run_dir = launcher::run_dir(manifest_path, &manifest);
+            match control::ask(&run_dir, &control::Request::Restart { slug: slug.clone() })? {
+                control::Answer::Ok => {
+                    println!("tenant {slug} is restarting");
+                    Ok(())
+                }
+                control::Answer::Error(e) => bail!(e),
+                control::Answer::Status(_) => bail!("unexpected answer from the launcher"),
+            }
+        }
+        TenantCommand::Remove {
+            slug,
+            yes,
+            no_backup,
+        } => {
+            if !yes {
+                bail!("this deletes tenant {slug} and its data; run again with --yes to confirm");
+            }
+            match operate::remove(manifest_path, &slug, !no_backup)? {
+                Some(path) => println!("tenant {slug} removed; final backup: {}", path.display()),
+                None => println!("tenant {slug} removed, without a backup"),
+            }
+            Ok(())
+        }
+        TenantCommand::Backup { slug, out } => {
+            let (_, tenant) = provision::load_tenant(manifest_path, &slug)?;
+            let out = out.unwrap_or_else(|| operate::default_backup_path(manifest_path, &tenant));
+            let path = operate::backup(&tenant, &out)?;
+            println!(
+                "backup of {slug} written to {} (integrity checked)",
+                path.display()
+            );
+            Ok(())
+        }
+        TenantCommand::Restore { slug, file } => {
+            operate::restore(manifest_path, &slug, &file)?;
+            println!(
+                "tenant {slug} restored from {}; enable or start it to serve",
+                file.display()
+            );
+            Ok(())
+        }
     }
 }
 
@@ -254,6 +355,59 @@ fn user(manifest_path: &Path, command: UserCommand) -> anyhow::Result<()> {
             );
             Ok(())
         }
+    }
+}
+
+/// Asks a running launcher to reload the manifest; says so when none runs.
+fn notify_launcher(manifest_path: &Path) -> anyhow::Result<()> {
+    if launcher::signal_reload(manifest_path)? {
+        println!("the running launcher reloads the manifest");
+    }
+    Ok(())
+}
+
+fn status(manifest_path: &Path, json: bool) -> anyhow::Result<()> {
+    let manifest = Manifest::load(manifest_path)?;
+    let run_dir = launcher::run_dir(manifest_path, &manifest);
+    let rows = match control::ask(&run_dir, &control::Request::Status)? {
+        control::Answer::Status(rows) => rows,
+        control::Answer::Error(e) => bail!(e),
+        control::Answer::Ok => bail!("unexpected answer from the launcher"),
+    };
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
+    println!(
+        "{:<24} {:<9} {:>8} {:>6} {:>9} {:>8} {:>9}  LAST EXIT",
+        "SLUG", "STATE", "PID", "PORT", "UPTIME", "RESTARTS", "RSS"
+    );
+    for r in rows {
+        let state = serde_json::to_value(r.state)?;
+        println!(
+            "{:<24} {:<9} {:>8} {:>6} {:>9} {:>8} {:>9}  {}",
+            r.slug,
+            state.as_str().unwrap_or_default(),
+            r.pid.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
+            r.port,
+            r.uptime_seconds
+                .map(format_uptime)
+                .unwrap_or_else(|| "-".into()),
+            r.restarts,
+            r.rss_kib
+                .map(|k| format!("{:.1} MB", k as f64 / 1024.0))
+                .unwrap_or_else(|| "-".into()),
+            r.last_exit.unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
+fn format_uptime(seconds: u64) -> String {
+    match seconds {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m{:02}s", s / 60, s % 60),
+        s => format!("{}h{:02}m", s / 3600, (s % 3600) / 60),
     }
 }
 

@@ -94,3 +94,110 @@ mod tests {
         Ok(())
     }
 }
+
+/// Writes a consistent copy of a live database to `out`, which must not exist: SQLite's
+/// `VACUUM INTO` (a snapshot taken inside one read transaction, while writers go on), or
+/// `pg_dump` in its custom format.
+pub fn backup_to(url: &super::DbUrl, out: &std::path::Path) -> anyhow::Result<()> {
+    match url {
+        super::DbUrl::Sqlite(_) => {
+            use diesel::prelude::*;
+            let mut conn = super::connect(url)?;
+            let target = out
+                .to_str()
+                .context("backup path is not UTF-8")?
+                .replace('\'', "''");
+            diesel::sql_query(format!("VACUUM INTO '{target}'"))
+                .execute(&mut conn)
+                .context("VACUUM INTO")?;
+            Ok(())
+        }
+        super::DbUrl::Postgres(pg) => {
+            let status = std::process::Command::new("pg_dump")
+                .args(["--format=custom", "--no-owner", "--file"])
+                .arg(out)
+                .arg(pg)
+                .status()
+                .map_err(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => anyhow::anyhow!(
+                        "pg_dump is not installed: install the PostgreSQL client (apt-get install postgresql-client)"
+                    ),
+                    _ => anyhow::anyhow!("running pg_dump: {e}"),
+                })?;
+            if !status.success() {
+                bail!("pg_dump failed ({status})");
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Checks a backup file: SQLite's `integrity_check` must say `ok` and the file must be the
+/// tenant's; a PostgreSQL dump must list with `pg_restore --list`.
+pub fn verify_backup(postgres: bool, file: &std::path::Path, slug: &str) -> anyhow::Result<()> {
+    if postgres {
+        let out = std::process::Command::new("pg_restore")
+            .arg("--list")
+            .arg(file)
+            .output()
+            .map_err(|e| {
+                anyhow::anyhow!("running pg_restore (apt-get install postgresql-client): {e}")
+            })?;
+        if !out.status.success() {
+            bail!("{} is not a readable PostgreSQL dump", file.display());
+        }
+        return Ok(());
+    }
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Check {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        integrity_check: String,
+    }
+    let path = file.to_str().context("backup path is not UTF-8")?;
+    let mut conn = diesel::sqlite::SqliteConnection::establish(&format!("file:{path}?mode=ro"))
+        .with_context(|| format!("opening {}", file.display()))?;
+    let check: Check = diesel::sql_query("PRAGMA integrity_check")
+        .get_result(&mut conn)
+        .with_context(|| format!("{} is not a SQLite database", file.display()))?;
+    if check.integrity_check != "ok" {
+        bail!(
+            "{} fails the integrity check: {}",
+            file.display(),
+            check.integrity_check
+        );
+    }
+    let owner: Option<String> = super::schema::tenant_settings::table
+        .filter(super::schema::tenant_settings::key.eq(super::settings::TENANT_SLUG))
+        .select(super::schema::tenant_settings::value)
+        .first(&mut conn)
+        .optional()
+        .with_context(|| format!("{} holds no tourdesk tenant", file.display()))?;
+    match owner {
+        Some(o) if o == slug => Ok(()),
+        Some(o) => bail!("{} is a backup of tenant {o}, not {slug}", file.display()),
+        None => bail!("{} holds no tourdesk tenant", file.display()),
+    }
+}
+
+/// Loads a PostgreSQL dump into the tenant's database, replacing what is there.
+pub fn restore_postgres(url: &str, file: &std::path::Path) -> anyhow::Result<()> {
+    let status = std::process::Command::new("pg_restore")
+        .args([
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            "--dbname",
+            url,
+        ])
+        .arg(file)
+        .status()
+        .map_err(|e| {
+            anyhow::anyhow!("running pg_restore (apt-get install postgresql-client): {e}")
+        })?;
+    if !status.success() {
+        bail!("pg_restore failed ({status})");
+    }
+    Ok(())
+}

@@ -88,7 +88,7 @@ pub async fn pages(
         return Ok(res);
     }
 
-    let https = is_https(req.request());
+    let https = is_https(&state, req.request());
     let ctx = match request_context(&state, req.request()).await {
         Ok(ctx) => ctx,
         Err(e) => {
@@ -153,10 +153,7 @@ pub async fn pages(
 
 /// Resolves who is asking and in which language, from the session cookie and headers.
 async fn request_context(state: &State, req: &HttpRequest) -> Result<RequestContext, WebError> {
-    let client_addr = req
-        .peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default();
+    let client_addr = client_addr(state, req);
     let auth = match req.cookie(&state.cookie_name) {
         Some(cookie) => load_session(state, cookie.value().to_owned()).await?,
         None => None,
@@ -371,8 +368,36 @@ fn pre_session_cookie(state: &State, https: bool, value: String) -> Cookie<'stat
     cookie
 }
 
-pub fn is_https(req: &HttpRequest) -> bool {
-    req.connection_info().scheme() == "https"
+/// Headers set by the launcher are believed only when this process was started by it and the
+/// request comes from loopback; anyone else could forge them.
+fn forwarded<'a>(state: &State, req: &'a HttpRequest, name: &str) -> Option<&'a str> {
+    let from_loopback = req.peer_addr().is_some_and(|a| a.ip().is_loopback());
+    if !(state.trust_forwarded && from_loopback) {
+        return None;
+    }
+    req.headers().get(name).and_then(|v| v.to_str().ok())
+}
+
+/// The client's address: the launcher's X-Forwarded-For (its rightmost entry is the peer
+/// the launcher saw), else the TCP peer.
+pub fn client_addr(state: &State, req: &HttpRequest) -> String {
+    if let Some(list) = forwarded(state, req, "x-forwarded-for") {
+        if let Some(last) = list
+            .rsplit(',')
+            .next()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            return last.to_owned();
+        }
+    }
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default()
+}
+
+pub fn is_https(state: &State, req: &HttpRequest) -> bool {
+    forwarded(state, req, "x-forwarded-proto") == Some("https")
 }
 
 fn security_headers(headers: &mut actix_web::http::header::HeaderMap, cacheable: bool) {

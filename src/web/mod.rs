@@ -35,6 +35,9 @@ pub struct AppState {
     pub security: SecuritySection,
     /// Bounds concurrent argon2 hashing (19 MiB each) to the number of cores.
     pub hashing: tokio::sync::Semaphore,
+    /// Started by the launcher: X-Forwarded-For/-Proto from a loopback peer are the
+    /// launcher's, and are believed. Otherwise they are ignored.
+    pub trust_forwarded: bool,
 }
 
 pub type State = web::Data<AppState>;
@@ -73,6 +76,7 @@ impl AppState {
             secret,
             security: manifest.security.clone(),
             hashing: tokio::sync::Semaphore::new(cores),
+            trust_forwarded: std::env::var("TOURDESK_LAUNCHED").is_ok_and(|v| v == "1"),
             tenant,
         })
     }

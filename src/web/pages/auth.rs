@@ -183,7 +183,7 @@ pub async fn sign_in(
             cookie.set_path("/");
             cookie.set_http_only(true);
             cookie.set_same_site(SameSite::Lax);
-            cookie.set_secure(is_https(&req));
+            cookie.set_secure(is_https(&ui.state, &req));
             let target = if must_change {
                 "/account/password".to_owned()
             } else {

@@ -1,0 +1,16 @@
+account-password-title = เปลี่ยนรหัสผ่าน
+account-password-forced = คุณเข้าสู่ระบบด้วยรหัสผ่านแบบใช้ครั้งเดียว กรุณาตั้งรหัสผ่านของคุณเองเพื่อดำเนินการต่อ
+account-password-current = รหัสผ่านปัจจุบัน
+account-password-new = รหัสผ่านใหม่
+account-password-confirm = ยืนยันรหัสผ่านใหม่
+account-password-rule = อย่างน้อย { $min } ตัวอักษร
+account-password-submit = เปลี่ยนรหัสผ่าน
+account-password-changed = เปลี่ยนรหัสผ่านของคุณเรียบร้อยแล้ว
+account-password-error-current = รหัสผ่านปัจจุบันไม่ถูกต้อง
+account-password-error-too-short = รหัสผ่านต้องมีความยาวอย่างน้อย { $min } ตัวอักษร
+account-password-error-too-long = รหัสผ่านยาวเกินไป
+account-password-error-same-as-email = รหัสผ่านต้องไม่เหมือนกับอีเมลของคุณ
+account-password-error-unchanged = รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านปัจจุบัน
+account-password-error-mismatch = รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน
+account-locale-changed = เปลี่ยนภาษาแล้ว
+account-locale-error-unknown = ไม่รู้จักภาษา: { $locale }

@@ -1,0 +1,16 @@
+audit-title = บันทึกการตรวจสอบ
+audit-filter-user = ผู้ใช้
+audit-filter-action = การดำเนินการ
+audit-filter-from = ตั้งแต่
+audit-filter-to = ถึง
+audit-filter-any = ทั้งหมด
+audit-error-date = กรุณาระบุวันที่ในรูปแบบ YYYY-MM-DD
+audit-col-at = เวลา
+audit-col-user = ผู้ใช้
+audit-col-action = การดำเนินการ
+audit-col-entity = รายการ
+audit-col-change = การเปลี่ยนแปลง
+audit-col-address = ที่อยู่ IP
+audit-before = ก่อน
+audit-after = หลัง
+audit-empty = ไม่พบรายการที่ตรงกับตัวกรองเหล่านี้

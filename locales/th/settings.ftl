@@ -1,0 +1,9 @@
+settings-agency = บริษัท
+settings-name = ชื่อ
+settings-slug = ชื่อในที่อยู่เว็บ
+settings-base-currency = สกุลเงินหลัก
+settings-default-locale = ภาษาเริ่มต้น
+settings-fixed-hint = ค่าเหล่านี้กำหนดไว้ตอนเปิดบัญชีบริษัท ผู้ดูแลแพลตฟอร์มเป็นผู้เปลี่ยนแปลงได้
+settings-administration = การดูแลระบบ
+settings-users-hint = บัญชีพนักงาน บทบาท และรหัสผ่าน
+settings-audit-hint = ใครเปลี่ยนแปลงอะไร และเมื่อใด

@@ -1,0 +1,16 @@
+account-password-title = Đổi mật khẩu
+account-password-forced = Bạn đã đăng nhập bằng mật khẩu dùng một lần. Hãy đặt mật khẩu riêng để tiếp tục.
+account-password-current = Mật khẩu hiện tại
+account-password-new = Mật khẩu mới
+account-password-confirm = Nhập lại mật khẩu mới
+account-password-rule = Tối thiểu { $min } ký tự.
+account-password-submit = Đổi mật khẩu
+account-password-changed = Mật khẩu của bạn đã được thay đổi.
+account-password-error-current = Mật khẩu hiện tại không đúng.
+account-password-error-too-short = Mật khẩu phải có ít nhất { $min } ký tự.
+account-password-error-too-long = Mật khẩu quá dài.
+account-password-error-same-as-email = Mật khẩu không được trùng với địa chỉ email của bạn.
+account-password-error-unchanged = Mật khẩu mới phải khác mật khẩu hiện tại.
+account-password-error-mismatch = Hai mật khẩu mới không khớp nhau.
+account-locale-changed = Đã đổi ngôn ngữ.
+account-locale-error-unknown = Ngôn ngữ không xác định: { $locale }

@@ -1,0 +1,16 @@
+audit-title = Nhật ký thao tác
+audit-filter-user = Người dùng
+audit-filter-action = Thao tác
+audit-filter-from = Từ ngày
+audit-filter-to = Đến ngày
+audit-filter-any = Tất cả
+audit-error-date = Ngày phải được nhập theo định dạng YYYY-MM-DD.
+audit-col-at = Thời gian
+audit-col-user = Người dùng
+audit-col-action = Thao tác
+audit-col-entity = Bản ghi
+audit-col-change = Thay đổi
+audit-col-address = Địa chỉ IP
+audit-before = trước
+audit-after = sau
+audit-empty = Không có mục nào khớp với bộ lọc này.

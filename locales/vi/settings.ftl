@@ -1,0 +1,9 @@
+settings-agency = Công ty
+settings-name = Tên
+settings-slug = Tên trong địa chỉ web
+settings-base-currency = Đồng tiền hạch toán
+settings-default-locale = Ngôn ngữ mặc định
+settings-fixed-hint = Các thông tin này được thiết lập khi khởi tạo tài khoản công ty; quản trị viên nền tảng có thể thay đổi.
+settings-administration = Quản trị
+settings-users-hint = tài khoản nhân viên, vai trò và mật khẩu
+settings-audit-hint = ai đã thay đổi gì và khi nào

@@ -1,0 +1,16 @@
+account-password-title = 修改密码
+account-password-forced = 您使用一次性密码登录。请设置您自己的密码后继续。
+account-password-current = 当前密码
+account-password-new = 新密码
+account-password-confirm = 确认新密码
+account-password-rule = 至少 { $min } 个字符。
+account-password-submit = 修改密码
+account-password-changed = 您的密码已修改。
+account-password-error-current = 当前密码不正确。
+account-password-error-too-short = 密码长度至少为 { $min } 个字符。
+account-password-error-too-long = 密码过长。
+account-password-error-same-as-email = 密码不能与您的电子邮箱地址相同。
+account-password-error-unchanged = 新密码不能与当前密码相同。
+account-password-error-mismatch = 两次输入的新密码不一致。
+account-locale-changed = 语言已切换。
+account-locale-error-unknown = 未知语言：{ $locale }

@@ -1,0 +1,16 @@
+audit-title = 审计日志
+audit-filter-user = 用户
+audit-filter-action = 操作
+audit-filter-from = 开始日期
+audit-filter-to = 结束日期
+audit-filter-any = 全部
+audit-error-date = 日期格式必须为 YYYY-MM-DD。
+audit-col-at = 时间
+audit-col-user = 用户
+audit-col-action = 操作
+audit-col-entity = 记录
+audit-col-change = 变更
+audit-col-address = IP 地址
+audit-before = 变更前
+audit-after = 变更后
+audit-empty = 没有符合筛选条件的记录。

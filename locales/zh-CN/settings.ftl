@@ -1,0 +1,9 @@
+settings-agency = 旅行社
+settings-name = 名称
+settings-slug = 网址标识
+settings-base-currency = 本位币
+settings-default-locale = 默认语言
+settings-fixed-hint = 这些信息在开通旅行社账户时设定，可由平台管理员修改。
+settings-administration = 系统管理
+settings-users-hint = 员工账户、角色和密码
+settings-audit-hint = 谁在何时修改了什么
