@@ -193,6 +193,7 @@ impl Launcher {
                 let _ = sup.tx.send(Command::Stop);
                 let shared = self.shared.clone();
                 let still_listed = tenants.contains_key(&slug);
+                let disabled = tenants.get(&slug).is_some_and(|t| !t.enabled);
                 tokio::spawn(async move {
                     let _ = sup.task.await;
                     let mut map = match shared.write() {
@@ -201,6 +202,11 @@ impl Launcher {
                     };
                     if !still_listed {
                         map.remove(&slug);
+                    } else if disabled {
+                        // A tenant disabled while it ran turns `disabled` once it has stopped.
+                        if let Some(t) = map.get_mut(&slug) {
+                            t.state = TenantState::Disabled;
+                        }
                     }
                 });
             }
@@ -213,10 +219,8 @@ impl Launcher {
             map.retain(|slug, _| tenants.contains_key(slug) || self.supervisors.contains_key(slug));
             for (slug, t) in &tenants {
                 if !t.enabled {
-                    map.insert(
-                        slug.clone(),
-                        TenantRuntime::new(slug, t.port, TenantState::Disabled),
-                    );
+                    map.entry(slug.clone())
+                        .or_insert_with(|| TenantRuntime::new(slug, t.port, TenantState::Disabled));
                 }
             }
         }

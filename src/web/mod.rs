@@ -84,11 +84,9 @@ impl AppState {
 
 /// Serves the tenant on `listener` until SIGINT/SIGTERM, then drains in-flight requests.
 pub async fn run(state: AppState, listener: TcpListener) -> anyhow::Result<()> {
-    let workers = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(4);
-    server(state, listener, workers)?.await.context("serving")
+    // One event-loop thread is plenty for an agency's 10-30 users: database work and
+    // password hashing run on the blocking pool, and hundreds of tenants share the cores.
+    server(state, listener, 1)?.await.context("serving")
 }
 
 /// The HTTP server for one tenant, not yet started: `run` awaits it; tests spawn it.

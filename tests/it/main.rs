@@ -7,6 +7,7 @@ mod audit;
 mod browser;
 mod cli;
 mod harness;
+mod launcher;
 mod security;
 mod sign_in;
 mod users;
