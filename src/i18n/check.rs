@@ -51,7 +51,15 @@ fn ids_after(source: &str, marker: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     let mut rest = source;
     while let Some(at) = rest.find(marker) {
+        // A call such as `contains_key(...)` is no message id: the marker must start a word.
+        let starts_word = !rest[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
         rest = &rest[at + marker.len()..];
+        if !starts_word {
+            continue;
+        }
         if let Some(end) = rest.find('"') {
             let id = &rest[..end];
             if is_id(id) {
@@ -140,7 +148,9 @@ mod tests {
 
     #[test]
     fn the_checker_reports_a_missing_and_an_unused_id() {
-        let mut used = ids_in_code("let a = key(\"nav-tours\"); Message::new(\"users-created\");");
+        let mut used = ids_in_code(
+            "let a = key(\"nav-tours\"); Message::new(\"users-created\"); m.contains_key(\"acme\");",
+        );
         used.extend(ids_in_template("{{ t(key=\"nav-groups\", lang=lang) }}"));
         assert_eq!(used.len(), 3);
         let th =
