@@ -85,13 +85,11 @@ pub fn is_serving(manifest_path: &Path, manifest: &Manifest, tenant: &Tenant) ->
     if let Ok(control::Answer::Status(rows)) = control::ask(
         &launcher::run_dir(manifest_path, manifest),
         &control::Request::Status,
-    ) {
-        if rows
-            .iter()
-            .any(|r| r.slug == tenant.slug.as_str() && r.pid.is_some())
-        {
-            return true;
-        }
+    ) && rows
+        .iter()
+        .any(|r| r.slug == tenant.slug.as_str() && r.pid.is_some())
+    {
+        return true;
     }
     std::net::TcpStream::connect_timeout(
         &([127, 0, 0, 1], tenant.port).into(),

@@ -1,4 +1,5 @@
-//! Backend-specific operations, kept in one place: creating and dropping PostgreSQL databases.
+//! Backend-specific operations, kept in one place: creating and dropping PostgreSQL
+//! databases, the catalogue query that tells a provisioned database, backups and restores.
 //! Everything else in `db` is written once for both backends.
 
 use anyhow::{Context, bail};
@@ -76,23 +77,25 @@ pub fn drop_postgres_database(_url: &str) -> anyhow::Result<()> {
     Err(super::ConnectError::PostgresNotBuilt.into())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_urls() -> anyhow::Result<()> {
-        assert_eq!(
-            split_postgres_url("postgres://postgres@127.0.0.1:5432/td_acme?sslmode=disable")?,
-            (
-                "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable".to_owned(),
-                "td_acme".to_owned()
-            )
-        );
-        assert!(split_postgres_url("postgres://h/").is_err());
-        assert!(split_postgres_url("postgres://h/a;drop").is_err());
-        Ok(())
+/// True once the foundation migration has run (the database belongs to some tenant).
+pub fn settings_table_exists(conn: &mut super::AnyConnection) -> diesel::QueryResult<bool> {
+    use diesel::prelude::*;
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
     }
+    let sql = match conn {
+        super::AnyConnection::Sqlite(_) => {
+            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'tenant_settings'"
+        }
+        #[cfg(feature = "postgres")]
+        super::AnyConnection::Postgres(_) => {
+            "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'tenant_settings'"
+        }
+    };
+    let count: Count = diesel::sql_query(sql).get_result(conn)?;
+    Ok(count.n > 0)
 }
 
 /// Writes a consistent copy of a live database to `out`, which must not exist: SQLite's
@@ -200,4 +203,23 @@ pub fn restore_postgres(url: &str, file: &std::path::Path) -> anyhow::Result<()>
         bail!("pg_restore failed ({status})");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_urls() -> anyhow::Result<()> {
+        assert_eq!(
+            split_postgres_url("postgres://postgres@127.0.0.1:5432/td_acme?sslmode=disable")?,
+            (
+                "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable".to_owned(),
+                "td_acme".to_owned()
+            )
+        );
+        assert!(split_postgres_url("postgres://h/").is_err());
+        assert!(split_postgres_url("postgres://h/a;drop").is_err());
+        Ok(())
+    }
 }

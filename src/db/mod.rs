@@ -24,6 +24,8 @@ use std::time::Duration;
 #[cfg(feature = "postgres")]
 use diesel::pg::PgConnection;
 
+pub use backend::settings_table_exists;
+
 pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 #[cfg(feature = "postgres")]
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -266,24 +268,4 @@ pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
 /// The current instant in UTC, truncated to microseconds so both backends store it alike.
 pub fn now() -> NaiveDateTime {
     Utc::now().naive_utc().trunc_subsecs(6)
-}
-
-/// True once the foundation migration has run (the database belongs to some tenant).
-pub fn settings_table_exists(conn: &mut AnyConnection) -> QueryResult<bool> {
-    #[derive(QueryableByName)]
-    struct Count {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        n: i64,
-    }
-    let sql = match conn {
-        AnyConnection::Sqlite(_) => {
-            "SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'tenant_settings'"
-        }
-        #[cfg(feature = "postgres")]
-        AnyConnection::Postgres(_) => {
-            "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'tenant_settings'"
-        }
-    };
-    let count: Count = diesel::sql_query(sql).get_result(conn)?;
-    Ok(count.n > 0)
 }

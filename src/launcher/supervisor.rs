@@ -282,14 +282,12 @@ async fn probe_ready(port: u16, host: String) -> bool {
         let request = hyper::Request::get(format!("http://127.0.0.1:{port}/readyz"))
             .header(hyper::header::HOST, &host)
             .body(Empty::new());
-        if let Ok(request) = request {
-            if let Ok(Ok(res)) =
+        if let Ok(request) = request
+            && let Ok(Ok(res)) =
                 tokio::time::timeout(Duration::from_secs(2), client.request(request)).await
-            {
-                if res.status() == 200 {
-                    return true;
-                }
-            }
+            && res.status() == 200
+        {
+            return true;
         }
         tokio::time::sleep(pause).await;
         pause = (pause * 2).min(Duration::from_millis(250));

@@ -381,15 +381,14 @@ fn forwarded<'a>(state: &State, req: &'a HttpRequest, name: &str) -> Option<&'a 
 /// The client's address: the launcher's X-Forwarded-For (its rightmost entry is the peer
 /// the launcher saw), else the TCP peer.
 pub fn client_addr(state: &State, req: &HttpRequest) -> String {
-    if let Some(list) = forwarded(state, req, "x-forwarded-for") {
-        if let Some(last) = list
+    if let Some(list) = forwarded(state, req, "x-forwarded-for")
+        && let Some(last) = list
             .rsplit(',')
             .next()
             .map(str::trim)
             .filter(|s| !s.is_empty())
-        {
-            return last.to_owned();
-        }
+    {
+        return last.to_owned();
     }
     req.peer_addr()
         .map(|a| a.ip().to_string())

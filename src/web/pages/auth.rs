@@ -58,6 +58,7 @@ pub async fn form(ui: Ui, query: web::Query<SignInQuery>) -> Result<HttpResponse
     ui.render(StatusCode::OK, "sign_in.html", &view)
 }
 
+#[derive(Clone)]
 enum Outcome {
     Throttled { minutes: i64 },
     Failed,
@@ -118,32 +119,26 @@ pub async fn sign_in(
     let user_for_write = user.clone();
     let (write_email, write_addr) = (email.clone(), addr.clone());
     let old_session = ui.ctx.auth.as_ref().map(|a| a.session.id);
-    let record = match &outcome {
-        Outcome::Throttled { .. } => Record::Throttled,
-        Outcome::Failed => Record::Failed,
-        Outcome::SignedIn { token, .. } => Record::SignedIn {
-            token: token.clone(),
-        },
-    };
+    let record = outcome.clone();
     db.write(move |conn| -> Result<(), WebError> {
         let now = db::now();
         let user_id = user_for_write.as_ref().map(|u| u.id);
         let action = match &record {
-            Record::Throttled => "sign-in.throttled",
-            Record::Failed if user_for_write.as_ref().is_some_and(|u| u.disabled) => {
+            Outcome::Throttled { .. } => "sign-in.throttled",
+            Outcome::Failed if user_for_write.as_ref().is_some_and(|u| u.disabled) => {
                 "sign-in.refused-disabled"
             }
-            Record::Failed => "sign-in.failed",
-            Record::SignedIn { .. } => "sign-in",
+            Outcome::Failed => "sign-in.failed",
+            Outcome::SignedIn { .. } => "sign-in",
         };
         match &record {
-            Record::Throttled => {}
-            Record::Failed => {
+            Outcome::Throttled { .. } => {}
+            Outcome::Failed => {
                 throttle::record_failure(conn, throttle::Scope::Account, &write_email, now)?;
                 throttle::record_failure(conn, throttle::Scope::Address, &write_addr, now)?;
                 throttle::prune(conn, now - chrono::Duration::days(1))?;
             }
-            Record::SignedIn { token } => {
+            Outcome::SignedIn { token, .. } => {
                 if let Some(old) = old_session {
                     sessions::revoke(conn, old, now)?;
                 }
@@ -215,12 +210,6 @@ pub async fn sign_in(
             ui.render(StatusCode::TOO_MANY_REQUESTS, "sign_in.html", &view)
         }
     }
-}
-
-enum Record {
-    Throttled,
-    Failed,
-    SignedIn { token: String },
 }
 
 /// Verifies on the blocking pool, at most one hash per core at once. Unknown users are
