@@ -127,25 +127,31 @@ impl Manifest {
         let manifest: Manifest =
             toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         manifest
-            .validate()
+            .validate(&text)
             .with_context(|| format!("checking {}", path.display()))?;
         Ok(manifest)
     }
 
-    fn validate(&self) -> anyhow::Result<()> {
+    /// Checks what the types cannot; each error names the line of the tenant's table.
+    fn validate(&self, text: &str) -> anyhow::Result<()> {
         let mut ports = BTreeMap::new();
         for (slug, entry) in &self.tenants {
-            Slug::parse(slug).with_context(|| format!("tenant {slug:?}"))?;
-            Currency::parse(&entry.base_currency).with_context(|| format!("tenant {slug:?}"))?;
-            Locale::parse(&entry.locale).with_context(|| format!("tenant {slug:?}"))?;
+            let at = |what: &str| match table_line(text, slug) {
+                Some(line) => format!("line {line}, tenant {slug:?}: {what}"),
+                None => format!("tenant {slug:?}: {what}"),
+            };
+            Slug::parse(slug).map_err(|e| anyhow::anyhow!(at(&e.to_string())))?;
+            Currency::parse(&entry.base_currency)
+                .map_err(|e| anyhow::anyhow!(at(&e.to_string())))?;
+            Locale::parse(&entry.locale).map_err(|e| anyhow::anyhow!(at(&e.to_string())))?;
             if entry.port == 0 {
-                bail!("tenant {slug:?}: port must be between 1 and 65535");
+                bail!(at("port must be between 1 and 65535"));
             }
             if let Some(other) = ports.insert(entry.port, slug) {
-                bail!(
-                    "tenants {other:?} and {slug:?} both use port {}",
+                bail!(at(&format!(
+                    "port {} is also used by tenant {other:?}",
                     entry.port
-                );
+                )));
             }
         }
         if self.launcher.base_domain.trim().is_empty() {
@@ -176,6 +182,12 @@ impl Manifest {
             .find(|p| self.tenants.values().all(|t| t.port != *p))
             .context("no free port left for a new tenant")
     }
+}
+
+/// The 1-based line of `[tenants.<slug>]` in the manifest's text.
+fn table_line(text: &str, slug: &str) -> Option<usize> {
+    let header = format!("[tenants.{slug}]");
+    text.lines().position(|l| l.trim() == header).map(|i| i + 1)
 }
 
 /// The directory holding the manifest, against which relative paths resolve.
@@ -269,6 +281,19 @@ mod tests {
             .unwrap_or_default();
         assert!(err.contains("lisen"), "{err}");
         assert!(err.contains("line 3"), "{err}");
+    }
+
+    #[test]
+    fn invalid_values_name_their_line() {
+        let text =
+            "[tenants.acme]\nname = \"A\"\nport = 8101\nbase_currency = \"THX\"\nlocale = \"en\"\n";
+        let m: Manifest = toml::from_str(text).unwrap_or_default();
+        let err = m
+            .validate(text)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("line 1") && err.contains("THX"), "{err}");
     }
 
     #[test]
