@@ -184,17 +184,29 @@ fn a_killed_tenant_is_restarted_while_the_others_keep_serving() {
     let started = Instant::now();
     let mut other_failures = 0;
     let mut back = false;
+    let mut saw_503 = false;
     while started.elapsed() < READY {
         if fleet.get(b, "/healthz").0 != 200 {
             other_failures += 1;
         }
-        if fleet.get(a, "/healthz").0 == 200 {
+        let (status, response) = fleet.get(a, "/healthz");
+        if status == 200 {
             back = true;
             break;
         }
+        assert_eq!(status, 503, "while restarting: {response:.300}");
+        assert!(
+            response.to_ascii_lowercase().contains("retry-after: 5"),
+            "{response:.300}"
+        );
+        saw_503 = true;
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(back, "the killed tenant did not come back");
+    assert!(
+        saw_503,
+        "the restart (backoff of about a second) was never seen as a 503"
+    );
     assert_eq!(
         other_failures, 0,
         "the other tenant failed while one was restarting"
