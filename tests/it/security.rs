@@ -312,3 +312,42 @@ async fn a_script_in_a_users_name_renders_escaped() {
         "the audit page rendered the name raw"
     );
 }
+
+#[tokio::test]
+async fn forwarded_headers_are_not_believed_from_anyone_but_the_launcher() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let csrf = app.form_token(&client, "/sign-in").await;
+    let res = client
+        .post(app.url("/sign-in"))
+        .header("x-forwarded-for", "203.0.113.9")
+        .form(&[
+            ("email", "who@test.local"),
+            ("password", "wrong-password"),
+            ("csrf_token", csrf.as_str()),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 401);
+    let addrs = app
+        .with_db(|conn| {
+            let filter = tourdesk::db::audit::Filter {
+                action: Some("sign-in.failed".into()),
+                limit: 10,
+                ..Default::default()
+            };
+            tourdesk::db::audit::list(conn, &filter)
+                .expect("audit")
+                .0
+                .into_iter()
+                .map(|r| r.client_addr)
+                .collect::<Vec<_>>()
+        })
+        .await;
+    assert_eq!(
+        addrs,
+        vec![Some("127.0.0.1".to_owned())],
+        "a forged X-Forwarded-For was believed"
+    );
+}
