@@ -8,6 +8,7 @@ pub mod cli;
 pub mod db;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod manifest;
 pub mod provision;
 pub mod security;

@@ -5,7 +5,7 @@ use actix_web::web;
 
 use crate::domain::access::Perm;
 use crate::web::pages::{
-    account, agencies, assets, audit, auth, dashboard, guides, health, rates, settings,
+    account, agencies, assets, audit, auth, dashboard, guides, health, imports, rates, settings,
     supplier_items, suppliers, users,
 };
 
@@ -152,7 +152,45 @@ pub const ROUTES: &[Route] = &[
     post("/rates", Access::Perm(Perm::RatesEdit)),
     get("/rates/{id}/edit", Access::Perm(Perm::RatesEdit)),
     post("/rates/{id}", Access::Perm(Perm::RatesEdit)),
+    get("/imports/hotels", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/hotels/template",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/imports/hotels", Access::Perm(Perm::SuppliersEdit)),
+    get("/imports/hotels/{id}", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/imports/hotels/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get("/imports/guides", Access::Perm(Perm::GuidesEdit)),
+    get("/imports/guides/template", Access::Perm(Perm::GuidesEdit)),
+    post("/imports/guides", Access::Perm(Perm::GuidesEdit)),
+    get("/imports/guides/{id}", Access::Perm(Perm::GuidesEdit)),
+    post(
+        "/imports/guides/{id}/commit",
+        Access::Perm(Perm::GuidesEdit),
+    ),
+    get("/imports/agencies", Access::Perm(Perm::AgenciesEdit)),
+    get(
+        "/imports/agencies/template",
+        Access::Perm(Perm::AgenciesEdit),
+    ),
+    post("/imports/agencies", Access::Perm(Perm::AgenciesEdit)),
+    get("/imports/agencies/{id}", Access::Perm(Perm::AgenciesEdit)),
+    post(
+        "/imports/agencies/{id}/commit",
+        Access::Perm(Perm::AgenciesEdit),
+    ),
+    get("/imports/rates", Access::Perm(Perm::RatesEdit)),
+    get("/imports/rates/template", Access::Perm(Perm::RatesEdit)),
+    post("/imports/rates", Access::Perm(Perm::RatesEdit)),
+    get("/imports/rates/{id}", Access::Perm(Perm::RatesEdit)),
+    post("/imports/rates/{id}/commit", Access::Perm(Perm::RatesEdit)),
 ];
+
+/// The import kinds, as a route pattern; each handler requires the kind's edit permission.
+const IMPORTS: &str = "/imports/{kind:hotels|guides|agencies|rates}";
 
 /// The path segment of every supplier kind, as a route pattern.
 const SUPPLIERS: &str = "/{kind:hotels|transport|restaurants|attractions|shops}";
@@ -251,7 +289,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/rates/new", web::get().to(rates::new_form))
         .route("/rates", web::post().to(rates::create))
         .route("/rates/{id}/edit", web::get().to(rates::edit_form))
-        .route("/rates/{id}", web::post().to(rates::update));
+        .route("/rates/{id}", web::post().to(rates::update))
+        .route(IMPORTS, web::get().to(imports::form))
+        .route(
+            &format!("{IMPORTS}/template"),
+            web::get().to(imports::template),
+        )
+        .route(IMPORTS, web::post().to(imports::upload))
+        .route(
+            &format!("{IMPORTS}/{{id}}"),
+            web::get().to(imports::preview),
+        )
+        .route(
+            &format!("{IMPORTS}/{{id}}/commit"),
+            web::post().to(imports::commit),
+        );
 }
 
 pub fn user_edit(id: crate::db::users::UserId) -> String {

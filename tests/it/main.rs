@@ -7,6 +7,8 @@ mod audit;
 mod browser;
 mod cli;
 mod harness;
+mod imports;
+mod master_data;
 mod security;
 mod sign_in;
 mod users;

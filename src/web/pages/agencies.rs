@@ -7,12 +7,11 @@ use crate::db::agencies::{self, Agency, AgencyData, AgencyId};
 use crate::db::audit;
 use crate::domain::access::Perm;
 use crate::domain::master::AGENCY_LANGUAGES;
-use crate::i18n::{Message, key};
+use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::pages::Pager;
-use crate::web::pages::guides::language_key;
 use crate::web::pages::master::{
     CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
     OptionView, Reader, RowView, money_input, money_text, pager_links, plain_column,

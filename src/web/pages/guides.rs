@@ -10,7 +10,7 @@ use crate::db::audit;
 use crate::db::guides::{self, Guide, GuideData, GuideId};
 use crate::domain::access::Perm;
 use crate::domain::master::{GUIDE_LANGUAGES, LanguageLevel, LicenceState, licence_state};
-use crate::i18n::{Message, key};
+use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
@@ -19,22 +19,6 @@ use crate::web::pages::master::{
     CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
     OptionView, Reader, RowView, money_input, money_text, pager_links, plain_column,
 };
-
-/// The message id naming a language (ISO 639-1) in the reader's language.
-pub fn language_key(code: &str) -> &'static str {
-    match code {
-        "zh" | "zh-CN" => key("lang-zh"),
-        "ko" => key("lang-ko"),
-        "ru" => key("lang-ru"),
-        "th" => key("lang-th"),
-        "vi" => key("lang-vi"),
-        "ja" => key("lang-ja"),
-        "de" => key("lang-de"),
-        "fr" => key("lang-fr"),
-        "id" => key("lang-id"),
-        _ => key("lang-en"),
-    }
-}
 
 pub fn level_key(level: LanguageLevel) -> &'static str {
     match level {

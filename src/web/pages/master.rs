@@ -17,9 +17,7 @@ use crate::web::extract::Ui;
 use crate::web::pages::Pager;
 
 /// The currencies offered in drop-downs; any ISO 4217 code is accepted when typed.
-pub const CURRENCIES: [&str; 12] = [
-    "THB", "VND", "IDR", "MYR", "SGD", "USD", "CNY", "EUR", "KRW", "AUD", "JPY", "GBP",
-];
+pub const CURRENCIES: [&str; 12] = crate::domain::currency::COMMON;
 
 /// Submitted form fields.
 pub struct Fields(pub Vec<(String, String)>);

@@ -699,7 +699,7 @@ pub fn details(ui: &Ui, s: &Supplier) -> Vec<DetailView> {
         push(
             key("suppliers-split"),
             format!(
-                "{} / {} / {}",
+                "{} · {} · {}",
                 pct(c.split.agency),
                 pct(c.split.guide),
                 pct(c.split.driver)
