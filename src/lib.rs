@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod db;
+pub mod demo_data;
 pub mod domain;
 pub mod i18n;
 pub mod import;

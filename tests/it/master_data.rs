@@ -241,3 +241,44 @@ async fn guides_agencies_and_rates_are_kept_and_listed() {
         403
     );
 }
+
+#[tokio::test]
+async fn the_demo_data_seeds_once_and_shows_in_the_lists() {
+    let app = TestApp::spawn().await;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    for _ in 0..2 {
+        app.with_db(move |conn| tourdesk::demo_data::seed(conn, today).expect("seeding"))
+            .await;
+    }
+    let (hotels, guides, agencies, rates) = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::{agencies, exchange_rates, guides, suppliers};
+            let n = |r: QueryResult<i64>| r.expect("count");
+            (
+                n(suppliers::table
+                    .filter(suppliers::kind.eq("hotel"))
+                    .count()
+                    .get_result(conn)),
+                n(guides::table.count().get_result(conn)),
+                n(agencies::table.count().get_result(conn)),
+                n(exchange_rates::table.count().get_result(conn)),
+            )
+        })
+        .await;
+    assert_eq!(
+        (hotels, guides, agencies, rates),
+        (40, 25, 15, 8 * 365),
+        "seeding twice adds nothing"
+    );
+    let viewer = app.signed_in(Role::Viewer).await;
+    let page = body(viewer.get(&app, "/hotels?city=Hanoi").await).await;
+    assert!(page.contains("Khách sạn Hồ Hoàn Kiếm"), "{page}");
+    let page = body(
+        viewer
+            .get(&app, "/rates?from=USD&to=THB&date=2026-06-01")
+            .await,
+    )
+    .await;
+    assert!(page.contains("Rate in force"), "{page}");
+}
