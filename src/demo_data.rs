@@ -567,9 +567,17 @@ fn seed_other_suppliers(conn: &mut AnyConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// (name, name in local script, languages with levels, fee currency).
+type GuideSeed = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, LanguageLevel)],
+    &'static str,
+);
+
 fn seed_guides(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
     use LanguageLevel::*;
-    let guides: [(&str, &str, &[(&str, LanguageLevel)], &str); 25] = [
+    let guides: [GuideSeed; 25] = [
         (
             "Wang Fang",
             "王芳",
@@ -910,7 +918,7 @@ fn seed_rates(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> 
             let wave = [
                 0, 3, 6, 9, 12, 15, 12, 9, 6, 3, 0, -3, -6, -9, -12, -15, -12, -9, -6, -3,
             ];
-            let step = wave[((day / 3) % 20) as usize] + (day % 7) as i64 - 3;
+            let step = wave[((day / 3) % 20) as usize] + (day % 7) - 3;
             let factor = Decimal::from(10_000 + step) / Decimal::from(10_000);
             let rate = Dec(base.0 * factor).round_half_up(6);
             exchange_rates::insert(
