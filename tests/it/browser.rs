@@ -151,6 +151,10 @@ async fn import_a_rate_sheet_through_the_upload_form_and_see_the_rates() {
             .for_element(Locator::Css("table.preview"))
             .await?;
         let preview = browser.find(Locator::Css("main")).await?.text().await?;
+        let png = browser.screenshot().await?;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot directory");
+        std::fs::write(dir.join("import-preview.png"), png).expect("saving the screenshot");
         browser
             .find(Locator::Css("form[action$=commit] button"))
             .await?
@@ -171,6 +175,9 @@ async fn import_a_rate_sheet_through_the_upload_form_and_see_the_rates() {
             .await?
             .text()
             .await?;
+        let png = browser.screenshot().await?;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::write(dir.join("hotel-rates.png"), png).expect("saving the screenshot");
         Ok::<_, fantoccini::error::CmdError>((preview, rates))
     }
     .await;
