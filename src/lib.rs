@@ -6,8 +6,10 @@
 
 pub mod cli;
 pub mod db;
+pub mod demo_data;
 pub mod domain;
 pub mod i18n;
+pub mod import;
 pub mod launcher;
 pub mod manifest;
 pub mod operate;

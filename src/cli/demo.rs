@@ -31,7 +31,13 @@ pub fn run(manifest_path: &Path) -> anyhow::Result<()> {
     if !manifest.tenants.contains_key(SLUG) {
         provision_demo(manifest_path).context("provisioning the demo tenant")?;
     }
-    let manifest = Manifest::load(manifest_path)?;
+    // Master data for a realistic demo; seeding does nothing once some is there.
+    let (manifest, tenant) = provision::load_tenant(manifest_path, SLUG)?;
+    provision::migrate(&tenant)?;
+    crate::demo_data::seed(
+        &mut provision::open(&tenant)?,
+        chrono::Utc::now().date_naive(),
+    )?;
     let port = manifest
         .launcher
         .listen

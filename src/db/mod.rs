@@ -6,11 +6,16 @@
 //! write transaction starts with `BEGIN IMMEDIATE`, so writers queue instead of failing
 //! half-way with `SQLITE_BUSY`.
 
+pub mod agencies;
 pub mod audit;
 pub mod backend;
+pub mod exchange_rates;
+pub mod guides;
+pub mod imports;
 pub mod schema;
 pub mod sessions;
 pub mod settings;
+pub mod suppliers;
 pub mod throttle;
 pub mod users;
 

@@ -30,6 +30,23 @@ pub enum Perm {
     UsersManage,
     /// Read the audit log.
     AuditView,
+    /// See hotels, transport companies, restaurants, attractions and shops with their rates.
+    SuppliersView,
+    /// Create, edit and archive suppliers, room types, seasonal rates and vehicles; import
+    /// hotel rate sheets.
+    SuppliersEdit,
+    /// See guides and their calendars.
+    GuidesView,
+    /// Create, edit and archive guides; import guides.
+    GuidesEdit,
+    /// See client agencies.
+    AgenciesView,
+    /// Create, edit and archive client agencies; import them.
+    AgenciesEdit,
+    /// See exchange rates.
+    RatesView,
+    /// Add and edit exchange rates; import them.
+    RatesEdit,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,12 +73,67 @@ impl Role {
                 SettingsView,
                 UsersManage,
                 AuditView,
+                SuppliersView,
+                SuppliersEdit,
+                GuidesView,
+                GuidesEdit,
+                AgenciesView,
+                AgenciesEdit,
+                RatesView,
+                RatesEdit,
             ],
-            Role::Manager => &[DashboardView, AccountEdit, SettingsView],
-            Role::Sales => &[DashboardView, AccountEdit],
-            Role::Operations => &[DashboardView, AccountEdit],
-            Role::Accountant => &[DashboardView, AccountEdit],
-            Role::Viewer => &[DashboardView, AccountEdit],
+            // Managers run the agency: they read and correct all master data.
+            Role::Manager => &[
+                DashboardView,
+                AccountEdit,
+                SettingsView,
+                SuppliersView,
+                SuppliersEdit,
+                GuidesView,
+                GuidesEdit,
+                AgenciesView,
+                AgenciesEdit,
+                RatesView,
+                RatesEdit,
+            ],
+            Role::Sales => &[
+                DashboardView,
+                AccountEdit,
+                SuppliersView,
+                GuidesView,
+                AgenciesView,
+                RatesView,
+            ],
+            Role::Operations => &[
+                DashboardView,
+                AccountEdit,
+                SuppliersView,
+                SuppliersEdit,
+                GuidesView,
+                GuidesEdit,
+                AgenciesView,
+                AgenciesEdit,
+                RatesView,
+                RatesEdit,
+            ],
+            // Accountants keep the rate table the books convert with; the rest they read.
+            Role::Accountant => &[
+                DashboardView,
+                AccountEdit,
+                SuppliersView,
+                GuidesView,
+                AgenciesView,
+                RatesView,
+                RatesEdit,
+            ],
+            Role::Viewer => &[
+                DashboardView,
+                AccountEdit,
+                SuppliersView,
+                GuidesView,
+                AgenciesView,
+                RatesView,
+            ],
         }
     }
 
@@ -119,6 +191,20 @@ mod tests {
                 role == Role::Admin,
                 "{role}"
             );
+        }
+    }
+
+    #[test]
+    fn operations_edit_master_data_and_readers_only_read() {
+        let edits = [Perm::SuppliersEdit, Perm::GuidesEdit, Perm::AgenciesEdit];
+        for role in Role::ALL {
+            assert!(role.permits(Perm::SuppliersView), "{role}");
+            let edits_all = edits.iter().all(|p| role.permits(*p));
+            let edits_none = edits.iter().all(|p| !role.permits(*p));
+            match role {
+                Role::Admin | Role::Manager | Role::Operations => assert!(edits_all, "{role}"),
+                Role::Sales | Role::Accountant | Role::Viewer => assert!(edits_none, "{role}"),
+            }
         }
     }
 

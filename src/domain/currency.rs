@@ -3,6 +3,11 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// The currencies offered in drop-downs and templates; any ISO 4217 code is accepted.
+pub const COMMON: [&str; 12] = [
+    "THB", "VND", "IDR", "MYR", "SGD", "USD", "CNY", "EUR", "KRW", "AUD", "JPY", "GBP",
+];
+
 /// A currency known to ISO 4217 (e.g. `THB`, exponent 2; `VND`, exponent 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Currency(iso_currency::Currency);

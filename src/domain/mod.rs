@@ -2,8 +2,12 @@
 
 pub mod access;
 pub mod currency;
+pub mod decimal;
 pub mod email;
+pub mod fx;
 pub mod locale;
+pub mod master;
+pub mod money;
 pub mod password;
 pub mod sign_in;
 pub mod slug;

@@ -25,6 +25,22 @@ pub const fn key(id: &'static str) -> &'static str {
     id
 }
 
+/// The message id naming a language (ISO 639-1) in the reader's language.
+pub fn language_key(code: &str) -> &'static str {
+    match code {
+        "zh" | "zh-CN" => key("lang-zh"),
+        "ko" => key("lang-ko"),
+        "ru" => key("lang-ru"),
+        "th" => key("lang-th"),
+        "vi" => key("lang-vi"),
+        "ja" => key("lang-ja"),
+        "de" => key("lang-de"),
+        "fr" => key("lang-fr"),
+        "id" => key("lang-id"),
+        _ => key("lang-en"),
+    }
+}
+
 /// A message id with its arguments, translated when a page is rendered in the reader's
 /// language.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

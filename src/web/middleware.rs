@@ -276,17 +276,34 @@ async fn check_post(req: &mut ServiceRequest, ctx: &RequestContext) -> Result<()
         req.set_payload(Payload::from(body));
         token
     } else {
-        // Multipart uploads and htmx requests carry the token in a header.
-        req.headers()
+        // Multipart uploads and htmx requests carry the token in a header; a plain HTML
+        // upload form cannot set one, so a multipart POST may carry it in the query string
+        // (`?csrf_token=`), checked just as strictly.
+        let header = req
+            .headers()
             .get("x-csrf-token")
             .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
+            .map(str::to_owned);
+        header.or_else(|| {
+            content_type
+                .starts_with("multipart/form-data")
+                .then(|| query_token(req.query_string()))
+                .flatten()
+        })
     };
     match presented {
         None => Err(Refusal::MissingToken),
         Some(token) if security::constant_time_eq(&token, &expected) => Ok(()),
         Some(_) => Err(Refusal::WrongToken),
     }
+}
+
+fn query_token(query: &str) -> Option<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == "csrf_token")
+        .map(|(_, v)| v)
 }
 
 async fn read_body(req: &mut ServiceRequest) -> Result<actix_web::web::Bytes, Refusal> {

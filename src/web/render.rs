@@ -106,8 +106,25 @@ struct LocaleOption {
 /// An area is listed here once it exists.
 const AREAS: &[(&str, &str, Perm)] = &[
     ("/", key("nav-dashboard"), Perm::DashboardView),
+    ("/hotels", key("nav-suppliers"), Perm::SuppliersView),
+    ("/guides", key("nav-guides"), Perm::GuidesView),
+    ("/agencies", key("nav-clients"), Perm::AgenciesView),
+    ("/rates", key("nav-rates"), Perm::RatesView),
     ("/settings", key("nav-settings"), Perm::SettingsView),
 ];
+
+/// Every supplier kind's pages belong to the "Suppliers" area.
+fn is_supplier_path(path: &str) -> bool {
+    [
+        "/transport",
+        "/restaurants",
+        "/attractions",
+        "/shops",
+        "/imports/hotels",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p))
+}
 
 /// The message id naming a role.
 pub fn role_key(role: Role) -> &'static str {
@@ -139,6 +156,7 @@ fn page_view<'a>(state: &'a State, ctx: &'a RequestContext, path: &'a str) -> Pa
                     path == "/"
                 } else {
                     path.starts_with(href)
+                        || (*href == "/hotels" && is_supplier_path(path))
                         || (*href == "/settings"
                             && (path.starts_with("/users") || path.starts_with("/audit")))
                 },

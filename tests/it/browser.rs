@@ -1,4 +1,5 @@
-//! A browser test in Debian's headless Chromium: sign in, switch to Thai, see Thai navigation.
+//! Browser tests in Debian's headless Chromium: sign in, switch to Thai, see Thai navigation;
+//! import a hotel rate sheet through the upload form and see its rates.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -38,6 +39,155 @@ fn start_driver() -> (Driver, u16) {
         .spawn()
         .expect("starting chromedriver");
     (Driver(child), port)
+}
+
+async fn connect(port: u16) -> fantoccini::Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": CHROMIUM,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-quic", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--window-size=1280,900"]
+        }),
+    );
+    let started = Instant::now();
+    loop {
+        match ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => break c,
+            Err(_) if started.elapsed() < Duration::from_secs(20) => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("could not reach chromedriver: {e}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn import_a_rate_sheet_through_the_upload_form_and_see_the_rates() {
+    let app = TestApp::spawn().await;
+    app.add_user(
+        &email_for(Role::Operations),
+        Role::Operations,
+        "Browser Ops",
+        &password_for(Role::Operations),
+    )
+    .await;
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let file = dir.path().join("rates.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows = [
+        [
+            "Hotel",
+            "City",
+            "Currency",
+            "Room type",
+            "Category",
+            "Season",
+            "From",
+            "To",
+            "Rate per room-night",
+        ],
+        [
+            "Mekong Browser Hotel",
+            "Hanoi",
+            "VND",
+            "Deluxe double",
+            "double",
+            "Tet",
+            "2027-01-20",
+            "2027-02-20",
+            "2150000",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *cell).expect("cell");
+        }
+    }
+    wb.save(&file).expect("saving the sheet");
+    let (_driver, port) = start_driver();
+    let browser = connect(port).await;
+    let result = async {
+        browser.goto(&app.url("/sign-in")).await?;
+        browser
+            .find(Locator::Css("input[name=email]"))
+            .await?
+            .send_keys(&email_for(Role::Operations))
+            .await?;
+        browser
+            .find(Locator::Css("input[name=password]"))
+            .await?
+            .send_keys(&password_for(Role::Operations))
+            .await?;
+        browser
+            .find(Locator::Css("button[type=submit].primary"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("nav.areas"))
+            .await?;
+        browser.goto(&app.url("/imports/hotels")).await?;
+        browser
+            .find(Locator::Css("input[type=file]"))
+            .await?
+            .send_keys(&file.display().to_string())
+            .await?;
+        browser
+            .find(Locator::Css("form[enctype] button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("table.preview"))
+            .await?;
+        let preview = browser.find(Locator::Css("main")).await?.text().await?;
+        let png = browser.screenshot().await?;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot directory");
+        std::fs::write(dir.join("import-preview.png"), png).expect("saving the screenshot");
+        browser
+            .find(Locator::Css("form[action$=commit] button"))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css(".flash")).await?;
+        browser
+            .find(Locator::LinkText("Mekong Browser Hotel"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("#room-types"))
+            .await?;
+        let rates = browser
+            .find(Locator::Css("#room-types"))
+            .await?
+            .text()
+            .await?;
+        let png = browser.screenshot().await?;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::write(dir.join("hotel-rates.png"), png).expect("saving the screenshot");
+        Ok::<_, fantoccini::error::CmdError>((preview, rates))
+    }
+    .await;
+    let _ = browser.close().await;
+    let (preview, rates) = result.expect("driving the browser");
+    assert!(preview.contains("1 new"), "{preview}");
+    assert!(
+        rates.contains("2,150,000 VND") && rates.contains("Tet"),
+        "{rates}"
+    );
 }
 
 #[tokio::test]

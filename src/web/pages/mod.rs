@@ -1,12 +1,19 @@
 //! Page handlers, one file per area.
 
 pub mod account;
+pub mod agencies;
 pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod dashboard;
+pub mod guides;
 pub mod health;
+pub mod imports;
+pub mod master;
+pub mod rates;
 pub mod settings;
+pub mod supplier_items;
+pub mod suppliers;
 pub mod users;
 
 use crate::web::error::WebError;

@@ -1,0 +1,9 @@
+DROP TABLE import_batches;
+DROP TABLE exchange_rates;
+DROP TABLE agencies;
+DROP TABLE guide_languages;
+DROP TABLE guides;
+DROP TABLE vehicles;
+DROP TABLE room_rates;
+DROP TABLE room_types;
+DROP TABLE suppliers;

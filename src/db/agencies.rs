@@ -1,0 +1,271 @@
+//! Client agencies: the B2B customers that send groups.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
+
+use super::schema::agencies;
+use super::suppliers::currency_of;
+use super::{AnyConnection, now};
+use crate::domain::currency::Currency;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct AgencyId(pub i64);
+
+/// Everything a form or an import sets on a client agency.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgencyData {
+    pub name: String,
+    pub country: String,
+    pub market: String,
+    /// The language its documents are written in (one of `AGENCY_LANGUAGES`).
+    pub language: String,
+    pub currency: Currency,
+    pub credit_days: i32,
+    pub credit_limit_minor: i64,
+    pub contact_name: String,
+    pub phone: String,
+    pub email: String,
+    pub notes: String,
+}
+
+impl AgencyData {
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "name": self.name,
+            "country": self.country,
+            "market": self.market,
+            "language": self.language,
+            "currency": self.currency.code(),
+            "credit_days": self.credit_days,
+            "credit_limit_minor": self.credit_limit_minor,
+            "contact_name": self.contact_name,
+            "phone": self.phone,
+            "email": self.email,
+            "notes": self.notes,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Agency {
+    pub id: AgencyId,
+    pub data: AgencyData,
+    pub archived: bool,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = agencies)]
+struct AgencyRow {
+    id: i64,
+    name: String,
+    country: String,
+    market: String,
+    language: String,
+    currency: String,
+    credit_days: i32,
+    credit_limit_minor: i64,
+    contact_name: String,
+    phone: String,
+    email: String,
+    notes: String,
+    archived: bool,
+    updated_at: NaiveDateTime,
+}
+
+impl AgencyRow {
+    fn into_agency(self) -> QueryResult<Agency> {
+        Ok(Agency {
+            id: AgencyId(self.id),
+            data: AgencyData {
+                name: self.name,
+                country: self.country,
+                market: self.market,
+                language: self.language,
+                currency: currency_of(&self.currency)?,
+                credit_days: self.credit_days,
+                credit_limit_minor: self.credit_limit_minor,
+                contact_name: self.contact_name,
+                phone: self.phone,
+                email: self.email,
+                notes: self.notes,
+            },
+            archived: self.archived,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+pub fn insert(conn: &mut AnyConnection, d: &AgencyData) -> QueryResult<AgencyId> {
+    let at = now();
+    diesel::insert_into(agencies::table)
+        .values((
+            agencies::name.eq(&d.name),
+            agencies::country.eq(&d.country),
+            agencies::market.eq(&d.market),
+            agencies::language.eq(&d.language),
+            agencies::currency.eq(d.currency.code()),
+            agencies::credit_days.eq(d.credit_days),
+            agencies::credit_limit_minor.eq(d.credit_limit_minor),
+            agencies::contact_name.eq(&d.contact_name),
+            agencies::phone.eq(&d.phone),
+            agencies::email.eq(&d.email),
+            agencies::notes.eq(&d.notes),
+            agencies::archived.eq(false),
+            agencies::created_at.eq(at),
+            agencies::updated_at.eq(at),
+        ))
+        .returning(agencies::id)
+        .get_result(conn)
+        .map(AgencyId)
+}
+
+pub fn update(conn: &mut AnyConnection, id: AgencyId, d: &AgencyData) -> QueryResult<usize> {
+    diesel::update(agencies::table.find(id.0))
+        .set((
+            agencies::name.eq(&d.name),
+            agencies::country.eq(&d.country),
+            agencies::market.eq(&d.market),
+            agencies::language.eq(&d.language),
+            agencies::currency.eq(d.currency.code()),
+            agencies::credit_days.eq(d.credit_days),
+            agencies::credit_limit_minor.eq(d.credit_limit_minor),
+            agencies::contact_name.eq(&d.contact_name),
+            agencies::phone.eq(&d.phone),
+            agencies::email.eq(&d.email),
+            agencies::notes.eq(&d.notes),
+            agencies::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn set_archived(conn: &mut AnyConnection, id: AgencyId, archived: bool) -> QueryResult<usize> {
+    diesel::update(agencies::table.find(id.0))
+        .set((
+            agencies::archived.eq(archived),
+            agencies::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn find(conn: &mut AnyConnection, id: AgencyId) -> QueryResult<Option<Agency>> {
+    agencies::table
+        .find(id.0)
+        .select(AgencyRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(AgencyRow::into_agency)
+        .transpose()
+}
+
+/// The agency with this name (case-insensitive), for imports.
+pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<Agency>> {
+    agencies::table
+        .filter(
+            diesel::dsl::sql::<Bool>("lower(name) = ").bind::<Text, _>(name.trim().to_lowercase()),
+        )
+        .order(agencies::id.asc())
+        .select(AgencyRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(AgencyRow::into_agency)
+        .transpose()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Country,
+    Market,
+    Credit,
+    Updated,
+}
+
+impl SortBy {
+    /// Parses `sort=name|country|market|credit|updated`, `-` first for descending order.
+    pub fn parse(raw: &str) -> (SortBy, bool) {
+        let (desc, key) = match raw.strip_prefix('-') {
+            Some(k) => (true, k),
+            None => (false, raw),
+        };
+        let by = match key {
+            "country" => SortBy::Country,
+            "market" => SortBy::Market,
+            "credit" => SortBy::Credit,
+            "updated" => SortBy::Updated,
+            _ => SortBy::Name,
+        };
+        (by, desc)
+    }
+}
+
+pub struct ListQuery {
+    pub search: Option<String>,
+    pub market: Option<String>,
+    pub show_archived: bool,
+    pub sort: SortBy,
+    pub descending: bool,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Agency>, i64)> {
+    let filtered = || {
+        let mut query = agencies::table
+            .filter(agencies::archived.eq(q.show_archived))
+            .into_boxed();
+        if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let pattern = format!("%{}%", super::users::escape_like(&term.to_lowercase()));
+            query = query.filter(
+                diesel::dsl::sql::<Bool>("(lower(name) LIKE ")
+                    .bind::<Text, _>(pattern.clone())
+                    .sql(" ESCAPE '\\' OR lower(country) LIKE ")
+                    .bind::<Text, _>(pattern.clone())
+                    .sql(" ESCAPE '\\' OR lower(contact_name) LIKE ")
+                    .bind::<Text, _>(pattern)
+                    .sql(" ESCAPE '\\')"),
+            );
+        }
+        if let Some(market) = q.market.as_deref().filter(|m| !m.is_empty()) {
+            query = query.filter(agencies::market.eq(market.to_owned()));
+        }
+        query
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let mut query = filtered().select(AgencyRow::as_select());
+    query = match (q.sort, q.descending) {
+        (SortBy::Name, false) => query.order((agencies::name.asc(), agencies::id.asc())),
+        (SortBy::Name, true) => query.order((agencies::name.desc(), agencies::id.desc())),
+        (SortBy::Country, false) => query.order((agencies::country.asc(), agencies::name.asc())),
+        (SortBy::Country, true) => query.order((agencies::country.desc(), agencies::name.asc())),
+        (SortBy::Market, false) => query.order((agencies::market.asc(), agencies::name.asc())),
+        (SortBy::Market, true) => query.order((agencies::market.desc(), agencies::name.asc())),
+        (SortBy::Credit, false) => {
+            query.order((agencies::credit_limit_minor.asc(), agencies::name.asc()))
+        }
+        (SortBy::Credit, true) => {
+            query.order((agencies::credit_limit_minor.desc(), agencies::name.asc()))
+        }
+        (SortBy::Updated, false) => query.order(agencies::updated_at.asc()),
+        (SortBy::Updated, true) => query.order(agencies::updated_at.desc()),
+    };
+    let rows: Vec<AgencyRow> = query.offset(q.offset).limit(q.limit).load(conn)?;
+    let found = rows
+        .into_iter()
+        .map(AgencyRow::into_agency)
+        .collect::<QueryResult<_>>()?;
+    Ok((found, total))
+}
+
+/// The distinct markets, for the filter.
+pub fn markets(conn: &mut AnyConnection) -> QueryResult<Vec<String>> {
+    agencies::table
+        .filter(agencies::market.ne(""))
+        .select(agencies::market)
+        .distinct()
+        .order(agencies::market.asc())
+        .load(conn)
+}

@@ -1,0 +1,226 @@
+//! Exchange rates `(date, from, to, rate, source)`.
+//!
+//! **Invariant:** a locked rate (one a posted journal entry used) is never changed:
+//! [`update`] refuses it inside the write transaction.
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::schema::exchange_rates;
+use super::suppliers::{currency_of, dec_of};
+use super::{AnyConnection, now};
+use crate::domain::currency::Currency;
+use crate::domain::fx::Rate;
+
+#[derive(Debug, Clone)]
+pub struct StoredRate {
+    pub id: i64,
+    pub rate: Rate,
+    pub locked: bool,
+}
+
+type RateTuple = (i64, NaiveDate, String, String, String, String, bool);
+
+fn columns() -> (
+    exchange_rates::id,
+    exchange_rates::rate_date,
+    exchange_rates::from_currency,
+    exchange_rates::to_currency,
+    exchange_rates::rate,
+    exchange_rates::source,
+    exchange_rates::locked,
+) {
+    (
+        exchange_rates::id,
+        exchange_rates::rate_date,
+        exchange_rates::from_currency,
+        exchange_rates::to_currency,
+        exchange_rates::rate,
+        exchange_rates::source,
+        exchange_rates::locked,
+    )
+}
+
+fn from_tuple((id, date, from, to, rate, source, locked): RateTuple) -> QueryResult<StoredRate> {
+    Ok(StoredRate {
+        id,
+        rate: Rate {
+            date,
+            from: currency_of(&from)?,
+            to: currency_of(&to)?,
+            rate: dec_of(&rate)?,
+            source,
+        },
+        locked,
+    })
+}
+
+pub fn insert(conn: &mut AnyConnection, rate: &Rate) -> QueryResult<i64> {
+    let at = now();
+    diesel::insert_into(exchange_rates::table)
+        .values((
+            exchange_rates::rate_date.eq(rate.date),
+            exchange_rates::from_currency.eq(rate.from.code()),
+            exchange_rates::to_currency.eq(rate.to.code()),
+            exchange_rates::rate.eq(rate.rate.canonical()),
+            exchange_rates::source.eq(&rate.source),
+            exchange_rates::locked.eq(false),
+            exchange_rates::created_at.eq(at),
+            exchange_rates::updated_at.eq(at),
+        ))
+        .returning(exchange_rates::id)
+        .get_result(conn)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RateChangeError {
+    #[error("the rate is locked: a posted journal entry uses it")]
+    Locked,
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+}
+
+/// Changes a rate's value and source, unless it is locked.
+pub fn update(conn: &mut AnyConnection, id: i64, rate: &Rate) -> Result<usize, RateChangeError> {
+    let locked: Option<bool> = exchange_rates::table
+        .find(id)
+        .select(exchange_rates::locked)
+        .first(conn)
+        .optional()?;
+    if locked == Some(true) {
+        return Err(RateChangeError::Locked);
+    }
+    Ok(diesel::update(exchange_rates::table.find(id))
+        .set((
+            exchange_rates::rate_date.eq(rate.date),
+            exchange_rates::from_currency.eq(rate.from.code()),
+            exchange_rates::to_currency.eq(rate.to.code()),
+            exchange_rates::rate.eq(rate.rate.canonical()),
+            exchange_rates::source.eq(&rate.source),
+            exchange_rates::updated_at.eq(now()),
+        ))
+        .execute(conn)?)
+}
+
+pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<StoredRate>> {
+    exchange_rates::table
+        .find(id)
+        .select(columns())
+        .first::<RateTuple>(conn)
+        .optional()?
+        .map(from_tuple)
+        .transpose()
+}
+
+/// The rate for this pair on exactly this date.
+pub fn find_exact(
+    conn: &mut AnyConnection,
+    from: Currency,
+    to: Currency,
+    date: NaiveDate,
+) -> QueryResult<Option<StoredRate>> {
+    exchange_rates::table
+        .filter(exchange_rates::from_currency.eq(from.code()))
+        .filter(exchange_rates::to_currency.eq(to.code()))
+        .filter(exchange_rates::rate_date.eq(date))
+        .select(columns())
+        .first::<RateTuple>(conn)
+        .optional()?
+        .map(from_tuple)
+        .transpose()
+}
+
+/// The latest rate for `from → to` on or before `date` (DESIGN §4), read with one indexed query.
+pub fn latest_on_or_before(
+    conn: &mut AnyConnection,
+    from: Currency,
+    to: Currency,
+    date: NaiveDate,
+) -> QueryResult<Option<StoredRate>> {
+    exchange_rates::table
+        .filter(exchange_rates::from_currency.eq(from.code()))
+        .filter(exchange_rates::to_currency.eq(to.code()))
+        .filter(exchange_rates::rate_date.le(date))
+        .order(exchange_rates::rate_date.desc())
+        .select(columns())
+        .first::<RateTuple>(conn)
+        .optional()?
+        .map(from_tuple)
+        .transpose()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Date,
+    Pair,
+}
+
+impl SortBy {
+    /// Parses `sort=date|pair`; dates sort newest first unless `-date`... kept simple:
+    /// `date` is newest first, `-date` oldest first.
+    pub fn parse(raw: &str) -> (SortBy, bool) {
+        match raw {
+            "pair" => (SortBy::Pair, false),
+            "-pair" => (SortBy::Pair, true),
+            "-date" => (SortBy::Date, true),
+            _ => (SortBy::Date, false),
+        }
+    }
+}
+
+pub struct ListQuery {
+    pub from: Option<Currency>,
+    pub to: Option<Currency>,
+    pub on_or_before: Option<NaiveDate>,
+    pub sort: SortBy,
+    pub descending: bool,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<StoredRate>, i64)> {
+    let filtered = || {
+        let mut query = exchange_rates::table.into_boxed();
+        if let Some(c) = q.from {
+            query = query.filter(exchange_rates::from_currency.eq(c.code()));
+        }
+        if let Some(c) = q.to {
+            query = query.filter(exchange_rates::to_currency.eq(c.code()));
+        }
+        if let Some(d) = q.on_or_before {
+            query = query.filter(exchange_rates::rate_date.le(d));
+        }
+        query
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let mut query = filtered().select(columns());
+    query = match (q.sort, q.descending) {
+        (SortBy::Date, false) => query.order((
+            exchange_rates::rate_date.desc(),
+            exchange_rates::from_currency.asc(),
+            exchange_rates::to_currency.asc(),
+        )),
+        (SortBy::Date, true) => query.order((
+            exchange_rates::rate_date.asc(),
+            exchange_rates::from_currency.asc(),
+            exchange_rates::to_currency.asc(),
+        )),
+        (SortBy::Pair, false) => query.order((
+            exchange_rates::from_currency.asc(),
+            exchange_rates::to_currency.asc(),
+            exchange_rates::rate_date.desc(),
+        )),
+        (SortBy::Pair, true) => query.order((
+            exchange_rates::from_currency.desc(),
+            exchange_rates::to_currency.desc(),
+            exchange_rates::rate_date.desc(),
+        )),
+    };
+    let rows: Vec<RateTuple> = query.offset(q.offset).limit(q.limit).load(conn)?;
+    let found = rows
+        .into_iter()
+        .map(from_tuple)
+        .collect::<QueryResult<_>>()?;
+    Ok((found, total))
+}

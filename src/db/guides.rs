@@ -1,0 +1,309 @@
+//! Guides and the languages they speak.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Text};
+
+use super::schema::{guide_languages, guides};
+use super::suppliers::{corrupt, currency_of};
+use super::{AnyConnection, now};
+use crate::domain::currency::Currency;
+use crate::domain::master::LanguageLevel;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct GuideId(pub i64);
+
+/// Everything a form or an import sets on a guide.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GuideData {
+    pub name: String,
+    pub local_name: String,
+    pub phone: String,
+    pub email: String,
+    pub licence_number: String,
+    pub licence_expires_on: Option<NaiveDate>,
+    pub daily_fee_minor: i64,
+    pub currency: Currency,
+    pub active: bool,
+    pub notes: String,
+    /// (ISO 639-1 code, level), in the order of `GUIDE_LANGUAGES`.
+    pub languages: Vec<(String, LanguageLevel)>,
+}
+
+impl GuideData {
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "name": self.name,
+            "local_name": self.local_name,
+            "phone": self.phone,
+            "email": self.email,
+            "licence_number": self.licence_number,
+            "licence_expires_on": self.licence_expires_on,
+            "daily_fee_minor": self.daily_fee_minor,
+            "currency": self.currency.code(),
+            "active": self.active,
+            "notes": self.notes,
+            "languages": self.languages.iter().map(|(l, v)| format!("{l}:{}", v.as_str())).collect::<Vec<_>>(),
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Guide {
+    pub id: GuideId,
+    pub data: GuideData,
+    pub archived: bool,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = guides)]
+struct GuideRow {
+    id: i64,
+    name: String,
+    local_name: String,
+    phone: String,
+    email: String,
+    licence_number: String,
+    licence_expires_on: Option<NaiveDate>,
+    daily_fee_minor: i64,
+    currency: String,
+    active: bool,
+    notes: String,
+    archived: bool,
+    updated_at: NaiveDateTime,
+}
+
+fn load_languages(
+    conn: &mut AnyConnection,
+    ids: &[i64],
+) -> QueryResult<Vec<(i64, String, LanguageLevel)>> {
+    let rows: Vec<(i64, String, String)> = guide_languages::table
+        .filter(guide_languages::guide_id.eq_any(ids))
+        .select((
+            guide_languages::guide_id,
+            guide_languages::language,
+            guide_languages::level,
+        ))
+        .order(guide_languages::id.asc())
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(g, lang, level)| {
+            let level = LanguageLevel::parse(&level).ok_or_else(|| corrupt("level", &level))?;
+            Ok((g, lang, level))
+        })
+        .collect()
+}
+
+fn assemble(conn: &mut AnyConnection, rows: Vec<GuideRow>) -> QueryResult<Vec<Guide>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let languages = load_languages(conn, &ids)?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Guide {
+                id: GuideId(r.id),
+                data: GuideData {
+                    languages: languages
+                        .iter()
+                        .filter(|(g, _, _)| *g == r.id)
+                        .map(|(_, l, v)| (l.clone(), *v))
+                        .collect(),
+                    name: r.name,
+                    local_name: r.local_name,
+                    phone: r.phone,
+                    email: r.email,
+                    licence_number: r.licence_number,
+                    licence_expires_on: r.licence_expires_on,
+                    daily_fee_minor: r.daily_fee_minor,
+                    currency: currency_of(&r.currency)?,
+                    active: r.active,
+                    notes: r.notes,
+                },
+                archived: r.archived,
+                updated_at: r.updated_at,
+            })
+        })
+        .collect()
+}
+
+fn write_languages(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> QueryResult<()> {
+    diesel::delete(guide_languages::table.filter(guide_languages::guide_id.eq(id.0)))
+        .execute(conn)?;
+    for (language, level) in &data.languages {
+        diesel::insert_into(guide_languages::table)
+            .values((
+                guide_languages::guide_id.eq(id.0),
+                guide_languages::language.eq(language),
+                guide_languages::level.eq(level.as_str()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn insert(conn: &mut AnyConnection, data: &GuideData) -> QueryResult<GuideId> {
+    let at = now();
+    let id = diesel::insert_into(guides::table)
+        .values((
+            guides::name.eq(&data.name),
+            guides::local_name.eq(&data.local_name),
+            guides::phone.eq(&data.phone),
+            guides::email.eq(&data.email),
+            guides::licence_number.eq(&data.licence_number),
+            guides::licence_expires_on.eq(data.licence_expires_on),
+            guides::daily_fee_minor.eq(data.daily_fee_minor),
+            guides::currency.eq(data.currency.code()),
+            guides::active.eq(data.active),
+            guides::notes.eq(&data.notes),
+            guides::archived.eq(false),
+            guides::created_at.eq(at),
+            guides::updated_at.eq(at),
+        ))
+        .returning(guides::id)
+        .get_result(conn)
+        .map(GuideId)?;
+    write_languages(conn, id, data)?;
+    Ok(id)
+}
+
+pub fn update(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> QueryResult<usize> {
+    let n = diesel::update(guides::table.find(id.0))
+        .set((
+            guides::name.eq(&data.name),
+            guides::local_name.eq(&data.local_name),
+            guides::phone.eq(&data.phone),
+            guides::email.eq(&data.email),
+            guides::licence_number.eq(&data.licence_number),
+            guides::licence_expires_on.eq(data.licence_expires_on),
+            guides::daily_fee_minor.eq(data.daily_fee_minor),
+            guides::currency.eq(data.currency.code()),
+            guides::active.eq(data.active),
+            guides::notes.eq(&data.notes),
+            guides::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    write_languages(conn, id, data)?;
+    Ok(n)
+}
+
+pub fn set_archived(conn: &mut AnyConnection, id: GuideId, archived: bool) -> QueryResult<usize> {
+    diesel::update(guides::table.find(id.0))
+        .set((guides::archived.eq(archived), guides::updated_at.eq(now())))
+        .execute(conn)
+}
+
+pub fn find(conn: &mut AnyConnection, id: GuideId) -> QueryResult<Option<Guide>> {
+    let rows: Vec<GuideRow> = guides::table
+        .filter(guides::id.eq(id.0))
+        .select(GuideRow::as_select())
+        .load(conn)?;
+    Ok(assemble(conn, rows)?.into_iter().next())
+}
+
+/// A guide by licence number, or else by exact name (case-insensitive), for imports.
+pub fn find_for_import(
+    conn: &mut AnyConnection,
+    licence_number: &str,
+    name: &str,
+) -> QueryResult<Option<Guide>> {
+    let mut query = guides::table.into_boxed();
+    query = if licence_number.trim().is_empty() {
+        query.filter(
+            diesel::dsl::sql::<Bool>("lower(name) = ").bind::<Text, _>(name.trim().to_lowercase()),
+        )
+    } else {
+        query.filter(guides::licence_number.eq(licence_number.trim().to_owned()))
+    };
+    let rows: Vec<GuideRow> = query
+        .order(guides::id.asc())
+        .limit(1)
+        .select(GuideRow::as_select())
+        .load(conn)?;
+    Ok(assemble(conn, rows)?.into_iter().next())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Name,
+    Licence,
+    Fee,
+    Updated,
+}
+
+impl SortBy {
+    /// Parses `sort=name|licence|fee|updated`, `-` first for descending order.
+    pub fn parse(raw: &str) -> (SortBy, bool) {
+        let (desc, key) = match raw.strip_prefix('-') {
+            Some(k) => (true, k),
+            None => (false, raw),
+        };
+        let by = match key {
+            "licence" => SortBy::Licence,
+            "fee" => SortBy::Fee,
+            "updated" => SortBy::Updated,
+            _ => SortBy::Name,
+        };
+        (by, desc)
+    }
+}
+
+pub struct ListQuery {
+    pub search: Option<String>,
+    /// Only guides speaking this language (ISO 639-1).
+    pub language: Option<String>,
+    pub show_archived: bool,
+    pub sort: SortBy,
+    pub descending: bool,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Guide>, i64)> {
+    let filtered = || {
+        let mut query = guides::table
+            .filter(guides::archived.eq(q.show_archived))
+            .into_boxed();
+        if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let pattern = format!("%{}%", super::users::escape_like(&term.to_lowercase()));
+            query = query.filter(
+                diesel::dsl::sql::<Bool>("(lower(name) LIKE ")
+                    .bind::<Text, _>(pattern.clone())
+                    .sql(" ESCAPE '\\' OR lower(local_name) LIKE ")
+                    .bind::<Text, _>(pattern.clone())
+                    .sql(" ESCAPE '\\' OR lower(licence_number) LIKE ")
+                    .bind::<Text, _>(pattern)
+                    .sql(" ESCAPE '\\')"),
+            );
+        }
+        if let Some(lang) = q.language.as_deref().filter(|l| !l.is_empty()) {
+            query = query.filter(
+                guides::id.eq_any(
+                    guide_languages::table
+                        .filter(guide_languages::language.eq(lang.to_owned()))
+                        .select(guide_languages::guide_id),
+                ),
+            );
+        }
+        query
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let mut query = filtered().select(GuideRow::as_select());
+    query = match (q.sort, q.descending) {
+        (SortBy::Name, false) => query.order((guides::name.asc(), guides::id.asc())),
+        (SortBy::Name, true) => query.order((guides::name.desc(), guides::id.desc())),
+        (SortBy::Licence, false) => {
+            query.order((guides::licence_expires_on.asc(), guides::name.asc()))
+        }
+        (SortBy::Licence, true) => {
+            query.order((guides::licence_expires_on.desc(), guides::name.asc()))
+        }
+        (SortBy::Fee, false) => query.order((guides::daily_fee_minor.asc(), guides::name.asc())),
+        (SortBy::Fee, true) => query.order((guides::daily_fee_minor.desc(), guides::name.asc())),
+        (SortBy::Updated, false) => query.order(guides::updated_at.asc()),
+        (SortBy::Updated, true) => query.order(guides::updated_at.desc()),
+    };
+    let rows: Vec<GuideRow> = query.offset(q.offset).limit(q.limit).load(conn)?;
+    Ok((assemble(conn, rows)?, total))
+}

@@ -1,0 +1,946 @@
+//! The demo agency's master data: hotels across Southeast Asia with room types and seasonal
+//! rates, transport companies, restaurants, attractions, shops, guides, client agencies and a
+//! year of daily exchange rates. Deterministic (no randomness, no network), so every demo
+//! looks the same; seeding twice adds nothing.
+
+use anyhow::Context;
+use chrono::{Datelike, Duration, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::db::agencies::{self, AgencyData};
+use crate::db::guides::{self, GuideData};
+use crate::db::suppliers::{self, Commission, NewRate, NewRoomType, NewVehicle, SupplierData};
+use crate::db::{self, AnyConnection, audit, exchange_rates};
+use crate::domain::currency::Currency;
+use crate::domain::decimal::Dec;
+use crate::domain::fx::Rate;
+use crate::domain::master::{
+    CommissionBasis, CommissionSplit, LanguageLevel, RoomKind, Season, SupplierKind,
+};
+
+/// (city, country, currency, hotels as (name, local name, stars, twin rate in major units)).
+type CityHotels = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, i32, i64)],
+);
+
+const HOTELS: &[CityHotels] = &[
+    (
+        "Bangkok",
+        "Thailand",
+        "THB",
+        &[
+            ("Riverside Grand Bangkok", "ริเวอร์ไซด์ แกรนด์ กรุงเทพ", 5, 4200),
+            ("Sukhumvit Garden Hotel", "โรงแรมสุขุมวิท การ์เด้น", 4, 2300),
+            ("Siam Lotus Residence", "สยามโลตัส เรสซิเดนซ์", 4, 2100),
+            ("Chinatown Heritage Inn", "เยาวราช เฮอริเทจ อินน์", 3, 1400),
+            ("Pratunam City Hotel", "โรงแรมประตูน้ำ ซิตี้", 3, 1250),
+            ("Airport Link Suites", "แอร์พอร์ต ลิงก์ สวีท", 4, 1900),
+        ],
+    ),
+    (
+        "Chiang Mai",
+        "Thailand",
+        "THB",
+        &[
+            ("Lanna Palace Chiang Mai", "ล้านนา พาเลซ เชียงใหม่", 4, 2000),
+            ("Nimman Boutique Hotel", "นิมมาน บูทีค โฮเทล", 3, 1300),
+            ("Doi Suthep View Resort", "ดอยสุเทพ วิว รีสอร์ท", 4, 2200),
+            ("Old City Gate Hotel", "โรงแรมประตูท่าแพ", 3, 1100),
+        ],
+    ),
+    (
+        "Phuket",
+        "Thailand",
+        "THB",
+        &[
+            ("Patong Bay Resort", "ป่าตอง เบย์ รีสอร์ท", 4, 2800),
+            ("Kata Sands Hotel", "กะตะ แซนด์ โฮเทล", 4, 2600),
+            ("Andaman Pearl Resort", "อันดามัน เพิร์ล รีสอร์ท", 5, 4800),
+            ("Phuket Town Inn", "ภูเก็ต ทาวน์ อินน์", 3, 1200),
+        ],
+    ),
+    (
+        "Pattaya",
+        "Thailand",
+        "THB",
+        &[
+            ("Pattaya Beach Plaza", "พัทยา บีช พลาซ่า", 4, 2100),
+            ("Jomtien Sea Breeze", "จอมเทียน ซีบรีซ", 3, 1500),
+            ("Walking Street Hotel", "วอล์คกิ้ง สตรีท โฮเทล", 3, 1300),
+            ("Coral Island Resort", "คอรัล ไอส์แลนด์ รีสอร์ท", 4, 2400),
+        ],
+    ),
+    (
+        "Hanoi",
+        "Vietnam",
+        "VND",
+        &[
+            (
+                "Hoan Kiem Lake Hotel",
+                "Khách sạn Hồ Hoàn Kiếm",
+                4,
+                1_900_000,
+            ),
+            ("Old Quarter Boutique", "Khách sạn Phố Cổ", 3, 1_200_000),
+            ("West Lake Grand", "Khách sạn Hồ Tây", 5, 3_200_000),
+            (
+                "Hanoi Pearl Hotel",
+                "Khách sạn Ngọc Trai Hà Nội",
+                4,
+                1_700_000,
+            ),
+        ],
+    ),
+    (
+        "Ho Chi Minh City",
+        "Vietnam",
+        "VND",
+        &[
+            (
+                "Saigon Riverside Hotel",
+                "Khách sạn Bến Sông Sài Gòn",
+                4,
+                2_100_000,
+            ),
+            (
+                "Ben Thanh Central",
+                "Khách sạn Trung tâm Bến Thành",
+                3,
+                1_300_000,
+            ),
+            ("District One Grand", "Khách sạn Quận Nhất", 5, 3_500_000),
+            ("Cholon Heritage Hotel", "Khách sạn Chợ Lớn", 3, 1_100_000),
+        ],
+    ),
+    (
+        "Da Nang",
+        "Vietnam",
+        "VND",
+        &[
+            (
+                "My Khe Beach Resort",
+                "Khu nghỉ dưỡng Biển Mỹ Khê",
+                4,
+                2_000_000,
+            ),
+            ("Dragon Bridge Hotel", "Khách sạn Cầu Rồng", 3, 1_100_000),
+            (
+                "Marble Mountain Retreat",
+                "Khách sạn Ngũ Hành Sơn",
+                4,
+                1_800_000,
+            ),
+        ],
+    ),
+    (
+        "Bali",
+        "Indonesia",
+        "IDR",
+        &[
+            (
+                "Kuta Sunset Resort",
+                "Resor Matahari Terbenam Kuta",
+                4,
+                1_200_000,
+            ),
+            ("Ubud Rice Terrace Villas", "Vila Sawah Ubud", 5, 2_500_000),
+            (
+                "Nusa Dua Coral Hotel",
+                "Hotel Karang Nusa Dua",
+                5,
+                2_800_000,
+            ),
+            (
+                "Seminyak Garden Inn",
+                "Penginapan Taman Seminyak",
+                3,
+                750_000,
+            ),
+        ],
+    ),
+    (
+        "Kuala Lumpur",
+        "Malaysia",
+        "MYR",
+        &[
+            ("Petronas View Hotel", "Hotel Pemandangan Petronas", 5, 520),
+            ("Bukit Bintang Suites", "Suite Bukit Bintang", 4, 330),
+            ("Chinatown KL Inn", "吉隆坡唐人街旅馆", 3, 190),
+        ],
+    ),
+    (
+        "Singapore",
+        "Singapore",
+        "SGD",
+        &[
+            ("Marina Harbour Hotel", "滨海港湾酒店", 5, 420),
+            ("Orchard Garden Hotel", "乌节花园酒店", 4, 290),
+            ("Bugis Heritage Hotel", "武吉士传统酒店", 3, 210),
+            ("Clarke Quay Riverside", "克拉码头河畔酒店", 4, 310),
+        ],
+    ),
+];
+
+fn cur(code: &str) -> anyhow::Result<Currency> {
+    Currency::parse(code).with_context(|| format!("currency {code}"))
+}
+
+fn dec(text: &str) -> anyhow::Result<Dec> {
+    Dec::parse_canonical(text).map_err(|e| anyhow::anyhow!("decimal {text}: {e}"))
+}
+
+fn supplier(
+    kind: SupplierKind,
+    name: &str,
+    local: &str,
+    city: &str,
+    country: &str,
+    currency: Currency,
+) -> SupplierData {
+    SupplierData {
+        kind,
+        name: name.to_owned(),
+        local_name: local.to_owned(),
+        city: city.to_owned(),
+        country: country.to_owned(),
+        address: String::new(),
+        contact_name: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        currency,
+        notes: String::new(),
+        stars: None,
+        breakfast_minor: None,
+        lunch_minor: None,
+        dinner_minor: None,
+        adult_minor: None,
+        child_minor: None,
+        shop_kind: String::new(),
+        commission: None,
+    }
+}
+
+/// Major units to minor units in `currency`.
+fn minor(major: i64, currency: Currency) -> i64 {
+    major * 10_i64.pow(currency.exponent())
+}
+
+/// Seeds the demo's master data unless some is there already.
+pub fn seed(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
+    db::write(conn, |conn| -> anyhow::Result<()> {
+        let (existing, _) = suppliers::list(
+            conn,
+            &suppliers::ListQuery {
+                kind: SupplierKind::Hotel,
+                search: None,
+                city: None,
+                show_archived: false,
+                sort: suppliers::SortBy::Name,
+                descending: false,
+                offset: 0,
+                limit: 1,
+            },
+        )?;
+        if !existing.is_empty() {
+            return Ok(());
+        }
+        seed_hotels(conn, today)?;
+        seed_other_suppliers(conn)?;
+        seed_guides(conn, today)?;
+        seed_agencies(conn)?;
+        seed_rates(conn, today)?;
+        audit::record(
+            conn,
+            &audit::Entry {
+                actor: Some("demo"),
+                action: "demo.seed",
+                entity: Some("master_data"),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
+}
+
+fn seed_hotels(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
+    // Two contract seasons: green (May–October) and high (November–April), from this year.
+    let year = today.year();
+    let green = Season::new(
+        NaiveDate::from_ymd_opt(year, 5, 1).context("date")?,
+        NaiveDate::from_ymd_opt(year, 10, 31).context("date")?,
+    )
+    .context("season")?;
+    let high = Season::new(
+        NaiveDate::from_ymd_opt(year, 11, 1).context("date")?,
+        NaiveDate::from_ymd_opt(year + 1, 4, 30).context("date")?,
+    )
+    .context("season")?;
+    for (city, country, code, hotels) in HOTELS {
+        let currency = cur(code)?;
+        for (name, local, stars, twin) in hotels.iter() {
+            let mut data = supplier(SupplierKind::Hotel, name, local, city, country, currency);
+            data.stars = Some(*stars);
+            data.contact_name = "Reservations".into();
+            data.email = format!(
+                "reservations@{}.example",
+                name.to_lowercase().replace(' ', "-")
+            );
+            let hotel = suppliers::insert(conn, &data)?;
+            let rooms = [
+                (RoomKind::Single, "Superior single", 85),
+                (RoomKind::Twin, "Superior twin", 100),
+                (RoomKind::Double, "Deluxe double", 120),
+                (RoomKind::Triple, "Superior triple", 135),
+            ];
+            for (kind, room_name, percent) in rooms {
+                let room = suppliers::insert_room_type(
+                    conn,
+                    hotel,
+                    &NewRoomType {
+                        kind,
+                        name: room_name,
+                        max_occupancy: kind.default_occupancy(),
+                    },
+                )?;
+                let base = twin * percent / 100;
+                for (season, label, factor) in
+                    [(green, "Green season", 100), (high, "High season", 130)]
+                {
+                    let rate = NewRate {
+                        season_name: label,
+                        season,
+                        rate_minor: minor(base * factor / 100, currency),
+                        currency,
+                    };
+                    suppliers::insert_rate(conn, room, &rate)
+                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn seed_other_suppliers(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    let thb = cur("THB")?;
+    let vnd = cur("VND")?;
+    let transport: [(&str, &str, &str, &str, Currency); 5] = [
+        (
+            "Siam Coach Services",
+            "สยามโค้ช เซอร์วิส",
+            "Bangkok",
+            "Thailand",
+            thb,
+        ),
+        (
+            "Lanna Transport",
+            "ล้านนา ทรานสปอร์ต",
+            "Chiang Mai",
+            "Thailand",
+            thb,
+        ),
+        ("Andaman Vans", "อันดามัน แวน", "Phuket", "Thailand", thb),
+        (
+            "Hanoi Star Travel Bus",
+            "Xe du lịch Sao Hà Nội",
+            "Hanoi",
+            "Vietnam",
+            vnd,
+        ),
+        (
+            "Saigon Express Coaches",
+            "Xe khách Sài Gòn Express",
+            "Ho Chi Minh City",
+            "Vietnam",
+            vnd,
+        ),
+    ];
+    for (i, (name, local, city, country, currency)) in transport.iter().enumerate() {
+        let id = suppliers::insert(
+            conn,
+            &supplier(
+                SupplierKind::Transport,
+                name,
+                local,
+                city,
+                country,
+                *currency,
+            ),
+        )?;
+        let scale = if currency.code() == "VND" { 700 } else { 1 };
+        for (kind, seats, day, transfer) in [
+            ("Van", 10, 3500, 1500),
+            ("Minibus", 20, 6000, 2500),
+            ("Coach", 45, 9500, 4000),
+        ] {
+            let plate = format!(
+                "{}{:02}-{:04}",
+                &city[..2].to_uppercase(),
+                i + 10,
+                seats * 37 + i as i32
+            );
+            suppliers::insert_vehicle(
+                conn,
+                id,
+                &NewVehicle {
+                    vehicle_type: kind,
+                    seats,
+                    plate: &plate,
+                    day_rate_minor: minor(day * scale, *currency),
+                    transfer_rate_minor: minor(transfer * scale, *currency),
+                },
+            )?;
+        }
+    }
+    let restaurants: [(&str, &str, &str, &str, Currency, i64); 6] = [
+        (
+            "Baan Thai Riverside",
+            "บ้านไทย ริมน้ำ",
+            "Bangkok",
+            "Thailand",
+            thb,
+            350,
+        ),
+        (
+            "Golden Dragon Chinese Restaurant",
+            "ภัตตาคารมังกรทอง",
+            "Bangkok",
+            "Thailand",
+            thb,
+            300,
+        ),
+        (
+            "Khantoke Dinner House",
+            "ขันโตก ดินเนอร์",
+            "Chiang Mai",
+            "Thailand",
+            thb,
+            400,
+        ),
+        (
+            "Seafood Patong",
+            "ซีฟู้ด ป่าตอง",
+            "Phuket",
+            "Thailand",
+            thb,
+            450,
+        ),
+        (
+            "Pho Hanoi House",
+            "Nhà hàng Phở Hà Nội",
+            "Hanoi",
+            "Vietnam",
+            vnd,
+            180_000,
+        ),
+        (
+            "Korean BBQ Pattaya",
+            "เกาหลี บาร์บีคิว พัทยา",
+            "Pattaya",
+            "Thailand",
+            thb,
+            380,
+        ),
+    ];
+    for (name, local, city, country, currency, dinner) in restaurants {
+        let mut data = supplier(
+            SupplierKind::Restaurant,
+            name,
+            local,
+            city,
+            country,
+            currency,
+        );
+        data.lunch_minor = Some(minor(dinner * 8 / 10, currency));
+        data.dinner_minor = Some(minor(dinner, currency));
+        suppliers::insert(conn, &data)?;
+    }
+    let attractions: [(&str, &str, &str, &str, Currency, i64); 6] = [
+        (
+            "Grand Palace",
+            "พระบรมมหาราชวัง",
+            "Bangkok",
+            "Thailand",
+            thb,
+            500,
+        ),
+        (
+            "Wat Arun",
+            "วัดอรุณราชวราราม",
+            "Bangkok",
+            "Thailand",
+            thb,
+            100,
+        ),
+        (
+            "Doi Suthep Temple",
+            "วัดพระธาตุดอยสุเทพ",
+            "Chiang Mai",
+            "Thailand",
+            thb,
+            50,
+        ),
+        (
+            "Nong Nooch Garden",
+            "สวนนงนุช",
+            "Pattaya",
+            "Thailand",
+            thb,
+            600,
+        ),
+        (
+            "Phi Phi Island Tour",
+            "ทัวร์เกาะพีพี",
+            "Phuket",
+            "Thailand",
+            thb,
+            1800,
+        ),
+        (
+            "Temple of Literature",
+            "Văn Miếu – Quốc Tử Giám",
+            "Hanoi",
+            "Vietnam",
+            vnd,
+            70_000,
+        ),
+    ];
+    for (name, local, city, country, currency, adult) in attractions {
+        let mut data = supplier(
+            SupplierKind::Attraction,
+            name,
+            local,
+            city,
+            country,
+            currency,
+        );
+        data.adult_minor = Some(minor(adult, currency));
+        data.child_minor = Some(minor(adult / 2, currency));
+        suppliers::insert(conn, &data)?;
+    }
+    let shops: [(&str, &str, &str, &str); 4] = [
+        (
+            "Royal Gems Gallery",
+            "รอยัล เจมส์ แกลเลอรี่",
+            "Bangkok",
+            "Jewellery",
+        ),
+        (
+            "Latex Pillow World",
+            "โลกหมอนยางพารา",
+            "Pattaya",
+            "Latex bedding",
+        ),
+        ("Thai Silk House", "บ้านผ้าไหมไทย", "Chiang Mai", "Silk"),
+        (
+            "Herbal Balm Centre",
+            "ศูนย์สมุนไพรไทย",
+            "Phuket",
+            "Herbal products",
+        ),
+    ];
+    for (i, (name, local, city, kind)) in shops.iter().enumerate() {
+        let mut data = supplier(SupplierKind::Shop, name, local, city, "Thailand", thb);
+        data.shop_kind = (*kind).to_owned();
+        let split = CommissionSplit::new(dec("60")?, dec("30")?, dec("10")?)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        data.commission = Some(if i % 2 == 0 {
+            Commission {
+                basis: CommissionBasis::Percent,
+                percent: Some(dec("15")?),
+                per_head_minor: None,
+                split,
+            }
+        } else {
+            Commission {
+                basis: CommissionBasis::PerHead,
+                percent: None,
+                per_head_minor: Some(minor(150, thb)),
+                split,
+            }
+        });
+        suppliers::insert(conn, &data)?;
+    }
+    Ok(())
+}
+
+/// (name, name in local script, languages with levels, fee currency).
+type GuideSeed = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, LanguageLevel)],
+    &'static str,
+);
+
+fn seed_guides(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
+    use LanguageLevel::*;
+    let guides: [GuideSeed; 25] = [
+        (
+            "Wang Fang",
+            "王芳",
+            &[("zh", Native), ("th", Fluent)],
+            "THB",
+        ),
+        ("Li Wei", "李伟", &[("zh", Native), ("en", Working)], "THB"),
+        (
+            "Chen Jing",
+            "陈静",
+            &[("zh", Native), ("th", Working)],
+            "THB",
+        ),
+        ("Zhang Min", "张敏", &[("zh", Native)], "THB"),
+        (
+            "Liu Yang",
+            "刘洋",
+            &[("zh", Native), ("vi", Working)],
+            "VND",
+        ),
+        (
+            "Kim Min-jun",
+            "김민준",
+            &[("ko", Native), ("th", Working)],
+            "THB",
+        ),
+        (
+            "Park Ji-woo",
+            "박지우",
+            &[("ko", Native), ("en", Fluent)],
+            "THB",
+        ),
+        ("Lee Seo-yeon", "이서연", &[("ko", Native)], "THB"),
+        (
+            "Choi Hyun-woo",
+            "최현우",
+            &[("ko", Native), ("vi", Basic)],
+            "VND",
+        ),
+        (
+            "Somchai Jaidee",
+            "สมชาย ใจดี",
+            &[("th", Native), ("en", Fluent)],
+            "THB",
+        ),
+        (
+            "Suda Rattanakorn",
+            "สุดา รัตนากร",
+            &[("th", Native), ("zh", Fluent)],
+            "THB",
+        ),
+        (
+            "Anan Boonmee",
+            "อนันต์ บุญมี",
+            &[("th", Native), ("ko", Working)],
+            "THB",
+        ),
+        (
+            "Kanya Srisuk",
+            "กัญญา ศรีสุข",
+            &[("th", Native), ("ru", Fluent)],
+            "THB",
+        ),
+        (
+            "Prasert Wongsa",
+            "ประเสริฐ วงศา",
+            &[("th", Native), ("en", Working), ("de", Basic)],
+            "THB",
+        ),
+        (
+            "Nattaya Chai",
+            "ณัฐยา ชัย",
+            &[("th", Native), ("zh", Working)],
+            "THB",
+        ),
+        (
+            "Ivan Petrov",
+            "Иван Петров",
+            &[("ru", Native), ("en", Fluent)],
+            "THB",
+        ),
+        (
+            "Olga Smirnova",
+            "Ольга Смирнова",
+            &[("ru", Native), ("th", Basic)],
+            "THB",
+        ),
+        ("Dmitri Volkov", "Дмитрий Волков", &[("ru", Native)], "THB"),
+        (
+            "Nguyen Van An",
+            "Nguyễn Văn An",
+            &[("vi", Native), ("en", Fluent)],
+            "VND",
+        ),
+        (
+            "Tran Thi Mai",
+            "Trần Thị Mai",
+            &[("vi", Native), ("zh", Fluent)],
+            "VND",
+        ),
+        (
+            "Le Minh Tuan",
+            "Lê Minh Tuấn",
+            &[("vi", Native), ("ko", Fluent)],
+            "VND",
+        ),
+        (
+            "Pham Thu Ha",
+            "Phạm Thu Hà",
+            &[("vi", Native), ("ru", Working)],
+            "VND",
+        ),
+        (
+            "James Walker",
+            "",
+            &[("en", Native), ("th", Working)],
+            "THB",
+        ),
+        (
+            "Sarah Mitchell",
+            "",
+            &[("en", Native), ("fr", Working)],
+            "THB",
+        ),
+        (
+            "Made Wirawan",
+            "",
+            &[("id", Native), ("en", Fluent), ("zh", Basic)],
+            "IDR",
+        ),
+    ];
+    for (i, (name, local, langs, code)) in guides.iter().enumerate() {
+        let currency = cur(code)?;
+        let fee = match *code {
+            "VND" => 1_200_000,
+            "IDR" => 750_000,
+            _ => 2000 + (i as i64 % 5) * 250,
+        };
+        // Most licences run for years; a few lapse soon or have lapsed, so the warnings show.
+        let expiry = match i % 9 {
+            0 => today - Duration::days(20),
+            4 => today + Duration::days(15),
+            _ => today + Duration::days(200 + 37 * i as i64),
+        };
+        let data = GuideData {
+            name: (*name).to_owned(),
+            local_name: (*local).to_owned(),
+            phone: format!("+66 8{} {:03} {:04}", i % 10, 100 + i * 7, 1000 + i * 173),
+            email: format!("{}@guides.example", name.to_lowercase().replace(' ', ".")),
+            licence_number: format!(
+                "{}-{:05}",
+                if *code == "THB" { "11" } else { "VN" },
+                10_000 + i * 389
+            ),
+            licence_expires_on: Some(expiry),
+            daily_fee_minor: minor(fee, currency),
+            currency,
+            active: i != 24,
+            notes: String::new(),
+            languages: langs.iter().map(|(l, v)| ((*l).to_owned(), *v)).collect(),
+        };
+        guides::insert(conn, &data)?;
+    }
+    Ok(())
+}
+
+fn seed_agencies(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    let agencies: [(&str, &str, &str, &str, &str, i32, i64); 15] = [
+        (
+            "Shanghai Sunshine Travel",
+            "China",
+            "China",
+            "zh-CN",
+            "CNY",
+            30,
+            500_000,
+        ),
+        (
+            "Beijing Great Wall Tours",
+            "China",
+            "China",
+            "zh-CN",
+            "USD",
+            15,
+            80_000,
+        ),
+        (
+            "Guangzhou Pearl River Holidays",
+            "China",
+            "China",
+            "zh-CN",
+            "CNY",
+            30,
+            300_000,
+        ),
+        (
+            "Chengdu Panda Travel",
+            "China",
+            "China",
+            "zh-CN",
+            "CNY",
+            0,
+            0,
+        ),
+        (
+            "Shenzhen Harbour Travel",
+            "China",
+            "China",
+            "zh-CN",
+            "USD",
+            45,
+            120_000,
+        ),
+        (
+            "Seoul Happy Tour",
+            "Korea",
+            "Korea",
+            "ko",
+            "USD",
+            30,
+            60_000,
+        ),
+        (
+            "Busan Blue Ocean Travel",
+            "Korea",
+            "Korea",
+            "ko",
+            "KRW",
+            30,
+            80_000_000,
+        ),
+        (
+            "Hana Leisure Korea",
+            "Korea",
+            "Korea",
+            "ko",
+            "USD",
+            15,
+            40_000,
+        ),
+        ("Incheon Sky Holidays", "Korea", "Korea", "ko", "KRW", 0, 0),
+        (
+            "Berlin Fernreisen",
+            "Germany",
+            "Europe",
+            "de",
+            "EUR",
+            30,
+            50_000,
+        ),
+        (
+            "Voyages Lumière Paris",
+            "France",
+            "Europe",
+            "fr",
+            "EUR",
+            30,
+            40_000,
+        ),
+        (
+            "Moscow Orient Travel",
+            "Russia",
+            "Europe",
+            "ru",
+            "USD",
+            0,
+            0,
+        ),
+        (
+            "Amsterdam Asia Travel",
+            "Netherlands",
+            "Europe",
+            "en",
+            "EUR",
+            30,
+            30_000,
+        ),
+        (
+            "Sydney Southern Cross Tours",
+            "Australia",
+            "Australia",
+            "en",
+            "AUD",
+            30,
+            60_000,
+        ),
+        (
+            "Melbourne Pacific Journeys",
+            "Australia",
+            "Australia",
+            "en",
+            "AUD",
+            14,
+            25_000,
+        ),
+    ];
+    for (name, country, market, language, code, days, limit) in agencies {
+        let currency = cur(code)?;
+        agencies::insert(
+            conn,
+            &AgencyData {
+                name: name.to_owned(),
+                country: country.to_owned(),
+                market: market.to_owned(),
+                language: language.to_owned(),
+                currency,
+                credit_days: days,
+                credit_limit_minor: minor(limit, currency),
+                contact_name: "Operations desk".into(),
+                phone: String::new(),
+                email: format!("ops@{}.example", name.to_lowercase().replace(' ', "-")),
+                notes: String::new(),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// A year of daily rates into THB, each pair drifting by a fixed small pattern.
+fn seed_rates(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
+    let thb = cur("THB")?;
+    let pairs = [
+        ("USD", "35.20"),
+        ("EUR", "38.10"),
+        ("CNY", "4.88"),
+        ("SGD", "26.30"),
+        ("MYR", "7.85"),
+        ("KRW", "0.0258"),
+        ("VND", "0.00139"),
+        ("IDR", "0.00217"),
+    ];
+    for (code, base) in pairs {
+        let from = cur(code)?;
+        let base = dec(base)?;
+        for day in 0..365_i64 {
+            let date = today - Duration::days(364 - day);
+            // A gentle wave of ±1.5 % over about two months, plus a weekday ripple.
+            let wave = [
+                0, 3, 6, 9, 12, 15, 12, 9, 6, 3, 0, -3, -6, -9, -12, -15, -12, -9, -6, -3,
+            ];
+            let step = wave[((day / 3) % 20) as usize] + (day % 7) - 3;
+            let factor = Decimal::from(10_000 + step) / Decimal::from(10_000);
+            let rate = Dec(base.0 * factor).round_half_up(6);
+            exchange_rates::insert(
+                conn,
+                &Rate {
+                    date,
+                    from,
+                    to: thb,
+                    rate: Dec(rate.0.normalize()),
+                    source: "demo".into(),
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn there_are_about_forty_hotels() {
+        let count: usize = super::HOTELS.iter().map(|(_, _, _, h)| h.len()).sum();
+        assert!((38..=42).contains(&count), "{count}");
+    }
+}

@@ -1,0 +1,85 @@
+//! Exchange rates as data: `(date, from, to, rate, source)`. The rate used for a document is
+//! the latest one on or before the document's date.
+
+use chrono::NaiveDate;
+
+use crate::domain::currency::Currency;
+use crate::domain::decimal::Dec;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rate {
+    pub date: NaiveDate,
+    pub from: Currency,
+    pub to: Currency,
+    /// Units of `to` for one unit of `from`.
+    pub rate: Dec,
+    pub source: String,
+}
+
+/// The latest rate for `from → to` dated on or before `date`, if any.
+pub fn latest_on_or_before(
+    rates: &[Rate],
+    from: Currency,
+    to: Currency,
+    date: NaiveDate,
+) -> Option<&Rate> {
+    rates
+        .iter()
+        .filter(|r| r.from == from && r.to == to && r.date <= date)
+        .max_by_key(|r| r.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, day).unwrap_or_default()
+    }
+
+    fn rate(day: u32, from: &str, to: &str, value: &str) -> Rate {
+        Rate {
+            date: d(day),
+            from: Currency::parse(from).unwrap_or_else(|_| panic!("{from}")),
+            to: Currency::parse(to).unwrap_or_else(|_| panic!("{to}")),
+            rate: Dec::parse_canonical(value).unwrap_or_default(),
+            source: "test".into(),
+        }
+    }
+
+    #[test]
+    fn picks_the_latest_rate_on_or_before_the_date() {
+        let rates = vec![
+            rate(1, "USD", "THB", "35.1"),
+            rate(5, "USD", "THB", "35.5"),
+            rate(3, "USD", "THB", "35.3"),
+            rate(4, "EUR", "THB", "38"),
+        ];
+        let usd = Currency::parse("USD").ok();
+        let thb = Currency::parse("THB").ok();
+        let (Some(usd), Some(thb)) = (usd, thb) else {
+            panic!("currencies")
+        };
+        let pick = |day| latest_on_or_before(&rates, usd, thb, d(day)).map(|r| r.rate.canonical());
+        assert_eq!(pick(1).as_deref(), Some("35.1"));
+        assert_eq!(
+            pick(2).as_deref(),
+            Some("35.1"),
+            "a day without a rate uses the day before"
+        );
+        assert_eq!(
+            pick(4).as_deref(),
+            Some("35.3"),
+            "another pair's rate is ignored"
+        );
+        assert_eq!(pick(5).as_deref(), Some("35.5"));
+        assert_eq!(pick(30).as_deref(), Some("35.5"));
+        assert_eq!(
+            latest_on_or_before(&rates, thb, usd, d(30)),
+            None,
+            "no inverse guessing"
+        );
+        let before_any = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap_or_default();
+        assert_eq!(latest_on_or_before(&rates, usd, thb, before_any), None);
+    }
+}

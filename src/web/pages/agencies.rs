@@ -1,0 +1,431 @@
+//! Client agency pages: list (search, market filter, sorting), create, edit, archive, restore.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+
+use crate::db::agencies::{self, Agency, AgencyData, AgencyId};
+use crate::db::audit;
+use crate::domain::access::Perm;
+use crate::domain::master::AGENCY_LANGUAGES;
+use crate::i18n::{Message, key, language_key};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::flash::Flash;
+use crate::web::pages::Pager;
+use crate::web::pages::master::{
+    CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
+    OptionView, Reader, RowView, money_input, money_text, pager_links, plain_column,
+};
+
+pub async fn list(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AgenciesView)?;
+    let params = params.into_inner();
+    let (sort, descending) = agencies::SortBy::parse(params.sort.as_deref().unwrap_or("name"));
+    let (page, offset) = Pager::offset(params.page);
+    let query = agencies::ListQuery {
+        search: params.q.clone(),
+        market: params.market.clone(),
+        show_archived: params.show_archived(),
+        sort,
+        descending,
+        offset,
+        limit: Pager::PER_PAGE,
+    };
+    let ((found, total), markets) = db
+        .read(move |conn| -> Result<_, WebError> {
+            Ok((agencies::list(conn, &query)?, agencies::markets(conn)?))
+        })
+        .await?;
+    let base = "/agencies";
+    let rows = found
+        .iter()
+        .map(|a| {
+            let d = &a.data;
+            RowView {
+                cells: vec![
+                    CellView::link(&d.name, format!("{base}/{}/edit", a.id.0)),
+                    CellView::text(&d.country),
+                    CellView::text(&d.market),
+                    CellView::text(ui.t(language_key(&d.language))),
+                    CellView::text(d.currency.code()),
+                    CellView::num(ui.state.i18n.t(
+                        ui.locale(),
+                        key("agencies-credit-terms"),
+                        &[
+                            ("days".into(), d.credit_days.to_string()),
+                            (
+                                "limit".into(),
+                                money_text(&ui, d.credit_limit_minor, d.currency),
+                            ),
+                        ],
+                    )),
+                ],
+            }
+        })
+        .collect();
+    let mut market_options = vec![OptionView {
+        value: String::new(),
+        label: ui.t(key("list-all")),
+    }];
+    market_options.extend(markets.into_iter().map(|m| OptionView {
+        value: m.clone(),
+        label: m,
+    }));
+    let pager = Pager::new(page, total);
+    let (prev_href, next_href) = pager_links(&params, base, &pager);
+    let mut actions = Vec::new();
+    if user.user().role.permits(Perm::AgenciesEdit) {
+        actions.push(LinkView {
+            href: "/agencies/new".into(),
+            label: ui.t(key("agencies-new")),
+        });
+        actions.push(LinkView {
+            href: "/imports/agencies".into(),
+            label: ui.t(key("imports-from-excel")),
+        });
+    }
+    let mut credit = params.column(base, ui.t(key("agencies-col-credit")), "credit", "name");
+    credit.numeric = true;
+    let view = ListPage {
+        title: ui.t(key("agencies-title")),
+        base: base.into(),
+        tabs: Vec::new(),
+        actions,
+        q: params.q.clone().unwrap_or_default(),
+        sort: params.sort.clone().unwrap_or_default(),
+        search_placeholder: ui.t(key("agencies-search-placeholder")),
+        filters: vec![FilterView {
+            name: "market".into(),
+            label: ui.t(key("agencies-col-market")),
+            options: market_options,
+            value: params.market.clone().unwrap_or_default(),
+        }],
+        archived: params.show_archived(),
+        archived_href: params.href(
+            base,
+            &[
+                (
+                    "archived",
+                    (!params.show_archived()).then(|| "1".to_owned()),
+                ),
+                ("page", None),
+            ],
+        ),
+        columns: vec![
+            params.column(base, ui.t(key("agencies-col-name")), "name", "name"),
+            params.column(base, ui.t(key("suppliers-col-country")), "country", "name"),
+            params.column(base, ui.t(key("agencies-col-market")), "market", "name"),
+            plain_column(ui.t(key("agencies-col-language"))),
+            plain_column(ui.t(key("suppliers-col-currency"))),
+            credit,
+        ],
+        rows,
+        total: ui.formats().integer(ui.locale(), total),
+        pager,
+        prev_href,
+        next_href,
+        empty_text: if params.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+            ui.t(key("list-empty-search"))
+        } else {
+            ui.t(key("agencies-empty"))
+        },
+    };
+    ui.render(StatusCode::OK, "master/list.html", &view)
+}
+
+fn fields_of(d: &AgencyData) -> Fields {
+    Fields(vec![
+        ("name".into(), d.name.clone()),
+        ("country".into(), d.country.clone()),
+        ("market".into(), d.market.clone()),
+        ("language".into(), d.language.clone()),
+        ("currency".into(), d.currency.code().to_owned()),
+        ("credit_days".into(), d.credit_days.to_string()),
+        (
+            "credit_limit".into(),
+            money_input(d.credit_limit_minor, d.currency),
+        ),
+        ("contact_name".into(), d.contact_name.clone()),
+        ("phone".into(), d.phone.clone()),
+        ("email".into(), d.email.clone()),
+        ("notes".into(), d.notes.clone()),
+    ])
+}
+
+fn read(ui: &Ui, fields: &Fields) -> Result<AgencyData, Errors> {
+    let mut r = Reader::new(ui, fields);
+    let name = r.text("name", 200, true);
+    let country = r.text("country", 100, false);
+    let market = r.text("market", 100, false);
+    let language = r.choice("language", &AGENCY_LANGUAGES);
+    let currency = r.currency("currency");
+    let credit_days = r.integer("credit_days", 0, 365, true);
+    let credit_limit = r.money("credit_limit", currency, true);
+    let contact_name = r.text("contact_name", 200, false);
+    let phone = r.text("phone", 100, false);
+    let email = r.text("email", 200, false);
+    let notes = r.text("notes", 4000, false);
+    let (Some(language), Some(currency), Some(days), Some(limit), false) = (
+        language,
+        currency,
+        credit_days,
+        credit_limit,
+        r.errors.any(),
+    ) else {
+        return Err(r.errors);
+    };
+    Ok(AgencyData {
+        name,
+        country,
+        market,
+        language,
+        currency,
+        credit_days: days as i32,
+        credit_limit_minor: limit,
+        contact_name,
+        phone,
+        email,
+        notes,
+    })
+}
+
+fn form_page(ui: &Ui, id: Option<AgencyId>, values: &Fields, errors: &Errors) -> FormPage {
+    let languages = AGENCY_LANGUAGES
+        .iter()
+        .map(|l| OptionView {
+            value: (*l).into(),
+            label: ui.t(language_key(l)),
+        })
+        .collect();
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.text("name", key("agencies-col-name"), true)
+        .text("country", key("suppliers-col-country"), false)
+        .text("market", key("agencies-col-market"), false)
+        .hint(key("agencies-market-hint"))
+        .select("language", key("agencies-col-language"), languages)
+        .hint(key("agencies-language-hint"))
+        .currencies("currency", key("suppliers-col-currency"))
+        .number("credit_days", key("agencies-credit-days"), true)
+        .number("credit_limit", key("agencies-credit-limit"), true)
+        .text("contact_name", key("suppliers-col-contact"), false)
+        .text("phone", key("suppliers-phone"), false)
+        .email("email", key("suppliers-email"))
+        .textarea("notes", key("suppliers-notes"));
+    let fields = b.fields;
+    FormPage {
+        title: ui.t(if id.is_some() {
+            key("agencies-edit-title")
+        } else {
+            key("agencies-new")
+        }),
+        action: id
+            .map(|i| format!("/agencies/{}", i.0))
+            .unwrap_or_else(|| "/agencies".into()),
+        back_href: "/agencies".into(),
+        back_label: ui.t(key("agencies-title")),
+        fields,
+        form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
+    }
+}
+
+pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AgenciesEdit)?;
+    let defaults = Fields(vec![
+        ("currency".into(), "USD".into()),
+        ("language".into(), "en".into()),
+        ("credit_days".into(), "30".into()),
+        ("credit_limit".into(), "0".into()),
+    ]);
+    let view = form_page(&ui, None, &defaults, &Errors::default());
+    ui.render(StatusCode::OK, "master/form.html", &view)
+}
+
+fn entry<'a>(
+    user: &'a CurrentUser,
+    addr: &'a str,
+    action: &'a str,
+    id: AgencyId,
+) -> audit::Entry<'a> {
+    audit::Entry {
+        user_id: Some(user.user().id),
+        actor: Some(&user.user().email),
+        action,
+        entity: Some("agency"),
+        entity_id: Some(id.0.to_string()),
+        client_addr: Some(addr),
+        ..Default::default()
+    }
+}
+
+pub async fn create(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AgenciesEdit)?;
+    let fields = Fields(form.into_inner());
+    let data = match read(&ui, &fields) {
+        Ok(d) => d,
+        Err(errors) => {
+            let view = form_page(&ui, None, &fields, &errors);
+            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
+        }
+    };
+    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    db.write(move |conn| -> Result<(), WebError> {
+        let id = agencies::insert(conn, &data)?;
+        let mut e = entry(&actor, &addr, "agency.create", id);
+        e.after = Some(data.audit_json());
+        audit::record(conn, &e)?;
+        Ok(())
+    })
+    .await?;
+    Ok(ui.see_other(
+        "/agencies",
+        Flash::success(Message::new("agencies-created")),
+    ))
+}
+
+async fn load(db: &Db, id: i64) -> Result<Agency, WebError> {
+    db.read(move |conn| -> Result<_, WebError> { Ok(agencies::find(conn, AgencyId(id))?) })
+        .await?
+        .ok_or(WebError::NotFound)
+}
+
+#[derive(serde::Serialize)]
+struct EditView {
+    #[serde(flatten)]
+    form: FormPage,
+    id: i64,
+    archived: bool,
+}
+
+fn render_edit(
+    ui: &Ui,
+    agency: &Agency,
+    values: &Fields,
+    errors: &Errors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let view = EditView {
+        form: form_page(ui, Some(agency.id), values, errors),
+        id: agency.id.0,
+        archived: agency.archived,
+    };
+    ui.render(status, "agencies/edit.html", &view)
+}
+
+pub async fn edit_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AgenciesEdit)?;
+    let agency = load(&db, path.into_inner()).await?;
+    render_edit(
+        &ui,
+        &agency,
+        &fields_of(&agency.data),
+        &Errors::default(),
+        StatusCode::OK,
+    )
+}
+
+pub async fn update(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AgenciesEdit)?;
+    let before = load(&db, path.into_inner()).await?;
+    let fields = Fields(form.into_inner());
+    let data = match read(&ui, &fields) {
+        Ok(d) => d,
+        Err(errors) => {
+            return render_edit(
+                &ui,
+                &before,
+                &fields,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let (addr, actor, id) = (ui.client_addr().to_owned(), user.clone(), before.id);
+    db.write(move |conn| -> Result<(), WebError> {
+        agencies::update(conn, before.id, &data)?;
+        let mut e = entry(&actor, &addr, "agency.update", before.id);
+        e.before = Some(before.data.audit_json());
+        e.after = Some(data.audit_json());
+        audit::record(conn, &e)?;
+        Ok(())
+    })
+    .await?;
+    Ok(ui.see_other(
+        &format!("/agencies/{}/edit", id.0),
+        Flash::success(Message::new("agencies-updated")),
+    ))
+}
+
+async fn set_archived(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    id: i64,
+    archived: bool,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AgenciesEdit)?;
+    let target = load(&db, id).await?;
+    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    db.write(move |conn| -> Result<(), WebError> {
+        agencies::set_archived(conn, target.id, archived)?;
+        let mut e = entry(
+            &actor,
+            &addr,
+            if archived {
+                "agency.archive"
+            } else {
+                "agency.restore"
+            },
+            target.id,
+        );
+        e.before = Some(serde_json::json!({ "archived": target.archived }));
+        e.after = Some(serde_json::json!({ "archived": archived }));
+        audit::record(conn, &e)?;
+        Ok(())
+    })
+    .await?;
+    let message = if archived {
+        Message::new("agencies-archived")
+    } else {
+        Message::new("agencies-restored")
+    };
+    Ok(ui.see_other(&format!("/agencies/{id}/edit"), Flash::success(message)))
+}
+
+pub async fn archive(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    set_archived(ui, db, user, path.into_inner(), true).await
+}
+
+pub async fn restore(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    set_archived(ui, db, user, path.into_inner(), false).await
+}

@@ -1,0 +1,626 @@
+//! Guide pages: list (search, language filter, sorting), create, edit, archive and restore,
+//! and the guide's month calendar with the state of the licence.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::db::audit;
+use crate::db::guides::{self, Guide, GuideData, GuideId};
+use crate::domain::access::Perm;
+use crate::domain::master::{GUIDE_LANGUAGES, LanguageLevel, LicenceState, licence_state};
+use crate::i18n::{Message, key, language_key};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::flash::Flash;
+use crate::web::pages::Pager;
+use crate::web::pages::master::{
+    CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
+    OptionView, Reader, RowView, money_input, money_text, pager_links, plain_column,
+};
+
+pub fn level_key(level: LanguageLevel) -> &'static str {
+    match level {
+        LanguageLevel::Basic => key("guides-level-basic"),
+        LanguageLevel::Working => key("guides-level-working"),
+        LanguageLevel::Fluent => key("guides-level-fluent"),
+        LanguageLevel::Native => key("guides-level-native"),
+    }
+}
+
+fn licence_key(state: LicenceState) -> &'static str {
+    match state {
+        LicenceState::Unknown => key("guides-licence-unknown"),
+        LicenceState::Valid => key("guides-licence-valid"),
+        LicenceState::ExpiresSoon => key("guides-licence-soon"),
+        LicenceState::Expired => key("guides-licence-expired"),
+    }
+}
+
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+pub async fn list(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::GuidesView)?;
+    let params = params.into_inner();
+    let (sort, descending) = guides::SortBy::parse(params.sort.as_deref().unwrap_or("name"));
+    let (page, offset) = Pager::offset(params.page);
+    let query = guides::ListQuery {
+        search: params.q.clone(),
+        language: params.language.clone(),
+        show_archived: params.show_archived(),
+        sort,
+        descending,
+        offset,
+        limit: Pager::PER_PAGE,
+    };
+    let (found, total) = db
+        .read(move |conn| -> Result<_, WebError> { Ok(guides::list(conn, &query)?) })
+        .await?;
+    let base = "/guides";
+    let today = today();
+    let rows = found
+        .iter()
+        .map(|g| {
+            let d = &g.data;
+            let name = if d.local_name.is_empty() {
+                d.name.clone()
+            } else {
+                format!("{} · {}", d.name, d.local_name)
+            };
+            let languages = d
+                .languages
+                .iter()
+                .map(|(l, v)| format!("{} ({})", ui.t(language_key(l)), ui.t(level_key(*v))))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let state = licence_state(d.licence_expires_on, today);
+            RowView {
+                cells: vec![
+                    CellView::link(name, format!("{base}/{}", g.id.0)),
+                    CellView::text(languages),
+                    CellView::badge(
+                        ui.t(licence_key(state)),
+                        !matches!(state, LicenceState::Expired),
+                    ),
+                    CellView::num(money_text(&ui, d.daily_fee_minor, d.currency)),
+                    CellView::text(&d.phone),
+                    CellView::badge(
+                        ui.t(if d.active {
+                            key("guides-active")
+                        } else {
+                            key("guides-inactive")
+                        }),
+                        d.active,
+                    ),
+                ],
+            }
+        })
+        .collect();
+    let mut language_options = vec![OptionView {
+        value: String::new(),
+        label: ui.t(key("list-all")),
+    }];
+    language_options.extend(GUIDE_LANGUAGES.iter().map(|l| OptionView {
+        value: (*l).to_owned(),
+        label: ui.t(language_key(l)),
+    }));
+    let pager = Pager::new(page, total);
+    let (prev_href, next_href) = pager_links(&params, base, &pager);
+    let mut actions = Vec::new();
+    if user.user().role.permits(Perm::GuidesEdit) {
+        actions.push(LinkView {
+            href: "/guides/new".into(),
+            label: ui.t(key("guides-new")),
+        });
+        actions.push(LinkView {
+            href: "/imports/guides".into(),
+            label: ui.t(key("imports-from-excel")),
+        });
+    }
+    let mut fee = params.column(base, ui.t(key("guides-col-fee")), "fee", "name");
+    fee.numeric = true;
+    let view = ListPage {
+        title: ui.t(key("guides-title")),
+        base: base.into(),
+        tabs: Vec::new(),
+        actions,
+        q: params.q.clone().unwrap_or_default(),
+        sort: params.sort.clone().unwrap_or_default(),
+        search_placeholder: ui.t(key("guides-search-placeholder")),
+        filters: vec![FilterView {
+            name: "language".into(),
+            label: ui.t(key("guides-col-languages")),
+            options: language_options,
+            value: params.language.clone().unwrap_or_default(),
+        }],
+        archived: params.show_archived(),
+        archived_href: params.href(
+            base,
+            &[
+                (
+                    "archived",
+                    (!params.show_archived()).then(|| "1".to_owned()),
+                ),
+                ("page", None),
+            ],
+        ),
+        columns: vec![
+            params.column(base, ui.t(key("guides-col-name")), "name", "name"),
+            plain_column(ui.t(key("guides-col-languages"))),
+            params.column(base, ui.t(key("guides-col-licence")), "licence", "name"),
+            fee,
+            plain_column(ui.t(key("suppliers-phone"))),
+            plain_column(ui.t(key("guides-col-status"))),
+        ],
+        rows,
+        total: ui.formats().integer(ui.locale(), total),
+        pager,
+        prev_href,
+        next_href,
+        empty_text: if params.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+            ui.t(key("list-empty-search"))
+        } else {
+            ui.t(key("guides-empty"))
+        },
+    };
+    ui.render(StatusCode::OK, "master/list.html", &view)
+}
+
+fn fields_of(d: &GuideData) -> Fields {
+    let mut f = vec![
+        ("name".to_owned(), d.name.clone()),
+        ("local_name".into(), d.local_name.clone()),
+        ("phone".into(), d.phone.clone()),
+        ("email".into(), d.email.clone()),
+        ("licence_number".into(), d.licence_number.clone()),
+        (
+            "licence_expires_on".into(),
+            d.licence_expires_on
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "daily_fee".into(),
+            money_input(d.daily_fee_minor, d.currency),
+        ),
+        ("currency".into(), d.currency.code().to_owned()),
+        ("notes".into(), d.notes.clone()),
+    ];
+    if d.active {
+        f.push(("active".into(), "on".into()));
+    }
+    for (lang, level) in &d.languages {
+        f.push((format!("lang_{lang}"), level.as_str().to_owned()));
+    }
+    Fields(f)
+}
+
+/// Parses the guide form, or the field errors.
+pub fn read(ui: &Ui, fields: &Fields) -> Result<GuideData, Errors> {
+    let mut r = Reader::new(ui, fields);
+    let name = r.text("name", 200, true);
+    let local_name = r.text("local_name", 200, false);
+    let phone = r.text("phone", 100, false);
+    let email = r.text("email", 200, false);
+    let licence_number = r.text("licence_number", 100, false);
+    let licence_expires_on = r.date("licence_expires_on", false);
+    let currency = r.currency("currency");
+    let fee = r.money("daily_fee", currency, true);
+    let notes = r.text("notes", 4000, false);
+    let active = r.checkbox("active");
+    let mut languages = Vec::new();
+    for lang in GUIDE_LANGUAGES {
+        let field = format!("lang_{lang}");
+        let raw = fields.get(&field);
+        if raw.is_empty() {
+            continue;
+        }
+        match LanguageLevel::parse(raw) {
+            Some(level) => languages.push((lang.to_owned(), level)),
+            None => r.errors.add(&field, ui.t(key("form-error-choice"))),
+        }
+    }
+    let (Some(currency), Some(daily_fee_minor), false) = (currency, fee, r.errors.any()) else {
+        return Err(r.errors);
+    };
+    Ok(GuideData {
+        name,
+        local_name,
+        phone,
+        email,
+        licence_number,
+        licence_expires_on,
+        daily_fee_minor,
+        currency,
+        active,
+        notes,
+        languages,
+    })
+}
+
+fn form_page(ui: &Ui, id: Option<GuideId>, values: &Fields, errors: &Errors) -> FormPage {
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.text("name", key("guides-col-name"), true)
+        .text("local_name", key("suppliers-local-name"), false)
+        .text("phone", key("suppliers-phone"), false)
+        .email("email", key("suppliers-email"))
+        .text("licence_number", key("guides-licence-number"), false)
+        .date("licence_expires_on", key("guides-licence-expires"), false)
+        .number("daily_fee", key("guides-col-fee"), true)
+        .currencies("currency", key("suppliers-col-currency"))
+        .checkbox("active", key("guides-active"));
+    for lang in GUIDE_LANGUAGES {
+        let mut options = vec![OptionView {
+            value: String::new(),
+            label: "—".into(),
+        }];
+        options.extend(LanguageLevel::ALL.iter().map(|l| OptionView {
+            value: l.as_str().into(),
+            label: ui.t(level_key(*l)),
+        }));
+        b.select(&format!("lang_{lang}"), language_key(lang), options);
+        if let Some(f) = b.fields.last_mut() {
+            f.required = false;
+        }
+    }
+    b.textarea("notes", key("suppliers-notes"));
+    let fields = b.fields;
+    FormPage {
+        title: ui.t(if id.is_some() {
+            key("guides-edit-title")
+        } else {
+            key("guides-new")
+        }),
+        action: id
+            .map(|i| format!("/guides/{}", i.0))
+            .unwrap_or_else(|| "/guides".into()),
+        back_href: id
+            .map(|i| format!("/guides/{}", i.0))
+            .unwrap_or_else(|| "/guides".into()),
+        back_label: ui.t(key("guides-title")),
+        fields,
+        form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
+    }
+}
+
+pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
+    user.require(Perm::GuidesEdit)?;
+    let defaults = Fields(vec![
+        (
+            "currency".into(),
+            ui.state.tenant.base_currency.code().to_owned(),
+        ),
+        ("active".into(), "on".into()),
+    ]);
+    let view = form_page(&ui, None, &defaults, &Errors::default());
+    ui.render(StatusCode::OK, "master/form.html", &view)
+}
+
+fn entry<'a>(
+    user: &'a CurrentUser,
+    addr: &'a str,
+    action: &'a str,
+    id: GuideId,
+) -> audit::Entry<'a> {
+    audit::Entry {
+        user_id: Some(user.user().id),
+        actor: Some(&user.user().email),
+        action,
+        entity: Some("guide"),
+        entity_id: Some(id.0.to_string()),
+        client_addr: Some(addr),
+        ..Default::default()
+    }
+}
+
+pub async fn create(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::GuidesEdit)?;
+    let fields = Fields(form.into_inner());
+    let data = match read(&ui, &fields) {
+        Ok(d) => d,
+        Err(errors) => {
+            let view = form_page(&ui, None, &fields, &errors);
+            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
+        }
+    };
+    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let id = db
+        .write(move |conn| -> Result<GuideId, WebError> {
+            let id = guides::insert(conn, &data)?;
+            let mut e = entry(&actor, &addr, "guide.create", id);
+            e.after = Some(data.audit_json());
+            audit::record(conn, &e)?;
+            Ok(id)
+        })
+        .await?;
+    Ok(ui.see_other(
+        &format!("/guides/{}", id.0),
+        Flash::success(Message::new("guides-created")),
+    ))
+}
+
+async fn load(db: &Db, id: i64) -> Result<Guide, WebError> {
+    db.read(move |conn| -> Result<_, WebError> { Ok(guides::find(conn, GuideId(id))?) })
+        .await?
+        .ok_or(WebError::NotFound)
+}
+
+pub async fn edit_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::GuidesEdit)?;
+    let guide = load(&db, path.into_inner()).await?;
+    let view = form_page(
+        &ui,
+        Some(guide.id),
+        &fields_of(&guide.data),
+        &Errors::default(),
+    );
+    ui.render(StatusCode::OK, "master/form.html", &view)
+}
+
+pub async fn update(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::GuidesEdit)?;
+    let before = load(&db, path.into_inner()).await?;
+    let fields = Fields(form.into_inner());
+    let data = match read(&ui, &fields) {
+        Ok(d) => d,
+        Err(errors) => {
+            let view = form_page(&ui, Some(before.id), &fields, &errors);
+            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
+        }
+    };
+    let (addr, actor, id) = (ui.client_addr().to_owned(), user.clone(), before.id);
+    db.write(move |conn| -> Result<(), WebError> {
+        guides::update(conn, before.id, &data)?;
+        let mut e = entry(&actor, &addr, "guide.update", before.id);
+        e.before = Some(before.data.audit_json());
+        e.after = Some(data.audit_json());
+        audit::record(conn, &e)?;
+        Ok(())
+    })
+    .await?;
+    Ok(ui.see_other(
+        &format!("/guides/{}", id.0),
+        Flash::success(Message::new("guides-updated")),
+    ))
+}
+
+async fn set_archived(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    id: i64,
+    archived: bool,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::GuidesEdit)?;
+    let target = load(&db, id).await?;
+    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    db.write(move |conn| -> Result<(), WebError> {
+        guides::set_archived(conn, target.id, archived)?;
+        let mut e = entry(
+            &actor,
+            &addr,
+            if archived {
+                "guide.archive"
+            } else {
+                "guide.restore"
+            },
+            target.id,
+        );
+        e.before = Some(serde_json::json!({ "archived": target.archived }));
+        e.after = Some(serde_json::json!({ "archived": archived }));
+        audit::record(conn, &e)?;
+        Ok(())
+    })
+    .await?;
+    let message = if archived {
+        Message::new("guides-archived")
+    } else {
+        Message::new("guides-restored")
+    };
+    Ok(ui.see_other(&format!("/guides/{id}"), Flash::success(message)))
+}
+
+pub async fn archive(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    set_archived(ui, db, user, path.into_inner(), true).await
+}
+
+pub async fn restore(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    set_archived(ui, db, user, path.into_inner(), false).await
+}
+
+#[derive(Serialize)]
+struct DayView {
+    day: u32,
+    inside: bool,
+    today: bool,
+}
+
+#[derive(Serialize)]
+struct CalendarView {
+    id: i64,
+    name: String,
+    local_name: String,
+    archived: bool,
+    can_edit: bool,
+    details: Vec<crate::web::pages::suppliers::DetailView>,
+    languages: Vec<String>,
+    licence_state: &'static str,
+    licence_text: String,
+    licence_warning: Option<String>,
+    month_title: String,
+    weekdays: Vec<String>,
+    weeks: Vec<Vec<DayView>>,
+    prev_month: String,
+    next_month: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct MonthParam {
+    month: Option<String>,
+}
+
+/// The first day of the month `YYYY-MM`, or of this month.
+fn month_start(raw: Option<&str>, today: NaiveDate) -> Result<NaiveDate, WebError> {
+    match raw.filter(|m| !m.is_empty()) {
+        None => Ok(today.with_day(1).unwrap_or(today)),
+        Some(m) => NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
+            .map_err(|_| WebError::BadRequest(Message::new("guides-error-month"))),
+    }
+}
+
+/// The guide's page: details, licence state, and the month's grid of days (assignments join
+/// it once groups exist).
+pub async fn show(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    params: web::Query<MonthParam>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::GuidesView)?;
+    let guide = load(&db, path.into_inner()).await?;
+    let today = today();
+    let first = month_start(params.month.as_deref(), today)?;
+    let next = (first + Duration::days(32)).with_day(1).unwrap_or(first);
+    let prev = (first - Duration::days(1)).with_day(1).unwrap_or(first);
+    let lead = first.weekday().num_days_from_monday() as i64;
+    let mut day = first - Duration::days(lead);
+    let mut weeks = Vec::new();
+    while day < next {
+        let mut week = Vec::new();
+        for _ in 0..7 {
+            week.push(DayView {
+                day: day.day(),
+                inside: day.month() == first.month(),
+                today: day == today,
+            });
+            day += Duration::days(1);
+        }
+        weeks.push(week);
+    }
+    let weekdays = [
+        key("cal-mon"),
+        key("cal-tue"),
+        key("cal-wed"),
+        key("cal-thu"),
+        key("cal-fri"),
+        key("cal-sat"),
+        key("cal-sun"),
+    ]
+    .iter()
+    .map(|k| ui.t(k))
+    .collect();
+    let d = &guide.data;
+    let state = licence_state(d.licence_expires_on, today);
+    let f = ui.formats();
+    let licence_text = match d.licence_expires_on {
+        Some(exp) => ui.state.i18n.t(
+            ui.locale(),
+            key("guides-licence-line"),
+            &[
+                ("number".into(), d.licence_number.clone()),
+                ("date".into(), f.date(ui.locale(), exp)),
+            ],
+        ),
+        None => d.licence_number.clone(),
+    };
+    let mut details = Vec::new();
+    for (label, value) in [
+        (key("suppliers-phone"), d.phone.clone()),
+        (key("suppliers-email"), d.email.clone()),
+        (
+            key("guides-col-fee"),
+            money_text(&ui, d.daily_fee_minor, d.currency),
+        ),
+        (key("suppliers-notes"), d.notes.clone()),
+    ] {
+        if !value.is_empty() {
+            details.push(crate::web::pages::suppliers::DetailView {
+                label: ui.t(label),
+                value,
+            });
+        }
+    }
+    let view = CalendarView {
+        id: guide.id.0,
+        name: d.name.clone(),
+        local_name: d.local_name.clone(),
+        archived: guide.archived,
+        can_edit: user.user().role.permits(Perm::GuidesEdit),
+        details,
+        languages: d
+            .languages
+            .iter()
+            .map(|(l, v)| format!("{} — {}", ui.t(language_key(l)), ui.t(level_key(*v))))
+            .collect(),
+        licence_state: match state {
+            LicenceState::Expired => "expired",
+            LicenceState::ExpiresSoon => "soon",
+            LicenceState::Valid => "valid",
+            LicenceState::Unknown => "unknown",
+        },
+        licence_text,
+        licence_warning: match state {
+            LicenceState::Expired => Some(ui.t(key("guides-licence-expired-warning"))),
+            LicenceState::ExpiresSoon => Some(ui.t(key("guides-licence-soon"))),
+            _ => None,
+        },
+        month_title: format!("{} {}", ui.t(month_key(first.month())), first.year()),
+        weekdays,
+        weeks,
+        prev_month: prev.format("%Y-%m").to_string(),
+        next_month: next.format("%Y-%m").to_string(),
+    };
+    ui.render(StatusCode::OK, "guides/show.html", &view)
+}
+
+fn month_key(month: u32) -> &'static str {
+    match month {
+        1 => key("cal-month-1"),
+        2 => key("cal-month-2"),
+        3 => key("cal-month-3"),
+        4 => key("cal-month-4"),
+        5 => key("cal-month-5"),
+        6 => key("cal-month-6"),
+        7 => key("cal-month-7"),
+        8 => key("cal-month-8"),
+        9 => key("cal-month-9"),
+        10 => key("cal-month-10"),
+        11 => key("cal-month-11"),
+        _ => key("cal-month-12"),
+    }
+}

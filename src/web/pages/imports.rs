@@ -1,0 +1,466 @@
+//! Excel imports: the upload page with its template, the preview of every row, the commit.
+//! The work is in [`crate::import`]; these handlers read the upload within the size limit,
+//! store the parsed rows as an import batch, and show what will change.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+
+use crate::db::imports::{self, NewBatch};
+use crate::domain::access::Perm;
+use crate::i18n::{Message, key};
+use crate::import::{self, Actor, Kind, Outcome, RowCells, Run, Status, limits::Limits};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::flash::Flash;
+
+fn kind_of(segment: &str) -> Result<Kind, WebError> {
+    Kind::parse(segment).ok_or(WebError::NotFound)
+}
+
+/// The permission an import of `kind` needs: the one that edits what it loads.
+pub fn perm(kind: Kind) -> Perm {
+    match kind {
+        Kind::Hotels => Perm::SuppliersEdit,
+        Kind::Guides => Perm::GuidesEdit,
+        Kind::Agencies => Perm::AgenciesEdit,
+        Kind::Rates => Perm::RatesEdit,
+    }
+}
+
+fn title_key(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Hotels => key("imports-title-hotels"),
+        Kind::Guides => key("imports-title-guides"),
+        Kind::Agencies => key("imports-title-agencies"),
+        Kind::Rates => key("imports-title-rates"),
+    }
+}
+
+fn list_path(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Hotels => "/hotels",
+        Kind::Guides => "/guides",
+        Kind::Agencies => "/agencies",
+        Kind::Rates => "/rates",
+    }
+}
+
+#[derive(Serialize)]
+struct ColumnHelp {
+    label: String,
+    required: bool,
+    example: String,
+}
+
+#[derive(Serialize)]
+struct UploadView {
+    kind: &'static str,
+    title: String,
+    back: &'static str,
+    back_label: String,
+    columns: Vec<ColumnHelp>,
+    error: Option<String>,
+    max_mb: usize,
+}
+
+fn upload_page(
+    ui: &Ui,
+    kind: Kind,
+    error: Option<Message>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let view = UploadView {
+        kind: kind.as_str(),
+        title: ui.t(title_key(kind)),
+        back: list_path(kind),
+        back_label: ui.t(key("imports-back")),
+        columns: kind
+            .columns()
+            .iter()
+            .map(|c| ColumnHelp {
+                label: ui.t(c.label),
+                required: c.required,
+                example: c.example.to_owned(),
+            })
+            .collect(),
+        error: error.map(|m| ui.state.i18n.message(ui.locale(), &m)),
+        max_mb: Limits::default().max_file / (1024 * 1024),
+    };
+    ui.render(status, "imports/upload.html", &view)
+}
+
+pub async fn form(
+    ui: Ui,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let kind = kind_of(&path.into_inner())?;
+    user.require(perm(kind))?;
+    upload_page(&ui, kind, None, StatusCode::OK)
+}
+
+pub async fn template(
+    ui: Ui,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    let kind = kind_of(&path.into_inner())?;
+    user.require(perm(kind))?;
+    let bytes = import::template::build(kind, &ui.state.i18n, ui.locale()).map_err(|e| {
+        WebError::Internal(anyhow::anyhow!(
+            "building the {} template: {e}",
+            kind.as_str()
+        ))
+    })?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"tourdesk-{}-template.xlsx\"",
+                kind.as_str()
+            ),
+        ))
+        .body(bytes))
+}
+
+/// Reads the `file` field of a multipart upload, refusing more than `limit` bytes as they
+/// arrive (the whole body is never buffered beyond the limit).
+async fn read_upload(
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+) -> Result<(String, Vec<u8>), Message> {
+    let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
+    while let Some(field) = multipart.next().await {
+        let mut field = field.map_err(|_| Message::new("imports-error-no-file"))?;
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .unwrap_or("upload.xlsx")
+            .chars()
+            .take(200)
+            .collect::<String>();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|_| Message::new("imports-error-no-file"))?;
+            if bytes.len() + chunk.len() > limit {
+                return Err(
+                    Message::new("imports-error-file-too-large").arg("mb", limit / (1024 * 1024))
+                );
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if bytes.is_empty() {
+            return Err(Message::new("imports-error-no-file"));
+        }
+        return Ok((name, bytes));
+    }
+    Err(Message::new("imports-error-no-file"))
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    rows: Vec<RowCells>,
+    outcomes: Vec<Outcome>,
+}
+
+pub async fn upload(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<String>,
+    req: HttpRequest,
+    payload: web::Payload,
+) -> Result<HttpResponse, WebError> {
+    let kind = kind_of(&path.into_inner())?;
+    user.require(perm(kind))?;
+    let limits = Limits::default();
+    let (file_name, bytes) = match read_upload(&req, payload, limits.max_file).await {
+        Ok(upload) => upload,
+        Err(m) => {
+            let status = if m.id == "imports-error-file-too-large" {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
+            return upload_page(&ui, kind, Some(m), status);
+        }
+    };
+    let i18n = ui.state.i18n.clone();
+    let parsed = web::block(move || import::read_sheet(&bytes, kind, &i18n, &limits))
+        .await
+        .map_err(|e| WebError::Internal(anyhow::anyhow!("reading an upload: {e}")))?;
+    let rows = match parsed {
+        Ok(rows) => rows,
+        Err(e) => {
+            let status = match e {
+                import::SheetError::Limit(import::limits::LimitError::FileTooLarge(_))
+                | import::SheetError::Limit(import::limits::LimitError::UnpackedTooLarge(_))
+                | import::SheetError::Limit(import::limits::LimitError::TooManyCells(_)) => {
+                    StatusCode::PAYLOAD_TOO_LARGE
+                }
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            let mut message = e.message();
+            if let import::SheetError::MissingColumns(cols) = &e {
+                let names: Vec<String> = cols.iter().map(|c| ui.t(c)).collect();
+                message = message.arg("columns", names.join(", "));
+            }
+            return upload_page(&ui, kind, Some(message), status);
+        }
+    };
+    let i18n = ui.state.i18n.clone();
+    let (user_id, email, addr) = (
+        user.user().id,
+        user.user().email.clone(),
+        ui.client_addr().to_owned(),
+    );
+    let id = db
+        .read(move |conn| -> Result<i64, WebError> {
+            let run = Run {
+                kind,
+                batch_id: None,
+                file_name: &file_name,
+                rows: &rows,
+                commit: false,
+                actor: Actor {
+                    user_id,
+                    email: &email,
+                    client_addr: &addr,
+                },
+            };
+            let report = import::run(conn, &i18n, &run)?;
+            let errors = report.errors() as i32;
+            let stored = Stored {
+                rows,
+                outcomes: report.outcomes,
+            };
+            let json = serde_json::to_string(&stored).map_err(|e| WebError::Internal(e.into()))?;
+            let new = NewBatch {
+                kind: kind.as_str(),
+                user_id,
+                file_name: &file_name,
+                rows_json: &json,
+                error_count: errors,
+            };
+            Ok(crate::db::write(conn, |conn| imports::insert(conn, &new))?)
+        })
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/imports/{}/{id}", kind.as_str())))
+        .finish())
+}
+
+#[derive(Serialize)]
+struct ChangeView {
+    field: String,
+    before: String,
+    after: String,
+}
+
+#[derive(Serialize)]
+struct RowView {
+    line: usize,
+    label: String,
+    status: &'static str,
+    status_label: String,
+    changes: Vec<ChangeView>,
+    errors: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PreviewView {
+    kind: &'static str,
+    id: i64,
+    title: String,
+    file_name: String,
+    rows: Vec<RowView>,
+    summary: String,
+    has_errors: bool,
+    committed: bool,
+    refused: bool,
+}
+
+fn status_key(s: Status) -> (&'static str, &'static str) {
+    match s {
+        Status::New => ("new", import::STATUS_KEYS[0]),
+        Status::Changed => ("changed", import::STATUS_KEYS[1]),
+        Status::Unchanged => ("unchanged", import::STATUS_KEYS[2]),
+        Status::Error => ("error", import::STATUS_KEYS[3]),
+    }
+}
+
+fn preview_page(
+    ui: &Ui,
+    kind: Kind,
+    batch: &imports::Batch,
+    outcomes: &[Outcome],
+    refused: bool,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let count = |s: Status| {
+        outcomes
+            .iter()
+            .filter(|o| o.status == s)
+            .count()
+            .to_string()
+    };
+    let summary = ui.state.i18n.t(
+        ui.locale(),
+        key("imports-summary"),
+        &[
+            ("new".into(), count(Status::New)),
+            ("changed".into(), count(Status::Changed)),
+            ("unchanged".into(), count(Status::Unchanged)),
+            ("errors".into(), count(Status::Error)),
+        ],
+    );
+    let rows = outcomes
+        .iter()
+        .map(|o| {
+            let (status, label) = status_key(o.status);
+            RowView {
+                line: o.line,
+                label: o.label.clone(),
+                status,
+                status_label: ui.t(label),
+                changes: o
+                    .changes
+                    .iter()
+                    .map(|c| ChangeView {
+                        field: ui.state.i18n.t(ui.locale(), &c.field, &[]),
+                        before: c.before.clone(),
+                        after: c.after.clone(),
+                    })
+                    .collect(),
+                errors: o.errors.iter().map(|m| localize_error(ui, m)).collect(),
+            }
+        })
+        .collect();
+    let view = PreviewView {
+        kind: kind.as_str(),
+        id: batch.id,
+        title: ui.t(title_key(kind)),
+        file_name: batch.file_name.clone(),
+        rows,
+        summary,
+        has_errors: outcomes.iter().any(|o| o.status == Status::Error),
+        committed: batch.committed_at.is_some(),
+        refused,
+    };
+    ui.render(status, "imports/preview.html", &view)
+}
+
+/// A row error in the reader's language; a column argument names a message id, translated too.
+fn localize_error(ui: &Ui, m: &Message) -> String {
+    let args: Vec<(String, String)> = m
+        .args
+        .iter()
+        .map(|(k, v)| {
+            if k == "column" {
+                (k.clone(), ui.state.i18n.t(ui.locale(), v, &[]))
+            } else {
+                (k.clone(), v.clone())
+            }
+        })
+        .collect();
+    ui.state.i18n.t(ui.locale(), &m.id, &args)
+}
+
+async fn load(
+    db: &Db,
+    user: &CurrentUser,
+    kind: Kind,
+    id: i64,
+) -> Result<(imports::Batch, Stored), WebError> {
+    let batch = db
+        .read(move |conn| -> Result<_, WebError> { Ok(imports::find(conn, id)?) })
+        .await?
+        .filter(|b| b.kind == kind.as_str() && b.user_id == user.user().id)
+        .ok_or(WebError::NotFound)?;
+    let stored: Stored = serde_json::from_str(&batch.rows_json)
+        .map_err(|e| WebError::Internal(anyhow::anyhow!("import batch {id}: {e}")))?;
+    Ok((batch, stored))
+}
+
+pub async fn preview(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (segment, id) = path.into_inner();
+    let kind = kind_of(&segment)?;
+    user.require(perm(kind))?;
+    let (batch, stored) = load(&db, &user, kind, id).await?;
+    preview_page(&ui, kind, &batch, &stored.outcomes, false, StatusCode::OK)
+}
+
+pub async fn commit(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    let (segment, id) = path.into_inner();
+    let kind = kind_of(&segment)?;
+    user.require(perm(kind))?;
+    let (batch, stored) = load(&db, &user, kind, id).await?;
+    if batch.committed_at.is_some() {
+        return Ok(ui.see_other(
+            &format!("/imports/{}/{id}", kind.as_str()),
+            Flash::error(Message::new("imports-already-committed")),
+        ));
+    }
+    let i18n = ui.state.i18n.clone();
+    let (user_id, email, addr, file) = (
+        user.user().id,
+        user.user().email.clone(),
+        ui.client_addr().to_owned(),
+        batch.file_name.clone(),
+    );
+    let rows = stored.rows;
+    let report = db
+        .read(move |conn| -> Result<_, WebError> {
+            let run = Run {
+                kind,
+                batch_id: Some(id),
+                file_name: &file,
+                rows: &rows,
+                commit: true,
+                actor: Actor {
+                    user_id,
+                    email: &email,
+                    client_addr: &addr,
+                },
+            };
+            Ok(import::run(conn, &i18n, &run)?)
+        })
+        .await?;
+    if report.committed {
+        let count = report
+            .outcomes
+            .iter()
+            .filter(|o| o.status != Status::Unchanged)
+            .count();
+        return Ok(ui.see_other(
+            list_path(kind),
+            Flash::success(Message::new("imports-committed").arg("count", count)),
+        ));
+    }
+    preview_page(
+        &ui,
+        kind,
+        &batch,
+        &report.outcomes,
+        true,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}

@@ -1,0 +1,558 @@
+//! What the master-data pages (suppliers, guides, agencies, exchange rates) share: one list
+//! view and one form view described in Rust and drawn by `master/list.html` and
+//! `master/form.html`, and the parsing of form fields into domain values with localized
+//! field errors.
+//!
+//! Forms are read as `(name, value)` pairs, so a missing field is a field error (422), not a
+//! failed extraction.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::currency::Currency;
+use crate::domain::decimal::{Dec, NumberError};
+use crate::domain::money::Money;
+use crate::i18n::key;
+use crate::web::extract::Ui;
+use crate::web::pages::Pager;
+
+/// The currencies offered in drop-downs; any ISO 4217 code is accepted when typed.
+pub const CURRENCIES: [&str; 12] = crate::domain::currency::COMMON;
+
+/// Submitted form fields.
+pub struct Fields(pub Vec<(String, String)>);
+
+impl Fields {
+    pub fn get(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
+}
+
+/// Field errors by field name, already translated.
+#[derive(Default)]
+pub struct Errors(pub Vec<(String, String)>);
+
+impl Errors {
+    pub fn add(&mut self, field: &str, message: String) {
+        if self.get(field).is_none() {
+            self.0.push((field.to_owned(), message));
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.clone())
+    }
+
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+}
+
+/// The message id explaining why a number was refused.
+pub fn number_error_key(e: NumberError) -> &'static str {
+    match e {
+        NumberError::Invalid | NumberError::TooLarge => key("form-error-number"),
+        NumberError::Ambiguous => key("form-error-number-ambiguous"),
+        NumberError::TooPrecise => key("form-error-too-precise"),
+        NumberError::Negative => key("form-error-negative"),
+    }
+}
+
+/// Reads fields into values, collecting errors in the reader's language.
+pub struct Reader<'a> {
+    pub ui: &'a Ui,
+    pub fields: &'a Fields,
+    pub errors: Errors,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(ui: &'a Ui, fields: &'a Fields) -> Reader<'a> {
+        Reader {
+            ui,
+            fields,
+            errors: Errors::default(),
+        }
+    }
+
+    fn fail(&mut self, field: &str, id: &'static str) {
+        self.errors.add(field, self.ui.t(id));
+    }
+
+    /// Trimmed text of at most `max` characters; `required` refuses an empty one.
+    pub fn text(&mut self, field: &str, max: usize, required: bool) -> String {
+        let value = self.fields.get(field).trim().to_owned();
+        if required && value.is_empty() {
+            self.fail(field, key("form-error-required"));
+        } else if value.chars().count() > max {
+            self.fail(field, key("form-error-too-long"));
+        }
+        value
+    }
+
+    pub fn currency(&mut self, field: &str) -> Option<Currency> {
+        match Currency::parse(self.fields.get(field)) {
+            Ok(c) => Some(c),
+            Err(_) => {
+                self.fail(field, key("form-error-currency"));
+                None
+            }
+        }
+    }
+
+    /// An amount in `currency` (either decimal mark); empty gives `None` unless required.
+    pub fn money(
+        &mut self,
+        field: &str,
+        currency: Option<Currency>,
+        required: bool,
+    ) -> Option<i64> {
+        let raw = self.fields.get(field).trim();
+        if raw.is_empty() {
+            if required {
+                self.fail(field, key("form-error-required"));
+            }
+            return None;
+        }
+        let currency = currency?;
+        match Money::parse_input(raw, currency) {
+            Ok(m) if m.minor < 0 => {
+                self.fail(field, key("form-error-negative"));
+                None
+            }
+            Ok(m) => Some(m.minor),
+            Err(e) => {
+                self.fail(field, number_error_key(e));
+                None
+            }
+        }
+    }
+
+    pub fn decimal(&mut self, field: &str, required: bool) -> Option<Dec> {
+        let raw = self.fields.get(field).trim();
+        if raw.is_empty() {
+            if required {
+                self.fail(field, key("form-error-required"));
+            }
+            return None;
+        }
+        match Dec::parse_input(raw) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.fail(field, number_error_key(e));
+                None
+            }
+        }
+    }
+
+    /// A whole number within `min..=max`.
+    pub fn integer(&mut self, field: &str, min: i64, max: i64, required: bool) -> Option<i64> {
+        let raw = self.fields.get(field).trim();
+        if raw.is_empty() {
+            if required {
+                self.fail(field, key("form-error-required"));
+            }
+            return None;
+        }
+        match raw.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Some(n),
+            _ => {
+                self.errors.add(
+                    field,
+                    self.ui.state.i18n.t(
+                        self.ui.locale(),
+                        key("form-error-range"),
+                        &[
+                            ("min".into(), min.to_string()),
+                            ("max".into(), max.to_string()),
+                        ],
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// An ISO date (`2027-01-31`), as date inputs send.
+    pub fn date(&mut self, field: &str, required: bool) -> Option<NaiveDate> {
+        let raw = self.fields.get(field).trim();
+        if raw.is_empty() {
+            if required {
+                self.fail(field, key("form-error-required"));
+            }
+            return None;
+        }
+        match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.fail(field, key("form-error-date"));
+                None
+            }
+        }
+    }
+
+    /// One of `allowed`.
+    pub fn choice(&mut self, field: &str, allowed: &[&str]) -> Option<String> {
+        let raw = self.fields.get(field).trim();
+        if allowed.contains(&raw) {
+            Some(raw.to_owned())
+        } else {
+            self.fail(field, key("form-error-choice"));
+            None
+        }
+    }
+
+    pub fn checkbox(&self, field: &str) -> bool {
+        matches!(self.fields.get(field), "on" | "true" | "1")
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+}
+
+/// One form field as `master/form.html` draws it.
+#[derive(Serialize)]
+pub struct FieldView {
+    pub name: String,
+    pub label: String,
+    /// `text`, `email`, `number`, `date`, `textarea`, `select`, `checkbox`.
+    pub input: &'static str,
+    pub value: String,
+    pub options: Vec<OptionView>,
+    pub error: Option<String>,
+    pub required: bool,
+    pub hint: Option<String>,
+    /// The value typed into `lang` attributes for local-script fields.
+    pub wide: bool,
+}
+
+/// Builds the fields of a form from the values to show and the errors to attach.
+pub struct FormBuilder<'a> {
+    pub ui: &'a Ui,
+    pub values: &'a Fields,
+    pub errors: &'a Errors,
+    pub fields: Vec<FieldView>,
+}
+
+impl<'a> FormBuilder<'a> {
+    pub fn new(ui: &'a Ui, values: &'a Fields, errors: &'a Errors) -> FormBuilder<'a> {
+        FormBuilder {
+            ui,
+            values,
+            errors,
+            fields: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, name: &str, label: &'static str, input: &'static str, required: bool) {
+        self.fields.push(FieldView {
+            name: name.to_owned(),
+            label: self.ui.t(label),
+            input,
+            value: self.values.get(name).to_owned(),
+            options: Vec::new(),
+            error: self.errors.get(name),
+            required,
+            hint: None,
+            wide: input == "textarea",
+        });
+    }
+
+    pub fn text(&mut self, name: &str, label: &'static str, required: bool) -> &mut Self {
+        self.push(name, label, "text", required);
+        self
+    }
+
+    pub fn email(&mut self, name: &str, label: &'static str) -> &mut Self {
+        self.push(name, label, "email", false);
+        self
+    }
+
+    pub fn number(&mut self, name: &str, label: &'static str, required: bool) -> &mut Self {
+        // Amounts are text inputs so either decimal mark can be typed.
+        self.push(name, label, "text", required);
+        if let Some(f) = self.fields.last_mut() {
+            f.input = "number";
+        }
+        self
+    }
+
+    pub fn date(&mut self, name: &str, label: &'static str, required: bool) -> &mut Self {
+        self.push(name, label, "date", required);
+        self
+    }
+
+    pub fn textarea(&mut self, name: &str, label: &'static str) -> &mut Self {
+        self.push(name, label, "textarea", false);
+        self
+    }
+
+    pub fn checkbox(&mut self, name: &str, label: &'static str) -> &mut Self {
+        self.push(name, label, "checkbox", false);
+        self
+    }
+
+    pub fn select(
+        &mut self,
+        name: &str,
+        label: &'static str,
+        options: Vec<OptionView>,
+    ) -> &mut Self {
+        self.push(name, label, "select", true);
+        if let Some(f) = self.fields.last_mut() {
+            f.options = options;
+        }
+        self
+    }
+
+    pub fn hint(&mut self, id: &'static str) -> &mut Self {
+        let text = self.ui.t(id);
+        if let Some(f) = self.fields.last_mut() {
+            f.hint = Some(text);
+        }
+        self
+    }
+
+    pub fn currencies(&mut self, name: &str, label: &'static str) -> &mut Self {
+        let mut codes: Vec<String> = CURRENCIES.iter().map(|c| (*c).to_owned()).collect();
+        let current = self.values.get(name).to_owned();
+        if !current.is_empty() && !codes.contains(&current) {
+            codes.push(current);
+        }
+        let options = codes
+            .into_iter()
+            .map(|c| OptionView {
+                value: c.clone(),
+                label: c,
+            })
+            .collect();
+        self.select(name, label, options)
+    }
+}
+
+/// The whole form page.
+#[derive(Serialize)]
+pub struct FormPage {
+    pub title: String,
+    pub action: String,
+    pub back_href: String,
+    pub back_label: String,
+    pub fields: Vec<FieldView>,
+    pub form_error: Option<String>,
+}
+
+/// A list column header, sortable when it has a sort key.
+#[derive(Serialize)]
+pub struct ColumnView {
+    pub label: String,
+    pub href: Option<String>,
+    pub numeric: bool,
+}
+
+#[derive(Serialize)]
+pub struct CellView {
+    pub text: String,
+    pub href: Option<String>,
+    /// `badge on`, `badge off`, `num`... a CSS class, or empty.
+    pub class: &'static str,
+    pub lang: Option<String>,
+}
+
+impl CellView {
+    pub fn text(text: impl Into<String>) -> CellView {
+        CellView {
+            text: text.into(),
+            href: None,
+            class: "",
+            lang: None,
+        }
+    }
+
+    pub fn link(text: impl Into<String>, href: String) -> CellView {
+        CellView {
+            href: Some(href),
+            ..CellView::text(text)
+        }
+    }
+
+    pub fn num(text: impl Into<String>) -> CellView {
+        CellView {
+            class: "num",
+            ..CellView::text(text)
+        }
+    }
+
+    pub fn badge(text: impl Into<String>, on: bool) -> CellView {
+        CellView {
+            class: if on { "badge on" } else { "badge off" },
+            ..CellView::text(text)
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct RowView {
+    pub cells: Vec<CellView>,
+}
+
+#[derive(Serialize)]
+pub struct TabView {
+    pub href: String,
+    pub label: String,
+    pub active: bool,
+}
+
+/// A filter drop-down above a list.
+#[derive(Serialize)]
+pub struct FilterView {
+    pub name: String,
+    pub label: String,
+    pub options: Vec<OptionView>,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct LinkView {
+    pub href: String,
+    pub label: String,
+}
+
+/// The whole list page.
+#[derive(Serialize)]
+pub struct ListPage {
+    pub title: String,
+    pub base: String,
+    pub tabs: Vec<TabView>,
+    pub actions: Vec<LinkView>,
+    pub q: String,
+    pub sort: String,
+    pub search_placeholder: String,
+    pub filters: Vec<FilterView>,
+    pub archived: bool,
+    pub archived_href: String,
+    pub columns: Vec<ColumnView>,
+    pub rows: Vec<RowView>,
+    pub total: String,
+    pub pager: Pager,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+    pub empty_text: String,
+}
+
+/// The query of a list page: search, sort, page, filters, archived.
+#[derive(serde::Deserialize, Default)]
+pub struct ListParams {
+    pub q: Option<String>,
+    pub sort: Option<String>,
+    pub page: Option<i64>,
+    pub archived: Option<String>,
+    pub city: Option<String>,
+    pub language: Option<String>,
+    pub market: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub date: Option<String>,
+}
+
+impl ListParams {
+    pub fn show_archived(&self) -> bool {
+        self.archived.as_deref() == Some("1")
+    }
+
+    /// A link to this list with `changes` applied (`None` removes the parameter).
+    pub fn href(&self, base: &str, changes: &[(&str, Option<String>)]) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        let current: [(&str, Option<String>); 10] = [
+            ("q", self.q.clone()),
+            ("city", self.city.clone()),
+            ("language", self.language.clone()),
+            ("market", self.market.clone()),
+            ("from", self.from.clone()),
+            ("to", self.to.clone()),
+            ("date", self.date.clone()),
+            ("archived", self.archived.clone()),
+            ("sort", self.sort.clone()),
+            ("page", self.page.map(|p| p.to_string())),
+        ];
+        for (name, value) in current {
+            let value = match changes.iter().find(|(n, _)| *n == name) {
+                Some((_, v)) => v.clone(),
+                None => value,
+            };
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                pairs.push((name, v));
+            }
+        }
+        match serde_urlencoded::to_string(&pairs) {
+            Ok(qs) if !qs.is_empty() => format!("{base}?{qs}"),
+            _ => base.to_owned(),
+        }
+    }
+
+    /// A sortable column header: clicking the sorted column reverses it.
+    pub fn column(&self, base: &str, label: String, sort_key: &str, default: &str) -> ColumnView {
+        let current = self.sort.as_deref().unwrap_or(default);
+        let next = if current == sort_key {
+            format!("-{sort_key}")
+        } else {
+            sort_key.to_owned()
+        };
+        ColumnView {
+            label,
+            href: Some(self.href(base, &[("sort", Some(next)), ("page", None)])),
+            numeric: false,
+        }
+    }
+}
+
+pub fn plain_column(label: String) -> ColumnView {
+    ColumnView {
+        label,
+        href: None,
+        numeric: false,
+    }
+}
+
+/// Fills the pager links of a list page.
+pub fn pager_links(
+    params: &ListParams,
+    base: &str,
+    pager: &Pager,
+) -> (Option<String>, Option<String>) {
+    (
+        pager
+            .prev
+            .map(|p| params.href(base, &[("page", Some(p.to_string()))])),
+        pager
+            .next
+            .map(|p| params.href(base, &[("page", Some(p.to_string()))])),
+    )
+}
+
+/// An amount for display: locale digits and the currency code. Templates never format money.
+pub fn money_text(ui: &Ui, minor: i64, currency: Currency) -> String {
+    let m = Money::new(minor, currency);
+    format!(
+        "{} {}",
+        ui.formats().decimal_str(ui.locale(), &m.amount_text()),
+        currency.code()
+    )
+}
+
+/// The amount as a form shows it for editing (`1200.50`).
+pub fn money_input(minor: i64, currency: Currency) -> String {
+    Money::new(minor, currency).amount_text()
+}

@@ -1,0 +1,400 @@
+//! Exchange-rate pages: the list by date and pair (with "latest on or before" a date), add and
+//! edit. A locked rate — one a posted journal entry used — cannot be edited.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use chrono::NaiveDate;
+
+use crate::db::audit;
+use crate::db::exchange_rates::{self, RateChangeError, StoredRate};
+use crate::domain::access::Perm;
+use crate::domain::currency::Currency;
+use crate::domain::fx::Rate;
+use crate::i18n::{Message, key};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::flash::Flash;
+use crate::web::pages::Pager;
+use crate::web::pages::master::{
+    CURRENCIES, CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage,
+    ListParams, OptionView, Reader, RowView, pager_links, plain_column,
+};
+
+fn currency_filter(ui: &Ui, name: &str, label: &'static str, value: Option<&str>) -> FilterView {
+    let mut options = vec![OptionView {
+        value: String::new(),
+        label: ui.t(key("list-all")),
+    }];
+    options.extend(CURRENCIES.iter().map(|c| OptionView {
+        value: (*c).into(),
+        label: (*c).into(),
+    }));
+    FilterView {
+        name: name.into(),
+        label: ui.t(label),
+        options,
+        value: value.unwrap_or_default().to_owned(),
+    }
+}
+
+pub async fn list(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::RatesView)?;
+    let params = params.into_inner();
+    let (sort, descending) =
+        exchange_rates::SortBy::parse(params.sort.as_deref().unwrap_or("date"));
+    let (page, offset) = Pager::offset(params.page);
+    let parse_cur = |v: &Option<String>| {
+        v.as_deref()
+            .filter(|s| !s.is_empty())
+            .map(Currency::parse)
+            .transpose()
+    };
+    let bad = |_| WebError::BadRequest(Message::new("rates-error-filter"));
+    let from = parse_cur(&params.from).map_err(bad)?;
+    let to = parse_cur(&params.to).map_err(bad)?;
+    let on_or_before = params
+        .date
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+        .transpose()
+        .map_err(|_| WebError::BadRequest(Message::new("rates-error-filter")))?;
+    let query = exchange_rates::ListQuery {
+        from,
+        to,
+        on_or_before,
+        sort,
+        descending,
+        offset,
+        limit: Pager::PER_PAGE,
+    };
+    // With a pair and a date, the answer to "which rate applies?" is shown first.
+    let (found, total, latest) = db
+        .read(move |conn| -> Result<_, WebError> {
+            let (found, total) = exchange_rates::list(conn, &query)?;
+            let latest = match (from, to, on_or_before) {
+                (Some(f), Some(t), Some(d)) => exchange_rates::latest_on_or_before(conn, f, t, d)?,
+                _ => None,
+            };
+            Ok((found, total, latest))
+        })
+        .await?;
+    let base = "/rates";
+    let can_edit = user.user().role.permits(Perm::RatesEdit);
+    let f = ui.formats();
+    let row = |r: &StoredRate| RowView {
+        cells: vec![
+            if can_edit && !r.locked {
+                CellView::link(
+                    f.date(ui.locale(), r.rate.date),
+                    format!("/rates/{}/edit", r.id),
+                )
+            } else {
+                CellView::text(f.date(ui.locale(), r.rate.date))
+            },
+            CellView::text(format!("{} → {}", r.rate.from, r.rate.to)),
+            CellView::num(f.decimal_str(ui.locale(), &r.rate.rate.canonical())),
+            CellView::text(&r.rate.source),
+            if r.locked {
+                CellView::badge(ui.t(key("rates-locked")), false)
+            } else {
+                CellView::text("")
+            },
+        ],
+    };
+    let mut rows: Vec<RowView> = Vec::new();
+    let mut title = ui.t(key("rates-title"));
+    if let Some(l) = &latest {
+        title = ui.state.i18n.t(
+            ui.locale(),
+            key("rates-latest-title"),
+            &[
+                (
+                    "rate".into(),
+                    f.decimal_str(ui.locale(), &l.rate.rate.canonical()),
+                ),
+                ("date".into(), f.date(ui.locale(), l.rate.date)),
+            ],
+        );
+    }
+    rows.extend(found.iter().map(row));
+    let pager = Pager::new(page, total);
+    let (prev_href, next_href) = pager_links(&params, base, &pager);
+    let mut actions = Vec::new();
+    if can_edit {
+        actions.push(LinkView {
+            href: "/rates/new".into(),
+            label: ui.t(key("rates-new")),
+        });
+        actions.push(LinkView {
+            href: "/imports/rates".into(),
+            label: ui.t(key("imports-from-excel")),
+        });
+    }
+    let mut rate_col = plain_column(ui.t(key("rates-col-rate")));
+    rate_col.numeric = true;
+    let view = ListPage {
+        title,
+        base: base.into(),
+        tabs: Vec::new(),
+        actions,
+        q: params.q.clone().unwrap_or_default(),
+        sort: params.sort.clone().unwrap_or_default(),
+        search_placeholder: String::new(),
+        filters: vec![
+            currency_filter(&ui, "from", key("rates-col-from"), params.from.as_deref()),
+            currency_filter(&ui, "to", key("rates-col-to"), params.to.as_deref()),
+        ],
+        archived: false,
+        archived_href: base.into(),
+        columns: vec![
+            params.column(base, ui.t(key("rates-col-date")), "-date", "date"),
+            params.column(base, ui.t(key("rates-col-pair")), "pair", "date"),
+            rate_col,
+            plain_column(ui.t(key("rates-col-source"))),
+            plain_column(String::new()),
+        ],
+        rows,
+        total: f.integer(ui.locale(), total),
+        pager,
+        prev_href,
+        next_href,
+        empty_text: ui.t(key("rates-empty")),
+    };
+    ui.render(
+        StatusCode::OK,
+        "rates/list.html",
+        &serde_json::json!({ "list": view, "date": params.date.unwrap_or_default() }),
+    )
+}
+
+fn read(ui: &Ui, fields: &Fields) -> Result<Rate, Errors> {
+    let mut r = Reader::new(ui, fields);
+    let date = r.date("date", true);
+    let from = r.currency("from");
+    let to = r.currency("to");
+    let rate = r.decimal("rate", true);
+    let source = r.text("source", 200, false);
+    if let Some(v) = rate
+        && (v.is_negative() || v.0.is_zero())
+    {
+        r.errors.add("rate", ui.t(key("rates-error-positive")));
+    }
+    if from.is_some() && from == to {
+        r.errors.add("to", ui.t(key("rates-error-same")));
+    }
+    let (Some(date), Some(from), Some(to), Some(rate), false) =
+        (date, from, to, rate, r.errors.any())
+    else {
+        return Err(r.errors);
+    };
+    Ok(Rate {
+        date,
+        from,
+        to,
+        rate,
+        source,
+    })
+}
+
+fn form_page(ui: &Ui, id: Option<i64>, values: &Fields, errors: &Errors) -> FormPage {
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.date("date", key("rates-col-date"), true)
+        .currencies("from", key("rates-col-from"))
+        .currencies("to", key("rates-col-to"))
+        .number("rate", key("rates-col-rate"), true)
+        .hint(key("rates-rate-hint"))
+        .text("source", key("rates-col-source"), false);
+    let fields = b.fields;
+    FormPage {
+        title: ui.t(if id.is_some() {
+            key("rates-edit-title")
+        } else {
+            key("rates-new")
+        }),
+        action: id
+            .map(|i| format!("/rates/{i}"))
+            .unwrap_or_else(|| "/rates".into()),
+        back_href: "/rates".into(),
+        back_label: ui.t(key("rates-title")),
+        fields,
+        form_error: errors
+            .get("form")
+            .or_else(|| errors.any().then(|| ui.t(key("error-unprocessable")))),
+    }
+}
+
+pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
+    user.require(Perm::RatesEdit)?;
+    let defaults = Fields(vec![
+        ("date".into(), chrono::Utc::now().date_naive().to_string()),
+        ("from".into(), "USD".into()),
+        ("to".into(), ui.state.tenant.base_currency.code().to_owned()),
+    ]);
+    ui.render(
+        StatusCode::OK,
+        "master/form.html",
+        &form_page(&ui, None, &defaults, &Errors::default()),
+    )
+}
+
+fn rate_json(r: &Rate) -> serde_json::Value {
+    serde_json::json!({ "date": r.date, "from": r.from.code(), "to": r.to.code(), "rate": r.rate.canonical(), "source": r.source })
+}
+
+pub async fn create(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::RatesEdit)?;
+    let fields = Fields(form.into_inner());
+    let rate = match read(&ui, &fields) {
+        Ok(r) => r,
+        Err(errors) => {
+            return ui.render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "master/form.html",
+                &form_page(&ui, None, &fields, &errors),
+            );
+        }
+    };
+    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let created = db
+        .write(move |conn| -> Result<bool, WebError> {
+            if exchange_rates::find_exact(conn, rate.from, rate.to, rate.date)?.is_some() {
+                return Ok(false);
+            }
+            let id = exchange_rates::insert(conn, &rate)?;
+            audit::record(
+                conn,
+                &audit::Entry {
+                    user_id: Some(actor.user().id),
+                    actor: Some(&actor.user().email),
+                    action: "exchange-rate.create",
+                    entity: Some("exchange_rate"),
+                    entity_id: Some(id.to_string()),
+                    after: Some(rate_json(&rate)),
+                    client_addr: Some(&addr),
+                    ..Default::default()
+                },
+            )?;
+            Ok(true)
+        })
+        .await?;
+    if !created {
+        let mut errors = Errors::default();
+        errors.add("date", ui.t(key("rates-error-exists")));
+        return ui.render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "master/form.html",
+            &form_page(&ui, None, &fields, &errors),
+        );
+    }
+    Ok(ui.see_other("/rates", Flash::success(Message::new("rates-saved"))))
+}
+
+async fn load(db: &Db, id: i64) -> Result<StoredRate, WebError> {
+    db.read(move |conn| -> Result<_, WebError> { Ok(exchange_rates::find(conn, id)?) })
+        .await?
+        .ok_or(WebError::NotFound)
+}
+
+pub async fn edit_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::RatesEdit)?;
+    let stored = load(&db, path.into_inner()).await?;
+    let r = &stored.rate;
+    let values = Fields(vec![
+        ("date".into(), r.date.to_string()),
+        ("from".into(), r.from.code().into()),
+        ("to".into(), r.to.code().into()),
+        ("rate".into(), r.rate.canonical()),
+        ("source".into(), r.source.clone()),
+    ]);
+    let mut errors = Errors::default();
+    if stored.locked {
+        errors.add("form", ui.t(key("rates-error-locked")));
+    }
+    ui.render(
+        StatusCode::OK,
+        "master/form.html",
+        &form_page(&ui, Some(stored.id), &values, &errors),
+    )
+}
+
+pub async fn update(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::RatesEdit)?;
+    let before = load(&db, path.into_inner()).await?;
+    let fields = Fields(form.into_inner());
+    let rate = match read(&ui, &fields) {
+        Ok(r) => r,
+        Err(errors) => {
+            return ui.render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "master/form.html",
+                &form_page(&ui, Some(before.id), &fields, &errors),
+            );
+        }
+    };
+    let (addr, actor, id) = (ui.client_addr().to_owned(), user.clone(), before.id);
+    let result = db
+        .write(
+            move |conn| -> Result<Result<bool, RateChangeError>, WebError> {
+                if let Some(other) =
+                    exchange_rates::find_exact(conn, rate.from, rate.to, rate.date)?
+                    && other.id != before.id
+                {
+                    return Ok(Ok(false));
+                }
+                match exchange_rates::update(conn, before.id, &rate) {
+                    Ok(_) => {}
+                    Err(RateChangeError::Db(e)) => return Err(e.into()),
+                    Err(refused) => return Ok(Err(refused)),
+                }
+                audit::record(
+                    conn,
+                    &audit::Entry {
+                        user_id: Some(actor.user().id),
+                        actor: Some(&actor.user().email),
+                        action: "exchange-rate.update",
+                        entity: Some("exchange_rate"),
+                        entity_id: Some(before.id.to_string()),
+                        before: Some(rate_json(&before.rate)),
+                        after: Some(rate_json(&rate)),
+                        client_addr: Some(&addr),
+                    },
+                )?;
+                Ok(Ok(true))
+            },
+        )
+        .await?;
+    let mut errors = Errors::default();
+    match result {
+        Ok(true) => return Ok(ui.see_other("/rates", Flash::success(Message::new("rates-saved")))),
+        Ok(false) => errors.add("date", ui.t(key("rates-error-exists"))),
+        Err(RateChangeError::Locked) => errors.add("form", ui.t(key("rates-error-locked"))),
+        Err(RateChangeError::Db(e)) => return Err(e.into()),
+    }
+    ui.render(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "master/form.html",
+        &form_page(&ui, Some(id), &fields, &errors),
+    )
+}

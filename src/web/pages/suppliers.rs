@@ -1,0 +1,724 @@
+//! Supplier pages for every kind — hotels, transport companies, restaurants, attractions,
+//! shops: list, create, show, edit, archive and restore. One handler per action serves every
+//! kind; the kind comes from the first path segment. Room types, seasonal rates and vehicles
+//! live in [`crate::web::pages::supplier_items`].
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::db::audit;
+use crate::db::suppliers::{self, Commission, Supplier, SupplierData, SupplierId};
+use crate::domain::access::Perm;
+use crate::domain::master::{CommissionBasis, CommissionSplit, SplitError, SupplierKind};
+use crate::i18n::{Message, key};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::flash::Flash;
+use crate::web::pages::Pager;
+use crate::web::pages::master::{
+    CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
+    OptionView, Reader, RowView, TabView, money_input, money_text, pager_links, plain_column,
+};
+use crate::web::pages::supplier_items;
+
+/// The kind named by a path segment (`hotels`, `transport`...).
+pub fn kind_of(segment: &str) -> Result<SupplierKind, WebError> {
+    SupplierKind::ALL
+        .into_iter()
+        .find(|k| &k.path()[1..] == segment)
+        .ok_or(WebError::NotFound)
+}
+
+pub fn kind_title(kind: SupplierKind) -> &'static str {
+    match kind {
+        SupplierKind::Hotel => key("suppliers-hotels"),
+        SupplierKind::Transport => key("suppliers-transport"),
+        SupplierKind::Restaurant => key("suppliers-restaurants"),
+        SupplierKind::Attraction => key("suppliers-attractions"),
+        SupplierKind::Shop => key("suppliers-shops"),
+    }
+}
+
+fn kind_new(kind: SupplierKind) -> &'static str {
+    match kind {
+        SupplierKind::Hotel => key("suppliers-new-hotel"),
+        SupplierKind::Transport => key("suppliers-new-transport"),
+        SupplierKind::Restaurant => key("suppliers-new-restaurant"),
+        SupplierKind::Attraction => key("suppliers-new-attraction"),
+        SupplierKind::Shop => key("suppliers-new-shop"),
+    }
+}
+
+pub async fn list(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<String>,
+    params: web::Query<ListParams>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersView)?;
+    let kind = kind_of(&path.into_inner())?;
+    let params = params.into_inner();
+    let (sort, descending) = suppliers::SortBy::parse(params.sort.as_deref().unwrap_or("name"));
+    let (page, offset) = Pager::offset(params.page);
+    let query = suppliers::ListQuery {
+        kind,
+        search: params.q.clone(),
+        city: params.city.clone(),
+        show_archived: params.show_archived(),
+        sort,
+        descending,
+        offset,
+        limit: Pager::PER_PAGE,
+    };
+    let ((found, total), cities) = db
+        .read(move |conn| -> Result<_, WebError> {
+            Ok((
+                suppliers::list(conn, &query)?,
+                suppliers::cities(conn, kind)?,
+            ))
+        })
+        .await?;
+    let base = kind.path();
+    let mut columns = vec![
+        params.column(base, ui.t(key("suppliers-col-name")), "name", "name"),
+        params.column(base, ui.t(key("suppliers-col-city")), "city", "name"),
+        params.column(base, ui.t(key("suppliers-col-country")), "country", "name"),
+    ];
+    if kind == SupplierKind::Hotel {
+        columns.push(params.column(base, ui.t(key("suppliers-col-stars")), "stars", "name"));
+    }
+    columns.push(plain_column(ui.t(key("suppliers-col-contact"))));
+    columns.push(plain_column(ui.t(key("suppliers-col-currency"))));
+    let rows = found
+        .iter()
+        .map(|s| {
+            let d = &s.data;
+            let name = if d.local_name.is_empty() {
+                d.name.clone()
+            } else {
+                format!("{} · {}", d.name, d.local_name)
+            };
+            let mut cells = vec![
+                CellView::link(name, format!("{base}/{}", s.id)),
+                CellView::text(&d.city),
+                CellView::text(&d.country),
+            ];
+            if kind == SupplierKind::Hotel {
+                cells.push(CellView::text(
+                    "★".repeat(d.stars.unwrap_or(0).clamp(0, 5) as usize),
+                ));
+            }
+            cells.push(CellView::text(join_nonempty(&[&d.contact_name, &d.phone])));
+            cells.push(CellView::text(d.currency.code()));
+            RowView { cells }
+        })
+        .collect();
+    let mut city_options = vec![OptionView {
+        value: String::new(),
+        label: ui.t(key("list-all")),
+    }];
+    city_options.extend(cities.into_iter().map(|c| OptionView {
+        value: c.clone(),
+        label: c,
+    }));
+    let pager = Pager::new(page, total);
+    let (prev_href, next_href) = pager_links(&params, base, &pager);
+    let mut actions = Vec::new();
+    if user.user().role.permits(Perm::SuppliersEdit) {
+        actions.push(LinkView {
+            href: format!("{base}/new"),
+            label: ui.t(kind_new(kind)),
+        });
+        if kind == SupplierKind::Hotel {
+            actions.push(LinkView {
+                href: "/imports/hotels".into(),
+                label: ui.t(key("imports-from-excel")),
+            });
+        }
+    }
+    let view = ListPage {
+        title: ui.t(kind_title(kind)),
+        base: base.to_owned(),
+        tabs: tabs(&ui, kind),
+        actions,
+        q: params.q.clone().unwrap_or_default(),
+        sort: params.sort.clone().unwrap_or_default(),
+        search_placeholder: ui.t(key("suppliers-search-placeholder")),
+        filters: vec![FilterView {
+            name: "city".into(),
+            label: ui.t(key("suppliers-col-city")),
+            options: city_options,
+            value: params.city.clone().unwrap_or_default(),
+        }],
+        archived: params.show_archived(),
+        archived_href: params.href(
+            base,
+            &[
+                (
+                    "archived",
+                    (!params.show_archived()).then(|| "1".to_owned()),
+                ),
+                ("page", None),
+            ],
+        ),
+        columns,
+        rows,
+        total: ui.formats().integer(ui.locale(), total),
+        pager,
+        prev_href,
+        next_href,
+        empty_text: if params.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
+            ui.t(key("list-empty-search"))
+        } else {
+            ui.t(key("suppliers-empty"))
+        },
+    };
+    ui.render(StatusCode::OK, "master/list.html", &view)
+}
+
+fn join_nonempty(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn tabs(ui: &Ui, current: SupplierKind) -> Vec<TabView> {
+    SupplierKind::ALL
+        .into_iter()
+        .map(|k| TabView {
+            href: k.path().to_owned(),
+            label: ui.t(kind_title(k)),
+            active: k == current,
+        })
+        .collect()
+}
+
+/// The form's fields for a stored supplier.
+fn fields_of(d: &SupplierData) -> Fields {
+    let c = d.currency;
+    let amount = |m: Option<i64>| m.map(|m| money_input(m, c)).unwrap_or_default();
+    let commission = d.commission;
+    Fields(vec![
+        ("name".into(), d.name.clone()),
+        ("local_name".into(), d.local_name.clone()),
+        ("city".into(), d.city.clone()),
+        ("country".into(), d.country.clone()),
+        ("address".into(), d.address.clone()),
+        ("contact_name".into(), d.contact_name.clone()),
+        ("phone".into(), d.phone.clone()),
+        ("email".into(), d.email.clone()),
+        ("currency".into(), c.code().to_owned()),
+        ("notes".into(), d.notes.clone()),
+        (
+            "stars".into(),
+            d.stars.map(|s| s.to_string()).unwrap_or_default(),
+        ),
+        ("breakfast".into(), amount(d.breakfast_minor)),
+        ("lunch".into(), amount(d.lunch_minor)),
+        ("dinner".into(), amount(d.dinner_minor)),
+        ("adult".into(), amount(d.adult_minor)),
+        ("child".into(), amount(d.child_minor)),
+        ("shop_kind".into(), d.shop_kind.clone()),
+        (
+            "commission_basis".into(),
+            commission
+                .map(|c| c.basis.as_str())
+                .unwrap_or("percent")
+                .to_owned(),
+        ),
+        (
+            "commission_percent".into(),
+            commission
+                .and_then(|c| c.percent)
+                .map(|p| p.canonical())
+                .unwrap_or_default(),
+        ),
+        (
+            "commission_per_head".into(),
+            amount(commission.and_then(|c| c.per_head_minor)),
+        ),
+        (
+            "split_agency".into(),
+            commission
+                .map(|c| c.split.agency.canonical())
+                .unwrap_or_default(),
+        ),
+        (
+            "split_guide".into(),
+            commission
+                .map(|c| c.split.guide.canonical())
+                .unwrap_or_default(),
+        ),
+        (
+            "split_driver".into(),
+            commission
+                .map(|c| c.split.driver.canonical())
+                .unwrap_or_default(),
+        ),
+    ])
+}
+
+/// Parses the submitted form into supplier data, or the field errors.
+fn read(ui: &Ui, kind: SupplierKind, fields: &Fields) -> Result<SupplierData, Errors> {
+    let mut r = Reader::new(ui, fields);
+    let name = r.text("name", 200, true);
+    let local_name = r.text("local_name", 200, false);
+    let city = r.text("city", 100, false);
+    let country = r.text("country", 100, false);
+    let address = r.text("address", 500, false);
+    let contact_name = r.text("contact_name", 200, false);
+    let phone = r.text("phone", 100, false);
+    let email = r.text("email", 200, false);
+    let notes = r.text("notes", 4000, false);
+    let currency = r.currency("currency");
+    let mut data_stars = None;
+    let (mut breakfast, mut lunch, mut dinner, mut adult, mut child) =
+        (None, None, None, None, None);
+    let mut shop_kind = String::new();
+    let mut commission = None;
+    match kind {
+        SupplierKind::Hotel => {
+            data_stars = r.integer("stars", 1, 5, false).map(|s| s as i32);
+        }
+        SupplierKind::Restaurant => {
+            breakfast = r.money("breakfast", currency, false);
+            lunch = r.money("lunch", currency, false);
+            dinner = r.money("dinner", currency, false);
+        }
+        SupplierKind::Attraction => {
+            adult = r.money("adult", currency, true);
+            child = r.money("child", currency, false);
+        }
+        SupplierKind::Shop => {
+            shop_kind = r.text("shop_kind", 100, false);
+            let basis = r
+                .choice("commission_basis", &["percent", "per_head"])
+                .and_then(|b| CommissionBasis::parse(&b));
+            let (percent, per_head) = match basis {
+                Some(CommissionBasis::Percent) => (r.decimal("commission_percent", true), None),
+                Some(CommissionBasis::PerHead) => {
+                    (None, r.money("commission_per_head", currency, true))
+                }
+                None => (None, None),
+            };
+            if let Some(p) = percent
+                && (p.is_negative() || p.0 > rust_decimal::Decimal::from(100))
+            {
+                r.errors
+                    .add("commission_percent", ui.t(key("suppliers-error-percent")));
+            }
+            let shares = (
+                r.decimal("split_agency", true),
+                r.decimal("split_guide", true),
+                r.decimal("split_driver", true),
+            );
+            if let (Some(basis), (Some(a), Some(g), Some(d))) = (basis, shares) {
+                match CommissionSplit::new(a, g, d) {
+                    Ok(split) => {
+                        commission = Some(Commission {
+                            basis,
+                            percent,
+                            per_head_minor: per_head,
+                            split,
+                        })
+                    }
+                    Err(SplitError::NotHundred(total)) => r.errors.add(
+                        "split_agency",
+                        ui.state.i18n.t(
+                            ui.locale(),
+                            key("suppliers-error-split"),
+                            &[("total".into(), total.canonical())],
+                        ),
+                    ),
+                    Err(SplitError::OutOfRange) => r
+                        .errors
+                        .add("split_agency", ui.t(key("suppliers-error-percent"))),
+                }
+            }
+        }
+        SupplierKind::Transport => {}
+    }
+    let (Some(currency), false) = (currency, r.errors.any()) else {
+        return Err(r.errors);
+    };
+    Ok(SupplierData {
+        kind,
+        name,
+        local_name,
+        city,
+        country,
+        address,
+        contact_name,
+        phone,
+        email,
+        currency,
+        notes,
+        stars: data_stars,
+        breakfast_minor: breakfast,
+        lunch_minor: lunch,
+        dinner_minor: dinner,
+        adult_minor: adult,
+        child_minor: child,
+        shop_kind,
+        commission,
+    })
+}
+
+fn form_page(
+    ui: &Ui,
+    kind: SupplierKind,
+    id: Option<SupplierId>,
+    values: &Fields,
+    errors: &Errors,
+) -> FormPage {
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.text("name", key("suppliers-col-name"), true)
+        .text("local_name", key("suppliers-local-name"), false)
+        .hint(key("suppliers-local-name-hint"))
+        .text("city", key("suppliers-col-city"), false)
+        .text("country", key("suppliers-col-country"), false)
+        .text("contact_name", key("suppliers-col-contact"), false)
+        .text("phone", key("suppliers-phone"), false)
+        .email("email", key("suppliers-email"))
+        .currencies("currency", key("suppliers-col-currency"));
+    match kind {
+        SupplierKind::Hotel => {
+            let mut options = vec![OptionView {
+                value: String::new(),
+                label: "—".into(),
+            }];
+            options.extend((1..=5).map(|n| OptionView {
+                value: n.to_string(),
+                label: "★".repeat(n),
+            }));
+            b.select("stars", key("suppliers-col-stars"), options);
+        }
+        SupplierKind::Restaurant => {
+            b.number("breakfast", key("suppliers-breakfast"), false)
+                .number("lunch", key("suppliers-lunch"), false)
+                .number("dinner", key("suppliers-dinner"), false);
+        }
+        SupplierKind::Attraction => {
+            b.number("adult", key("suppliers-adult"), true).number(
+                "child",
+                key("suppliers-child"),
+                false,
+            );
+        }
+        SupplierKind::Shop => {
+            let basis = vec![
+                OptionView {
+                    value: "percent".into(),
+                    label: ui.t(key("suppliers-basis-percent")),
+                },
+                OptionView {
+                    value: "per_head".into(),
+                    label: ui.t(key("suppliers-basis-per-head")),
+                },
+            ];
+            b.text("shop_kind", key("suppliers-shop-kind"), false)
+                .select("commission_basis", key("suppliers-commission-basis"), basis)
+                .number(
+                    "commission_percent",
+                    key("suppliers-commission-percent"),
+                    false,
+                )
+                .number(
+                    "commission_per_head",
+                    key("suppliers-commission-per-head"),
+                    false,
+                )
+                .number("split_agency", key("suppliers-split-agency"), true)
+                .hint(key("suppliers-split-hint"))
+                .number("split_guide", key("suppliers-split-guide"), true)
+                .number("split_driver", key("suppliers-split-driver"), true);
+        }
+        SupplierKind::Transport => {}
+    }
+    b.textarea("address", key("suppliers-address"))
+        .textarea("notes", key("suppliers-notes"));
+    let fields = b.fields;
+    FormPage {
+        title: match id {
+            Some(_) => ui.t(key("suppliers-edit-title")),
+            None => ui.t(kind_new(kind)),
+        },
+        action: match id {
+            Some(id) => format!("{}/{id}", kind.path()),
+            None => kind.path().to_owned(),
+        },
+        back_href: match id {
+            Some(id) => format!("{}/{id}", kind.path()),
+            None => kind.path().to_owned(),
+        },
+        back_label: ui.t(kind_title(kind)),
+        fields,
+        form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
+    }
+}
+
+pub async fn new_form(
+    ui: Ui,
+    user: CurrentUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let kind = kind_of(&path.into_inner())?;
+    let defaults = Fields(vec![
+        (
+            "currency".into(),
+            ui.state.tenant.base_currency.code().to_owned(),
+        ),
+        ("commission_basis".into(), "percent".into()),
+    ]);
+    let view = form_page(&ui, kind, None, &defaults, &Errors::default());
+    ui.render(StatusCode::OK, "master/form.html", &view)
+}
+
+fn audit_entry<'a>(
+    user: &'a CurrentUser,
+    addr: &'a str,
+    action: &'a str,
+    id: SupplierId,
+) -> audit::Entry<'a> {
+    audit::Entry {
+        user_id: Some(user.user().id),
+        actor: Some(&user.user().email),
+        action,
+        entity: Some("supplier"),
+        entity_id: Some(id.to_string()),
+        client_addr: Some(addr),
+        ..Default::default()
+    }
+}
+
+pub async fn create(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<String>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let kind = kind_of(&path.into_inner())?;
+    let fields = Fields(form.into_inner());
+    let data = match read(&ui, kind, &fields) {
+        Ok(d) => d,
+        Err(errors) => {
+            let view = form_page(&ui, kind, None, &fields, &errors);
+            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
+        }
+    };
+    let addr = ui.client_addr().to_owned();
+    let actor = user.clone();
+    let id = db
+        .write(move |conn| -> Result<SupplierId, WebError> {
+            let id = suppliers::insert(conn, &data)?;
+            let mut entry = audit_entry(&actor, &addr, "supplier.create", id);
+            entry.after = Some(data.audit_json());
+            audit::record(conn, &entry)?;
+            Ok(id)
+        })
+        .await?;
+    Ok(ui.see_other(
+        &format!("{}/{id}", kind.path()),
+        Flash::success(Message::new("suppliers-created")),
+    ))
+}
+
+pub async fn load(db: &Db, kind: SupplierKind, id: i64) -> Result<Supplier, WebError> {
+    let found = db
+        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, SupplierId(id))?) })
+        .await?;
+    found
+        .filter(|s| s.data.kind == kind)
+        .ok_or(WebError::NotFound)
+}
+
+pub async fn edit_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let (segment, id) = path.into_inner();
+    let kind = kind_of(&segment)?;
+    let supplier = load(&db, kind, id).await?;
+    let view = form_page(
+        &ui,
+        kind,
+        Some(supplier.id),
+        &fields_of(&supplier.data),
+        &Errors::default(),
+    );
+    ui.render(StatusCode::OK, "master/form.html", &view)
+}
+
+pub async fn update(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let (segment, id) = path.into_inner();
+    let kind = kind_of(&segment)?;
+    let before = load(&db, kind, id).await?;
+    let fields = Fields(form.into_inner());
+    let data = match read(&ui, kind, &fields) {
+        Ok(d) => d,
+        Err(errors) => {
+            let view = form_page(&ui, kind, Some(before.id), &fields, &errors);
+            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
+        }
+    };
+    let addr = ui.client_addr().to_owned();
+    let actor = user.clone();
+    db.write(move |conn| -> Result<(), WebError> {
+        suppliers::update(conn, before.id, &data)?;
+        let mut entry = audit_entry(&actor, &addr, "supplier.update", before.id);
+        entry.before = Some(before.data.audit_json());
+        entry.after = Some(data.audit_json());
+        audit::record(conn, &entry)?;
+        Ok(())
+    })
+    .await?;
+    Ok(ui.see_other(
+        &format!("{}/{id}", kind.path()),
+        Flash::success(Message::new("suppliers-updated")),
+    ))
+}
+
+async fn set_archived(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+    archived: bool,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let (segment, id) = path.into_inner();
+    let kind = kind_of(&segment)?;
+    let target = load(&db, kind, id).await?;
+    let addr = ui.client_addr().to_owned();
+    let actor = user.clone();
+    db.write(move |conn| -> Result<(), WebError> {
+        suppliers::set_archived(conn, target.id, archived)?;
+        let action = if archived {
+            "supplier.archive"
+        } else {
+            "supplier.restore"
+        };
+        let mut entry = audit_entry(&actor, &addr, action, target.id);
+        entry.before = Some(serde_json::json!({ "archived": target.archived }));
+        entry.after = Some(serde_json::json!({ "archived": archived }));
+        audit::record(conn, &entry)?;
+        Ok(())
+    })
+    .await?;
+    let message = if archived {
+        Message::new("suppliers-archived")
+    } else {
+        Message::new("suppliers-restored")
+    };
+    Ok(ui.see_other(&format!("{}/{id}", kind.path()), Flash::success(message)))
+}
+
+pub async fn archive(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    set_archived(ui, db, user, path, true).await
+}
+
+pub async fn restore(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    set_archived(ui, db, user, path, false).await
+}
+
+#[derive(Serialize)]
+pub struct DetailView {
+    pub label: String,
+    pub value: String,
+}
+
+/// The supplier's fields as label/value pairs, amounts preformatted.
+pub fn details(ui: &Ui, s: &Supplier) -> Vec<DetailView> {
+    let d = &s.data;
+    let mut out = Vec::new();
+    let mut push = |label: &'static str, value: String| {
+        if !value.is_empty() {
+            out.push(DetailView {
+                label: ui.t(label),
+                value,
+            });
+        }
+    };
+    let money = |m: Option<i64>| m.map(|m| money_text(ui, m, d.currency)).unwrap_or_default();
+    push(key("suppliers-local-name"), d.local_name.clone());
+    push(key("suppliers-col-city"), d.city.clone());
+    push(key("suppliers-col-country"), d.country.clone());
+    push(key("suppliers-address"), d.address.clone());
+    push(key("suppliers-col-contact"), d.contact_name.clone());
+    push(key("suppliers-phone"), d.phone.clone());
+    push(key("suppliers-email"), d.email.clone());
+    push(key("suppliers-col-currency"), d.currency.code().to_owned());
+    push(
+        key("suppliers-col-stars"),
+        "★".repeat(d.stars.unwrap_or(0).clamp(0, 5) as usize),
+    );
+    push(key("suppliers-breakfast"), money(d.breakfast_minor));
+    push(key("suppliers-lunch"), money(d.lunch_minor));
+    push(key("suppliers-dinner"), money(d.dinner_minor));
+    push(key("suppliers-adult"), money(d.adult_minor));
+    push(key("suppliers-child"), money(d.child_minor));
+    push(key("suppliers-shop-kind"), d.shop_kind.clone());
+    if let Some(c) = d.commission {
+        let f = ui.formats();
+        let pct = |v: crate::domain::decimal::Dec| {
+            format!("{} %", f.decimal_str(ui.locale(), &v.canonical()))
+        };
+        let value = match c.basis {
+            CommissionBasis::Percent => c.percent.map(pct).unwrap_or_default(),
+            CommissionBasis::PerHead => money(c.per_head_minor),
+        };
+        push(key("suppliers-commission"), value);
+        push(
+            key("suppliers-split"),
+            format!(
+                "{} · {} · {}",
+                pct(c.split.agency),
+                pct(c.split.guide),
+                pct(c.split.driver)
+            ),
+        );
+    }
+    push(key("suppliers-notes"), d.notes.clone());
+    out
+}
+
+pub async fn show(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersView)?;
+    let (segment, id) = path.into_inner();
+    let kind = kind_of(&segment)?;
+    let supplier = load(&db, kind, id).await?;
+    supplier_items::render_show(&ui, &db, &user, supplier, None, StatusCode::OK).await
+}

@@ -1,0 +1,397 @@
+//! Excel imports: valid sheets, sheets with errors, re-imports, hostile files, headers in Thai
+//! and Chinese, formula cells.
+
+use std::io::Write;
+use std::time::Instant;
+
+use rust_xlsxwriter::{Formula, Workbook};
+use tourdesk::domain::access::Role;
+
+use crate::harness::{Session, TestApp, location};
+
+/// Uploads `bytes` as the `file` field, with the CSRF token in the query string as the form does.
+pub async fn upload(app: &TestApp, who: &Session, kind: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name("sheet.xlsx");
+    let form = reqwest::multipart::Form::new().part("file", part);
+    who.client
+        .post(app.url(&format!("/imports/{kind}?csrf_token={}", who.csrf)))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload")
+}
+
+fn sheet(rows: &[Vec<&str>]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            if let Some(f) = cell.strip_prefix('=') {
+                // `=formula|cached value`: what Excel would have stored after calculating.
+                let (formula, cached) = f.split_once('|').unwrap_or((f, ""));
+                ws.write_formula(r, c, Formula::new(formula).set_result(cached))
+                    .expect("formula");
+            } else if let Ok(n) = cell.parse::<f64>() {
+                ws.write_number(r, c, n).expect("number");
+            } else {
+                ws.write_string(r, c, *cell).expect("string");
+            }
+        }
+    }
+    wb.save_to_buffer().expect("xlsx")
+}
+
+const HOTEL_HEADER: [&str; 9] = [
+    "Hotel",
+    "City",
+    "Currency",
+    "Room type",
+    "Category",
+    "Season",
+    "From",
+    "To",
+    "Rate per room-night",
+];
+
+async fn preview(app: &TestApp, who: &Session, kind: &str, bytes: Vec<u8>) -> (String, String) {
+    let res = upload(app, who, kind, bytes).await;
+    assert_eq!(
+        res.status(),
+        303,
+        "upload refused: {}",
+        res.text().await.unwrap_or_default()
+    );
+    let at = location(&res);
+    let page = who.get(app, &at).await.text().await.unwrap_or_default();
+    (at, page)
+}
+
+#[tokio::test]
+async fn a_valid_rate_sheet_imports_and_a_second_upload_is_unchanged() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let rows = vec![
+        HOTEL_HEADER.to_vec(),
+        vec![
+            "Riverside",
+            "Bangkok",
+            "THB",
+            "Superior twin",
+            "twin",
+            "Green",
+            "2027-05-01",
+            "2027-10-31",
+            "1800",
+        ],
+        vec![
+            "Riverside",
+            "Bangkok",
+            "THB",
+            "Superior twin",
+            "twin",
+            "High",
+            "2027-11-01",
+            "2028-04-30",
+            "2.450,50",
+        ],
+        vec![
+            "Hanoi Pearl",
+            "Hanoi",
+            "VND",
+            "Deluxe double",
+            "double",
+            "All year",
+            "2027-01-01",
+            "2027-12-31",
+            "1850000",
+        ],
+    ];
+    let (at, page) = preview(&app, &ops, "hotels", sheet(&rows)).await;
+    assert!(
+        page.contains("3 new, 0 changed, 0 unchanged, 0 with errors"),
+        "{page}"
+    );
+    assert!(
+        !ops.get(&app, "/hotels")
+            .await
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("Riverside"),
+        "a preview writes nothing"
+    );
+    let res = ops.post(&app, &format!("{at}/commit"), &[]).await;
+    assert_eq!(res.status(), 303);
+    let list = ops
+        .get(&app, "/hotels")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(list.contains("Riverside") && list.contains("Hanoi Pearl"));
+    let (_, page) = preview(&app, &ops, "hotels", sheet(&rows)).await;
+    assert!(
+        page.contains("0 new, 0 changed, 3 unchanged, 0 with errors"),
+        "{page}"
+    );
+    let mut changed = rows.clone();
+    changed[1][8] = "1900";
+    let (_, page) = preview(&app, &ops, "hotels", sheet(&changed)).await;
+    assert!(page.contains("0 new, 1 changed, 2 unchanged"), "{page}");
+    assert!(
+        page.contains("1800.00 THB") && page.contains("1900.00 THB"),
+        "field-by-field change: {page}"
+    );
+    let admin = app.signed_in(Role::Admin).await;
+    let audit = admin
+        .get(&app, "/audit?action=import.commit")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(audit.contains("import.commit"));
+}
+
+#[tokio::test]
+async fn a_sheet_with_errors_is_previewed_and_its_commit_refused() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let rows = vec![
+        HOTEL_HEADER.to_vec(),
+        vec![
+            "Riverside",
+            "Bangkok",
+            "THB",
+            "Superior twin",
+            "twin",
+            "High",
+            "2027-11-01",
+            "2028-04-30",
+            "2450",
+        ],
+        vec![
+            "Riverside",
+            "Bangkok",
+            "THB",
+            "Superior twin",
+            "twin",
+            "Overlap",
+            "2028-04-01",
+            "2028-05-31",
+            "2000",
+        ],
+        vec![
+            "Beach Inn",
+            "Phuket",
+            "XYZ",
+            "Bungalow",
+            "castle",
+            "Low",
+            "31/12/2027",
+            "2028-01-31",
+            "abc",
+        ],
+    ];
+    let (at, page) = preview(&app, &ops, "hotels", sheet(&rows)).await;
+    assert!(
+        page.contains("1 new, 0 changed, 0 unchanged, 2 with errors"),
+        "{page}"
+    );
+    assert!(page.contains("overlaps"), "{page}");
+    assert!(page.contains("“XYZ” is not a currency code"), "{page}");
+    assert!(page.contains("“castle” is not one of the allowed values"));
+    let res = ops.post(&app, &format!("{at}/commit"), &[]).await;
+    assert_eq!(res.status(), 422);
+    let count = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            tourdesk::db::schema::suppliers::table
+                .count()
+                .get_result::<i64>(conn)
+                .expect("count")
+        })
+        .await;
+    assert_eq!(count, 0, "nothing was written");
+    // The same errors in Thai for a Thai reader.
+    ops.post(&app, "/account/locale", &[("locale", "th"), ("back", "/")])
+        .await;
+    let page = ops.get(&app, &at).await.text().await.unwrap_or_default();
+    assert!(page.contains("ไม่ใช่รหัสสกุลเงิน"), "{page}");
+}
+
+#[tokio::test]
+async fn headers_in_thai_and_chinese_and_formula_cells_are_read() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let thai = vec![
+        vec![
+            "โรงแรม",
+            "เมือง",
+            "สกุลเงิน",
+            "ประเภทห้อง",
+            "หมวด",
+            "ฤดูกาล",
+            "ตั้งแต่",
+            "ถึง",
+            "ราคาต่อห้องต่อคืน",
+        ],
+        vec![
+            "Chiang Mai Lanna",
+            "Chiang Mai",
+            "THB",
+            "Deluxe",
+            "เตียงคู่",
+            "High",
+            "2027-11-01",
+            "2028-02-28",
+            "=1000*2+200|2200",
+        ],
+    ];
+    let (_, page) = preview(&app, &ops, "hotels", sheet(&thai)).await;
+    assert!(page.contains("1 new"), "Thai headers: {page}");
+    let chinese = vec![
+        vec!["日期", "从", "到", "汇率", "来源"],
+        vec!["2027-01-15", "usd", "THB", "=70.25/2|35.125", "BOT"],
+        vec!["2027-01-16", "CNY", "THB", "4,95", ""],
+    ];
+    let (at, page) = preview(&app, &ops, "rates", sheet(&chinese)).await;
+    assert!(page.contains("2 new"), "Chinese headers: {page}");
+    assert_eq!(
+        ops.post(&app, &format!("{at}/commit"), &[]).await.status(),
+        303
+    );
+    let rates = ops
+        .get(&app, "/rates")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        rates.contains("35.125"),
+        "the formula's cached value was imported: {rates}"
+    );
+    assert!(rates.contains("4.95"));
+}
+
+#[tokio::test]
+async fn guides_and_agencies_import_with_localized_templates() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    for kind in ["hotels", "guides", "agencies", "rates"] {
+        let res = ops.get(&app, &format!("/imports/{kind}/template")).await;
+        assert_eq!(res.status(), 200);
+        let bytes = res.bytes().await.expect("template").to_vec();
+        assert!(bytes.starts_with(b"PK"));
+        // The template itself, with its example row, is a valid import.
+        let (_, page) = preview(&app, &ops, kind, bytes).await;
+        assert!(
+            page.contains("1 new, 0 changed, 0 unchanged, 0 with errors"),
+            "{kind}: {page}"
+        );
+    }
+    ops.post(
+        &app,
+        "/account/locale",
+        &[("locale", "zh-CN"), ("back", "/")],
+    )
+    .await;
+    let bytes = ops
+        .get(&app, "/imports/guides/template")
+        .await
+        .bytes()
+        .await
+        .expect("template")
+        .to_vec();
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("workbook");
+    use calamine::Reader;
+    let range = wb.worksheet_range_at(0).expect("sheet").expect("range");
+    let header = range
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect::<Vec<_>>();
+    assert!(header.iter().any(|h| h.starts_with("姓名")), "{header:?}");
+}
+
+#[tokio::test]
+async fn hostile_files_are_refused_quickly_with_a_clear_error() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let started = Instant::now();
+    let res = upload(&app, &ops, "hotels", vec![b'x'; 6 * 1024 * 1024]).await;
+    assert_eq!(res.status(), 413);
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("larger than 5 MB")
+    );
+    let res = upload(
+        &app,
+        &ops,
+        "rates",
+        b"date,from,to,rate\n2027-01-01,USD,THB,35\n".to_vec(),
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("not an Excel workbook")
+    );
+    // A zip bomb: 200 MB of spaces in a sheet, a few hundred kilobytes packed.
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut out);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("xl/workbook.xml", o).expect("entry");
+        z.write_all(b"<workbook/>").expect("write");
+        z.start_file("xl/worksheets/sheet1.xml", o).expect("entry");
+        let chunk = vec![b' '; 1024 * 1024];
+        for _ in 0..200 {
+            z.write_all(&chunk).expect("write");
+        }
+        z.finish().expect("zip");
+    }
+    let bomb = out.into_inner();
+    assert!(bomb.len() < 1024 * 1024);
+    let res = upload(&app, &ops, "hotels", bomb).await;
+    assert_eq!(res.status(), 413);
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("unpacks to more than")
+    );
+    assert!(
+        started.elapsed().as_secs() < 20,
+        "refusals must be quick: {:?}",
+        started.elapsed()
+    );
+    let count = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            tourdesk::db::schema::import_batches::table
+                .count()
+                .get_result::<i64>(conn)
+                .expect("count")
+        })
+        .await;
+    assert_eq!(count, 0);
+    // Without the CSRF token the upload never reaches the handler.
+    let part = reqwest::multipart::Part::bytes(vec![1, 2, 3]).file_name("a.xlsx");
+    let res = ops
+        .client
+        .post(app.url("/imports/hotels"))
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(res.status(), 403);
+}

@@ -1,0 +1,284 @@
+//! Suppliers, guides, agencies and exchange rates through their pages: validation with field
+//! errors, overlapping seasons refused, archive instead of delete, audit rows, search.
+
+use tourdesk::domain::access::Role;
+
+use crate::harness::{TestApp, location};
+
+async fn body(res: reqwest::Response) -> String {
+    res.text().await.unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_hotel_gets_room_types_and_seasonal_rates_and_overlaps_are_refused() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let res = ops
+        .post(
+            &app,
+            "/hotels",
+            &[("name", ""), ("currency", "THB"), ("stars", "9")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let page = body(res).await;
+    assert!(page.contains("This field is required."), "{page}");
+    let res = ops
+        .post(
+            &app,
+            "/hotels",
+            &[
+                ("name", "Riverside Bangkok"),
+                ("local_name", "โรงแรมริเวอร์ไซด์"),
+                ("city", "Bangkok"),
+                ("currency", "THB"),
+                ("stars", "4"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let hotel = location(&res);
+    assert!(hotel.starts_with("/hotels/"), "{hotel}");
+    let res = ops
+        .post(
+            &app,
+            &format!("{hotel}/room-types"),
+            &[
+                ("name", "Superior twin"),
+                ("kind", "twin"),
+                ("max_occupancy", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let page = body(ops.get(&app, &hotel).await).await;
+    let marker = "<option value=\"";
+    let at = page.find("name=\"room_type\"").expect("room type select");
+    let start = page[at..].find(marker).expect("an option") + at + marker.len();
+    let room_type = page[start..start + page[start..].find('"').expect("quote")].to_owned();
+    let rate = |from: &'static str, to: &'static str, amount: &'static str| {
+        vec![
+            ("room_type", room_type.clone()),
+            ("season", "High".to_owned()),
+            ("starts_on", from.to_owned()),
+            ("ends_on", to.to_owned()),
+            ("rate", amount.to_owned()),
+            ("currency", "THB".to_owned()),
+        ]
+    };
+    let send = |fields: Vec<(&'static str, String)>| {
+        let ops = &ops;
+        let app = &app;
+        let hotel = hotel.clone();
+        async move {
+            let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            ops.post(app, &format!("{hotel}/rates"), &refs).await
+        }
+    };
+    assert_eq!(
+        send(rate("2027-11-01", "2028-03-31", "2.450,50"))
+            .await
+            .status(),
+        303
+    );
+    let res = send(rate("2028-03-01", "2028-04-30", "1800")).await;
+    assert_eq!(res.status(), 422, "an overlapping season is refused");
+    assert!(body(res).await.contains("overlap"));
+    let res = send(rate("2028-04-01", "2028-04-30", "12.345")).await;
+    assert_eq!(res.status(), 422, "three decimals in THB are refused");
+    let page = body(ops.get(&app, &hotel).await).await;
+    assert!(
+        page.contains("2,450.50 THB"),
+        "the rate is shown formatted: {page}"
+    );
+    assert!(!page.contains("1,800"), "the refused rate was not written");
+    // Archive, not delete: the hotel leaves the list and comes back on restore.
+    assert_eq!(
+        ops.post(&app, &format!("{hotel}/archive"), &[])
+            .await
+            .status(),
+        303
+    );
+    assert!(
+        !body(ops.get(&app, "/hotels").await)
+            .await
+            .contains("Riverside Bangkok")
+    );
+    assert!(
+        body(ops.get(&app, "/hotels?archived=1").await)
+            .await
+            .contains("Riverside Bangkok")
+    );
+    let admin = app.signed_in(Role::Admin).await;
+    let audit = body(admin.get(&app, "/audit?action=room-rate.create").await).await;
+    assert!(audit.contains("room-rate.create"), "{audit}");
+    // Readers read, and cannot write.
+    let sales = app.signed_in(Role::Sales).await;
+    assert_eq!(sales.get(&app, &hotel).await.status(), 200);
+    assert_eq!(
+        sales
+            .post(&app, &format!("{hotel}/restore"), &[])
+            .await
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn a_shop_split_must_add_up_to_a_hundred() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let mut fields = vec![
+        ("name", "Gems Gallery"),
+        ("currency", "THB"),
+        ("commission_basis", "percent"),
+        ("commission_percent", "15"),
+        ("split_agency", "60"),
+        ("split_guide", "30"),
+        ("split_driver", "5"),
+    ];
+    let res = ops.post(&app, "/shops", &fields).await;
+    assert_eq!(res.status(), 422);
+    assert!(body(res).await.contains("95 %"));
+    fields[6] = ("split_driver", "10");
+    let res = ops.post(&app, "/shops", &fields).await;
+    assert_eq!(res.status(), 303);
+    let page = body(ops.get(&app, &location(&res)).await).await;
+    assert!(page.contains("60 % · 30 % · 10 %"), "{page}");
+}
+
+#[tokio::test]
+async fn guides_agencies_and_rates_are_kept_and_listed() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let res = ops
+        .post(
+            &app,
+            "/guides",
+            &[
+                ("name", "Wang Fang"),
+                ("daily_fee", "2500"),
+                ("currency", "THB"),
+                ("licence_number", "11-0042"),
+                ("licence_expires_on", "2020-01-31"),
+                ("lang_zh", "native"),
+                ("lang_th", "fluent"),
+                ("active", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let guide = location(&res);
+    let page = body(ops.get(&app, &guide).await).await;
+    assert!(
+        page.contains("licence has expired"),
+        "an expired licence warns: {page}"
+    );
+    assert!(page.contains("class=\"calendar\""));
+    let list = body(ops.get(&app, "/guides?language=zh").await).await;
+    assert!(list.contains("Wang Fang"));
+    let list = body(ops.get(&app, "/guides?language=ko").await).await;
+    assert!(!list.contains("Wang Fang"), "the language filter works");
+    let res = ops
+        .post(
+            &app,
+            "/agencies",
+            &[
+                ("name", "Seoul Happy Tour"),
+                ("country", "Korea"),
+                ("market", "Korea"),
+                ("language", "ko"),
+                ("currency", "USD"),
+                ("credit_days", "30"),
+                ("credit_limit", "20000"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert!(
+        body(ops.get(&app, "/agencies?q=seoul").await)
+            .await
+            .contains("Seoul Happy Tour")
+    );
+    let acc = app.signed_in(Role::Accountant).await;
+    for (date, rate) in [("2027-01-02", "35.10"), ("2027-01-05", "35,45")] {
+        let res = acc
+            .post(
+                &app,
+                "/rates",
+                &[
+                    ("date", date),
+                    ("from", "USD"),
+                    ("to", "THB"),
+                    ("rate", rate),
+                    ("source", "BOT"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+    }
+    let res = acc
+        .post(
+            &app,
+            "/rates",
+            &[
+                ("date", "2027-01-05"),
+                ("from", "USD"),
+                ("to", "THB"),
+                ("rate", "36"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422, "one rate per pair and day");
+    let page = body(
+        acc.get(&app, "/rates?from=USD&to=THB&date=2027-01-04")
+            .await,
+    )
+    .await;
+    assert!(page.contains("Rate in force: 35.1"), "{page}");
+    assert_eq!(
+        acc.post(&app, "/agencies", &[("name", "X")]).await.status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn the_demo_data_seeds_once_and_shows_in_the_lists() {
+    let app = TestApp::spawn().await;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    for _ in 0..2 {
+        app.with_db(move |conn| tourdesk::demo_data::seed(conn, today).expect("seeding"))
+            .await;
+    }
+    let (hotels, guides, agencies, rates) = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::{agencies, exchange_rates, guides, suppliers};
+            let n = |r: QueryResult<i64>| r.expect("count");
+            (
+                n(suppliers::table
+                    .filter(suppliers::kind.eq("hotel"))
+                    .count()
+                    .get_result(conn)),
+                n(guides::table.count().get_result(conn)),
+                n(agencies::table.count().get_result(conn)),
+                n(exchange_rates::table.count().get_result(conn)),
+            )
+        })
+        .await;
+    assert_eq!(
+        (hotels, guides, agencies, rates),
+        (40, 25, 15, 8 * 365),
+        "seeding twice adds nothing"
+    );
+    let viewer = app.signed_in(Role::Viewer).await;
+    let page = body(viewer.get(&app, "/hotels?city=Hanoi").await).await;
+    assert!(page.contains("Khách sạn Hồ Hoàn Kiếm"), "{page}");
+    let page = body(
+        viewer
+            .get(&app, "/rates?from=USD&to=THB&date=2026-06-01")
+            .await,
+    )
+    .await;
+    assert!(page.contains("Rate in force"), "{page}");
+}
