@@ -35,10 +35,7 @@ pub fn run(manifest_path: &Path) -> anyhow::Result<()> {
     }
     let (manifest, tenant) = provision::load_tenant(manifest_path, SLUG)?;
     provision::migrate(&tenant)?;
-    crate::demo_data::seed(
-        &mut provision::open(&tenant)?,
-        chrono::Utc::now().date_naive(),
-    )?;
+    crate::demo_data::seed_tenant(&tenant)?;
     let state = web::AppState::open(&manifest, tenant.clone())?;
     let listener = TcpListener::bind(("127.0.0.1", tenant.port))
         .with_context(|| format!("binding 127.0.0.1:{}", tenant.port))?;
