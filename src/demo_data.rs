@@ -228,6 +228,12 @@ fn minor(major: i64, currency: Currency) -> i64 {
     major * 10_i64.pow(currency.exponent())
 }
 
+/// Opens the tenant's database and seeds it as of today.
+pub fn seed_tenant(tenant: &crate::manifest::Tenant) -> anyhow::Result<()> {
+    let mut conn = crate::provision::open(tenant)?;
+    seed(&mut conn, chrono::Utc::now().date_naive()).context("seeding the demo master data")
+}
+
 /// Seeds the demo's master data unless some is there already.
 pub fn seed(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
     db::write(conn, |conn| -> anyhow::Result<()> {

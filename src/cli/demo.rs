@@ -34,10 +34,7 @@ pub fn run(manifest_path: &Path) -> anyhow::Result<()> {
     // Master data for a realistic demo; seeding does nothing once some is there.
     let (manifest, tenant) = provision::load_tenant(manifest_path, SLUG)?;
     provision::migrate(&tenant)?;
-    crate::demo_data::seed(
-        &mut provision::open(&tenant)?,
-        chrono::Utc::now().date_naive(),
-    )?;
+    crate::demo_data::seed_tenant(&tenant)?;
     let port = manifest
         .launcher
         .listen

@@ -626,3 +626,49 @@ pub const STATUS_KEYS: [&str; 4] = [
     key("imports-status-unchanged"),
     key("imports-status-error"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_match_regardless_of_case_spacing_and_marks() {
+        assert_eq!(
+            normalize_header("  Rate per room-night *"),
+            "rateperroomnight"
+        );
+        assert_eq!(normalize_header("ROOM_TYPE"), normalize_header("room type"));
+        assert_eq!(
+            normalize_header("ราคาต่อห้องต่อคืน"),
+            normalize_header(" ราคาต่อห้อง ต่อคืน ")
+        );
+    }
+
+    #[test]
+    fn excel_serial_days_are_dates() {
+        assert_eq!(excel_date(46388.0), NaiveDate::from_ymd_opt(2027, 1, 1));
+        assert_eq!(
+            excel_date(46388.75),
+            NaiveDate::from_ymd_opt(2027, 1, 1),
+            "the time is dropped"
+        );
+        assert_eq!(excel_date(-5.0), None);
+    }
+
+    #[test]
+    fn cells_become_canonical_text() {
+        assert_eq!(
+            cell_text(&Data::Float(2450.5), CellKind::Number).as_deref(),
+            Some("2450.5")
+        );
+        assert_eq!(
+            cell_text(&Data::Float(46388.0), CellKind::Date).as_deref(),
+            Some("2027-01-01")
+        );
+        assert_eq!(
+            cell_text(&Data::String(" 1.234,5 ".into()), CellKind::Number).as_deref(),
+            Some("1.234,5")
+        );
+        assert_eq!(cell_text(&Data::Empty, CellKind::Text), None);
+    }
+}

@@ -299,6 +299,16 @@ pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Que
     };
     match guides::find_for_import(conn, &data.licence_number, &data.name)? {
         None => {
+            out.change(
+                key("guides-col-languages"),
+                String::new(),
+                languages_text(&data.languages),
+            );
+            out.change(
+                key("guides-col-fee"),
+                String::new(),
+                money_text(data.daily_fee_minor, data.currency),
+            );
             guides::insert(conn, &data)?;
             Ok(out.finish(true))
         }
@@ -419,6 +429,16 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
     };
     match agencies::find_by_name(conn, &data.name)? {
         None => {
+            out.change(
+                key("agencies-col-market"),
+                String::new(),
+                data.market.clone(),
+            );
+            out.change(
+                key("agencies-credit-limit"),
+                String::new(),
+                money_text(data.credit_limit_minor, data.currency),
+            );
             agencies::insert(conn, &data)?;
             Ok(out.finish(true))
         }
@@ -501,6 +521,7 @@ pub fn apply_rate(conn: &mut AnyConnection, row: &RowCells) -> QueryResult<Outco
     };
     match exchange_rates::find_exact(conn, from, to, date)? {
         None => {
+            out.change(key("rates-col-rate"), String::new(), new.rate.canonical());
             exchange_rates::insert(conn, &new)?;
             Ok(out.finish(true))
         }

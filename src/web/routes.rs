@@ -233,6 +233,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(supplier_items::add_rate),
         )
         .route(
+            "/room-types/{id}/archive",
+            web::post().to(supplier_items::archive_room_type),
+        )
+        .route(
             "/room-rates/{id}/archive",
             web::post().to(supplier_items::archive_rate),
         )

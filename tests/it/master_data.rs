@@ -92,6 +92,15 @@ async fn a_hotel_gets_room_types_and_seasonal_rates_and_overlaps_are_refused() {
         "the rate is shown formatted: {page}"
     );
     assert!(!page.contains("1,800"), "the refused rate was not written");
+    let res = ops
+        .post(&app, &format!("/room-types/{room_type}/archive"), &[])
+        .await;
+    assert_eq!(res.status(), 303);
+    let page = body(ops.get(&app, &hotel).await).await;
+    assert!(
+        !page.contains("2,450.50 THB"),
+        "an archived room type takes its rates along"
+    );
     // Archive, not delete: the hotel leaves the list and comes back on restore.
     assert_eq!(
         ops.post(&app, &format!("{hotel}/archive"), &[])

@@ -484,6 +484,41 @@ pub async fn archive_rate(
     ))
 }
 
+/// Archives a room type together with its live rates, so no rate is left pointing at a room
+/// type nobody can see.
+pub async fn archive_room_type(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let id = RoomTypeId(path.into_inner());
+    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let hotel = db
+        .write(move |conn| -> Result<_, WebError> {
+            let Some(room_type) = suppliers::find_room_type(conn, id)? else {
+                return Err(WebError::NotFound);
+            };
+            for rate in suppliers::rates_of(conn, room_type.supplier_id)? {
+                if rate.room_type_id == id {
+                    suppliers::archive_rate(conn, rate.id)?;
+                }
+            }
+            suppliers::set_room_type_archived(conn, id, true)?;
+            audit::record(
+                conn,
+                &entry(&actor, &addr, "room-type.archive", "room_type", id.0),
+            )?;
+            Ok(room_type.supplier_id)
+        })
+        .await?;
+    Ok(ui.see_other(
+        &format!("/hotels/{hotel}"),
+        Flash::success(Message::new("rooms-archived")),
+    ))
+}
+
 pub async fn add_vehicle(
     ui: Ui,
     db: Db,
