@@ -83,3 +83,7 @@ vehicles-day-rate = Rate per day
 vehicles-transfer-rate = Rate per transfer
 vehicles-created = Vehicle added.
 vehicles-archived = Vehicle archived.
+rooms-edit-title = Edit room type
+rooms-updated = Room type saved.
+rooms-rate-edit-title = Edit seasonal rate
+rooms-rate-updated = Seasonal rate saved.

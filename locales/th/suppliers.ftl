@@ -83,3 +83,7 @@ vehicles-day-rate = ราคาต่อวัน
 vehicles-transfer-rate = ราคาต่อเที่ยวรับส่ง
 vehicles-created = เพิ่มยานพาหนะแล้ว
 vehicles-archived = เก็บถาวรยานพาหนะแล้ว
+rooms-edit-title = แก้ไขประเภทห้อง
+rooms-updated = บันทึกประเภทห้องแล้ว
+rooms-rate-edit-title = แก้ไขราคาตามฤดูกาล
+rooms-rate-updated = บันทึกราคาตามฤดูกาลแล้ว

@@ -83,3 +83,7 @@ vehicles-day-rate = Giá mỗi ngày
 vehicles-transfer-rate = Giá mỗi lượt đưa đón
 vehicles-created = Đã thêm phương tiện.
 vehicles-archived = Đã lưu trữ phương tiện.
+rooms-edit-title = Sửa loại phòng
+rooms-updated = Đã lưu loại phòng.
+rooms-rate-edit-title = Sửa giá theo mùa
+rooms-rate-updated = Đã lưu giá theo mùa.

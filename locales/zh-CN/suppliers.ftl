@@ -83,3 +83,7 @@ vehicles-day-rate = 每日价格
 vehicles-transfer-rate = 每次接送价格
 vehicles-created = 车辆已添加。
 vehicles-archived = 车辆已归档。
+rooms-edit-title = 编辑房型
+rooms-updated = 房型已保存。
+rooms-rate-edit-title = 编辑季节价格
+rooms-rate-updated = 季节价格已保存。

@@ -605,30 +605,36 @@ pub enum RateError {
     Db(#[from] diesel::result::Error),
 }
 
-/// Adds a seasonal rate, refusing one that overlaps a live rate of the same room type.
-pub fn insert_rate(
+/// Refuses a season that overlaps a live rate of the same room type (other than `except`).
+fn refuse_overlap(
     conn: &mut AnyConnection,
     room_type: RoomTypeId,
-    new: &NewRate<'_>,
-) -> Result<i64, RateError> {
-    let existing: Vec<(String, NaiveDate, NaiveDate)> = room_rates::table
+    season: Season,
+    except: Option<i64>,
+) -> Result<(), RateError> {
+    let existing: Vec<(i64, String, NaiveDate, NaiveDate)> = room_rates::table
         .filter(room_rates::room_type_id.eq(room_type.0))
         .filter(room_rates::archived.eq(false))
         .select((
+            room_rates::id,
             room_rates::season,
             room_rates::starts_on,
             room_rates::ends_on,
         ))
         .load(conn)?;
-    let seasons: Vec<Season> = existing
+    let others: Vec<&(i64, String, NaiveDate, NaiveDate)> = existing
         .iter()
-        .filter_map(|(_, a, b)| Season::new(*a, *b))
+        .filter(|(id, ..)| Some(*id) != except)
         .collect();
-    if let Some(clash) = overlapping_season(&seasons, &new.season) {
-        let name = existing
+    let seasons: Vec<Season> = others
+        .iter()
+        .filter_map(|(_, _, a, b)| Season::new(*a, *b))
+        .collect();
+    if let Some(clash) = overlapping_season(&seasons, &season) {
+        let name = others
             .iter()
-            .find(|(_, a, b)| *a == clash.starts_on && *b == clash.ends_on)
-            .map(|(n, _, _)| n.clone())
+            .find(|(_, _, a, b)| *a == clash.starts_on && *b == clash.ends_on)
+            .map(|(_, n, _, _)| n.clone())
             .unwrap_or_default();
         return Err(RateError::Overlap {
             season: name,
@@ -636,6 +642,92 @@ pub fn insert_rate(
             ends_on: clash.ends_on,
         });
     }
+    Ok(())
+}
+
+/// A rate by id with the hotel it belongs to and whether it is archived.
+pub fn rate_by_id(
+    conn: &mut AnyConnection,
+    id: i64,
+) -> QueryResult<Option<(SupplierId, RoomRate, bool)>> {
+    let row: Option<(i64, i64, String, NaiveDate, NaiveDate, i64, String, bool)> =
+        room_rates::table
+            .inner_join(room_types::table)
+            .filter(room_rates::id.eq(id))
+            .select((
+                room_types::supplier_id,
+                room_rates::room_type_id,
+                room_rates::season,
+                room_rates::starts_on,
+                room_rates::ends_on,
+                room_rates::rate_minor,
+                room_rates::currency,
+                room_rates::archived,
+            ))
+            .first(conn)
+            .optional()?;
+    row.map(
+        |(hotel, rt, season, starts_on, ends_on, rate_minor, currency, archived)| {
+            let rate = RoomRate {
+                id,
+                room_type_id: RoomTypeId(rt),
+                season,
+                starts_on,
+                ends_on,
+                rate_minor,
+                currency: currency_of(&currency)?,
+            };
+            Ok((SupplierId(hotel), rate, archived))
+        },
+    )
+    .transpose()
+}
+
+/// Changes a rate's season, dates and amount, refusing an overlap with the room type's other
+/// live rates.
+pub fn change_rate(
+    conn: &mut AnyConnection,
+    id: i64,
+    room_type: RoomTypeId,
+    new: &NewRate<'_>,
+) -> Result<(), RateError> {
+    refuse_overlap(conn, room_type, new.season, Some(id))?;
+    diesel::update(room_rates::table.find(id))
+        .set((
+            room_rates::season.eq(new.season_name),
+            room_rates::starts_on.eq(new.season.starts_on),
+            room_rates::ends_on.eq(new.season.ends_on),
+            room_rates::rate_minor.eq(new.rate_minor),
+            room_rates::currency.eq(new.currency.code()),
+            room_rates::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Changes a room type's name, category and maximum occupancy.
+pub fn edit_room_type(
+    conn: &mut AnyConnection,
+    id: RoomTypeId,
+    new: &NewRoomType<'_>,
+) -> QueryResult<usize> {
+    diesel::update(room_types::table.find(id.0))
+        .set((
+            room_types::name.eq(new.name),
+            room_types::kind.eq(new.kind.as_str()),
+            room_types::max_occupancy.eq(new.max_occupancy),
+            room_types::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// Adds a seasonal rate, refusing one that overlaps a live rate of the same room type.
+pub fn insert_rate(
+    conn: &mut AnyConnection,
+    room_type: RoomTypeId,
+    new: &NewRate<'_>,
+) -> Result<i64, RateError> {
+    refuse_overlap(conn, room_type, new.season, None)?;
     let at = now();
     Ok(diesel::insert_into(room_rates::table)
         .values((

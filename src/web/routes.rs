@@ -5,8 +5,8 @@ use actix_web::web;
 
 use crate::domain::access::Perm;
 use crate::web::pages::{
-    account, agencies, assets, audit, auth, dashboard, guides, health, imports, rates, settings,
-    supplier_items, suppliers, users,
+    account, agencies, assets, audit, auth, dashboard, guides, health, hotel_edits, imports, rates,
+    settings, supplier_items, suppliers, users,
 };
 
 /// What a route asks of its caller.
@@ -123,6 +123,14 @@ pub const ROUTES: &[Route] = &[
     post("/shops/{id}/restore", Access::Perm(Perm::SuppliersEdit)),
     post("/hotels/{id}/room-types", Access::Perm(Perm::SuppliersEdit)),
     post("/hotels/{id}/rates", Access::Perm(Perm::SuppliersEdit)),
+    get("/room-types/{id}/edit", Access::Perm(Perm::SuppliersEdit)),
+    post("/room-types/{id}", Access::Perm(Perm::SuppliersEdit)),
+    get("/room-rates/{id}/edit", Access::Perm(Perm::SuppliersEdit)),
+    post("/room-rates/{id}", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/room-types/{id}/archive",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
     post(
         "/room-rates/{id}/archive",
         Access::Perm(Perm::SuppliersEdit),
@@ -232,6 +240,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/hotels/{id}/rates",
             web::post().to(supplier_items::add_rate),
         )
+        .route(
+            "/room-types/{id}/edit",
+            web::get().to(hotel_edits::room_type_form),
+        )
+        .route(
+            "/room-types/{id}",
+            web::post().to(hotel_edits::update_room_type),
+        )
+        .route(
+            "/room-rates/{id}/edit",
+            web::get().to(hotel_edits::rate_form),
+        )
+        .route("/room-rates/{id}", web::post().to(hotel_edits::update_rate))
         .route(
             "/room-types/{id}/archive",
             web::post().to(supplier_items::archive_room_type),

@@ -58,6 +58,18 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
             ("rate", "1000"),
             ("currency", "THB"),
         ],
+        "/room-types/{id}" => vec![
+            ("name", "Room renamed"),
+            ("kind", "twin"),
+            ("max_occupancy", "2"),
+        ],
+        "/room-rates/{id}" => vec![
+            ("season", "Seed"),
+            ("starts_on", "2031-01-01"),
+            ("ends_on", "2031-01-31"),
+            ("rate", "1200"),
+            ("currency", "THB"),
+        ],
         "/transport/{id}/vehicles" => vec![
             ("vehicle_type", "Coach"),
             ("seats", "45"),

@@ -291,3 +291,182 @@ async fn the_demo_data_seeds_once_and_shows_in_the_lists() {
     .await;
     assert!(page.contains("Rate in force"), "{page}");
 }
+
+#[tokio::test]
+async fn room_types_and_seasonal_rates_are_edited_with_the_same_rules() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let res = ops
+        .post(
+            &app,
+            "/hotels",
+            &[
+                ("name", "Hoi An Lantern"),
+                ("city", "Da Nang"),
+                ("currency", "VND"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let hotel = location(&res);
+    for name in ["Deluxe", "Suite"] {
+        let res = ops
+            .post(
+                &app,
+                &format!("{hotel}/room-types"),
+                &[("name", name), ("kind", "double")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+    }
+    let (deluxe, suite) = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::room_types;
+            let ids: Vec<i64> = room_types::table
+                .select(room_types::id)
+                .order(room_types::id)
+                .load(conn)
+                .expect("ids");
+            (ids[0], ids[1])
+        })
+        .await;
+    let deluxe_s = deluxe.to_string();
+    for (from, to) in [("2027-01-01", "2027-03-31"), ("2027-04-01", "2027-06-30")] {
+        let fields = [
+            ("room_type", deluxe_s.as_str()),
+            ("season", "Season"),
+            ("starts_on", from),
+            ("ends_on", to),
+            ("rate", "1500000"),
+            ("currency", "VND"),
+        ];
+        assert_eq!(
+            ops.post(&app, &format!("{hotel}/rates"), &fields)
+                .await
+                .status(),
+            303
+        );
+    }
+    let second = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::room_rates;
+            room_rates::table
+                .select(room_rates::id)
+                .order(room_rates::id.desc())
+                .first::<i64>(conn)
+                .expect("rate")
+        })
+        .await;
+
+    let form = body(ops.get(&app, &format!("/room-rates/{second}/edit")).await).await;
+    assert!(
+        form.contains("value=\"2027-04-01\"") && form.contains("value=\"1500000\""),
+        "{form}"
+    );
+    let edit = |from: &'static str, amount: &'static str| {
+        vec![
+            ("season", "Summer"),
+            ("starts_on", from),
+            ("ends_on", "2027-06-30"),
+            ("rate", amount),
+            ("currency", "VND"),
+        ]
+    };
+    let res = ops
+        .post(
+            &app,
+            &format!("/room-rates/{second}"),
+            &edit("2027-03-15", "1600000"),
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        422,
+        "an edit that overlaps the other season is refused"
+    );
+    assert!(body(res).await.contains("overlap"));
+    let res = ops
+        .post(
+            &app,
+            &format!("/room-rates/{second}"),
+            &edit("2027-04-01", "1.5"),
+        )
+        .await;
+    assert_eq!(res.status(), 422, "VND has no minor unit");
+    let res = ops
+        .post(
+            &app,
+            &format!("/room-rates/{second}"),
+            &edit("2027-04-01", "1650000"),
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let page = body(ops.get(&app, &hotel).await).await;
+    assert!(
+        page.contains("1,650,000 VND") && page.contains("Summer"),
+        "{page}"
+    );
+    assert!(!page.contains("1,600,000"), "the refused edit was written");
+
+    let res = ops
+        .post(
+            &app,
+            &format!("/room-types/{suite}"),
+            &[
+                ("name", "deluxe"),
+                ("kind", "double"),
+                ("max_occupancy", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        422,
+        "two room types of a hotel cannot share a name"
+    );
+    let res = ops
+        .post(
+            &app,
+            &format!("/room-types/{deluxe}"),
+            &[
+                ("name", "Deluxe river view"),
+                ("kind", "twin"),
+                ("max_occupancy", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert!(
+        body(ops.get(&app, &hotel).await)
+            .await
+            .contains("Deluxe river view")
+    );
+
+    let admin = app.signed_in(Role::Admin).await;
+    let audit = body(admin.get(&app, "/audit?action=room-rate.update").await).await;
+    assert!(
+        audit.contains("1500000") && audit.contains("1650000"),
+        "before and after are audited: {audit}"
+    );
+    let viewer = app.signed_in(Role::Viewer).await;
+    assert_eq!(
+        viewer
+            .get(&app, &format!("/room-rates/{second}/edit"))
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        viewer
+            .post(
+                &app,
+                &format!("/room-types/{deluxe}"),
+                &[("name", "x"), ("kind", "twin"), ("max_occupancy", "2")]
+            )
+            .await
+            .status(),
+        403
+    );
+}

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod guides;
 pub mod health;
+pub mod hotel_edits;
 pub mod imports;
 pub mod master;
 pub mod rates;

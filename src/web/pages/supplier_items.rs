@@ -244,7 +244,7 @@ async fn refuse(
     .await
 }
 
-fn entry<'a>(
+pub(super) fn entry<'a>(
     user: &'a CurrentUser,
     addr: &'a str,
     action: &'a str,

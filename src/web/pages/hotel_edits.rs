@@ -1,0 +1,348 @@
+//! Editing a hotel's room types and seasonal contract rates after they were added: the
+//! same rules as adding them (a name unique per hotel, seasons of one room type never
+//! overlapping), the change audited with its before and after.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::db::audit;
+use crate::db::suppliers::{self, NewRate, NewRoomType, RateError, RoomRate, RoomType, RoomTypeId};
+use crate::domain::access::Perm;
+use crate::domain::master::{RoomKind, Season};
+use crate::i18n::{Message, key};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::flash::Flash;
+use crate::web::pages::master::{
+    Errors, FieldView, Fields, FormBuilder, OptionView, Reader, money_input,
+};
+use crate::web::pages::supplier_items::{entry, room_kind_key};
+
+#[derive(Serialize)]
+struct EditView {
+    title: String,
+    hotel_id: i64,
+    hotel_name: String,
+    action: String,
+    fields: Vec<FieldView>,
+    failed: bool,
+    form_error: Option<String>,
+}
+
+async fn hotel_name(db: &Db, hotel: suppliers::SupplierId) -> Result<String, WebError> {
+    let supplier = db
+        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, hotel)?) })
+        .await?
+        .ok_or(WebError::NotFound)?;
+    Ok(supplier.data.name)
+}
+
+fn room_type_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.text("name", key("rooms-name"), true)
+        .select(
+            "kind",
+            key("rooms-kind"),
+            RoomKind::ALL
+                .iter()
+                .map(|k| OptionView {
+                    value: k.as_str().into(),
+                    label: ui.t(room_kind_key(*k)),
+                })
+                .collect(),
+        )
+        .number("max_occupancy", key("rooms-max-occupancy"), true);
+    b.fields
+}
+
+async fn render_room_type(
+    ui: &Ui,
+    db: &Db,
+    room_type: &RoomType,
+    values: &Fields,
+    errors: &Errors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let view = EditView {
+        title: ui.t(key("rooms-edit-title")),
+        hotel_id: room_type.supplier_id.0,
+        hotel_name: hotel_name(db, room_type.supplier_id).await?,
+        action: format!("/room-types/{}", room_type.id.0),
+        fields: room_type_fields(ui, values, errors),
+        failed: errors.any(),
+        form_error: None,
+    };
+    ui.render(status, "suppliers/item_edit.html", &view)
+}
+
+async fn load_room_type(db: &Db, id: i64) -> Result<RoomType, WebError> {
+    db.read(move |conn| -> Result<_, WebError> {
+        Ok(suppliers::find_room_type(conn, RoomTypeId(id))?)
+    })
+    .await?
+    .filter(|rt| !rt.archived)
+    .ok_or(WebError::NotFound)
+}
+
+pub async fn room_type_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let room_type = load_room_type(&db, path.into_inner()).await?;
+    let values = Fields(vec![
+        ("name".into(), room_type.name.clone()),
+        ("kind".into(), room_type.kind.as_str().into()),
+        ("max_occupancy".into(), room_type.max_occupancy.to_string()),
+    ]);
+    render_room_type(
+        &ui,
+        &db,
+        &room_type,
+        &values,
+        &Errors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn update_room_type(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let before = load_room_type(&db, path.into_inner()).await?;
+    let fields = Fields(form.into_inner());
+    let mut r = Reader::new(&ui, &fields);
+    let name = r.text("name", 100, true);
+    let kind = r
+        .choice("kind", &["single", "twin", "double", "triple", "family"])
+        .and_then(|k| RoomKind::parse(&k));
+    let max = r.integer("max_occupancy", 1, 20, true);
+    let (Some(kind), Some(max), false) = (kind, max, r.errors.any()) else {
+        let errors = r.errors;
+        return render_room_type(
+            &ui,
+            &db,
+            &before,
+            &fields,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (addr, actor, old) = (ui.client_addr().to_owned(), user.clone(), before.clone());
+    let taken = db
+        .write(move |conn| -> Result<bool, WebError> {
+            let siblings = suppliers::room_types_of(conn, old.supplier_id)?;
+            if siblings.iter().any(|rt| rt.id != old.id && !rt.archived && rt.name.eq_ignore_ascii_case(&name)) {
+                return Ok(true);
+            }
+            let new = NewRoomType { kind, name: &name, max_occupancy: max as i32 };
+            suppliers::edit_room_type(conn, old.id, &new)?;
+            let mut e = entry(&actor, &addr, "room-type.update", "room_type", old.id.0);
+            e.before = Some(serde_json::json!({ "name": old.name, "kind": old.kind.as_str(), "max_occupancy": old.max_occupancy }));
+            e.after = Some(serde_json::json!({ "name": name, "kind": kind.as_str(), "max_occupancy": max }));
+            audit::record(conn, &e)?;
+            Ok(false)
+        })
+        .await?;
+    if taken {
+        let mut errors = Errors::default();
+        errors.add("name", ui.t(key("rooms-error-name-taken")));
+        return render_room_type(
+            &ui,
+            &db,
+            &before,
+            &fields,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    Ok(ui.see_other(
+        &format!("/hotels/{}", before.supplier_id.0),
+        Flash::success(Message::new("rooms-updated")),
+    ))
+}
+
+fn rate_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.text("season", key("rates-season"), true)
+        .date("starts_on", key("rates-from"), true)
+        .date("ends_on", key("rates-to"), true)
+        .number("rate", key("rates-per-night"), true)
+        .currencies("currency", key("suppliers-col-currency"));
+    b.fields
+}
+
+async fn load_rate(db: &Db, id: i64) -> Result<(suppliers::SupplierId, RoomRate), WebError> {
+    match db
+        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::rate_by_id(conn, id)?) })
+        .await?
+    {
+        Some((hotel, rate, false)) => Ok((hotel, rate)),
+        _ => Err(WebError::NotFound),
+    }
+}
+
+async fn render_rate(
+    ui: &Ui,
+    db: &Db,
+    hotel: suppliers::SupplierId,
+    rate: &RoomRate,
+    values: &Fields,
+    errors: &Errors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let view = EditView {
+        title: ui.t(key("rooms-rate-edit-title")),
+        hotel_id: hotel.0,
+        hotel_name: hotel_name(db, hotel).await?,
+        action: format!("/room-rates/{}", rate.id),
+        fields: rate_fields(ui, values, errors),
+        failed: errors.any(),
+        form_error: errors.get("form"),
+    };
+    ui.render(status, "suppliers/item_edit.html", &view)
+}
+
+pub async fn rate_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let (hotel, rate) = load_rate(&db, path.into_inner()).await?;
+    let values = Fields(vec![
+        ("season".into(), rate.season.clone()),
+        ("starts_on".into(), rate.starts_on.to_string()),
+        ("ends_on".into(), rate.ends_on.to_string()),
+        ("rate".into(), money_input(rate.rate_minor, rate.currency)),
+        ("currency".into(), rate.currency.code().into()),
+    ]);
+    render_rate(
+        &ui,
+        &db,
+        hotel,
+        &rate,
+        &values,
+        &Errors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn update_rate(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let (hotel, before) = load_rate(&db, path.into_inner()).await?;
+    let fields = Fields(form.into_inner());
+    let mut r = Reader::new(&ui, &fields);
+    let season_name = r.text("season", 100, true);
+    let starts_on = r.date("starts_on", true);
+    let ends_on = r.date("ends_on", true);
+    let currency = r.currency("currency");
+    let rate = r.money("rate", currency, true);
+    let season = match (starts_on, ends_on) {
+        (Some(a), Some(b)) => {
+            let s = Season::new(a, b);
+            if s.is_none() {
+                r.errors.add("ends_on", ui.t(key("rates-error-dates")));
+            }
+            s
+        }
+        _ => None,
+    };
+    let (Some(season), Some(rate_minor), Some(currency), false) =
+        (season, rate, currency, r.errors.any())
+    else {
+        let errors = r.errors;
+        return render_rate(
+            &ui,
+            &db,
+            hotel,
+            &before,
+            &fields,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (addr, actor, old) = (ui.client_addr().to_owned(), user.clone(), before.clone());
+    let result = db
+        .write(move |conn| -> Result<Result<(), RateError>, WebError> {
+            let new = NewRate {
+                season_name: &season_name,
+                season,
+                rate_minor,
+                currency,
+            };
+            match suppliers::change_rate(conn, old.id, old.room_type_id, &new) {
+                Ok(()) => {}
+                Err(RateError::Db(e)) => return Err(e.into()),
+                Err(refused) => return Ok(Err(refused)),
+            }
+            let mut e = entry(&actor, &addr, "room-rate.update", "room_rate", old.id);
+            e.before = Some(serde_json::json!({
+                "season": old.season, "starts_on": old.starts_on, "ends_on": old.ends_on,
+                "rate_minor": old.rate_minor, "currency": old.currency.code(),
+            }));
+            e.after = Some(serde_json::json!({
+                "season": season_name, "starts_on": season.starts_on, "ends_on": season.ends_on,
+                "rate_minor": rate_minor, "currency": currency.code(),
+            }));
+            audit::record(conn, &e)?;
+            Ok(Ok(()))
+        })
+        .await?;
+    match result {
+        Ok(()) => Ok(ui.see_other(
+            &format!("/hotels/{}", hotel.0),
+            Flash::success(Message::new("rooms-rate-updated")),
+        )),
+        Err(RateError::Overlap {
+            season,
+            starts_on,
+            ends_on,
+        }) => {
+            let mut errors = Errors::default();
+            let f = ui.formats();
+            errors.add(
+                "starts_on",
+                ui.state.i18n.t(
+                    ui.locale(),
+                    key("rates-error-overlap"),
+                    &[
+                        ("season".into(), season),
+                        ("from".into(), f.date(ui.locale(), starts_on)),
+                        ("to".into(), f.date(ui.locale(), ends_on)),
+                    ],
+                ),
+            );
+            render_rate(
+                &ui,
+                &db,
+                hotel,
+                &before,
+                &fields,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(RateError::Db(e)) => Err(e.into()),
+    }
+}
