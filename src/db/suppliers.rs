@@ -645,27 +645,29 @@ fn refuse_overlap(
     Ok(())
 }
 
+/// hotel, room type, season, starts, ends, rate (minor units), currency, archived
+type RateRow = (i64, i64, String, NaiveDate, NaiveDate, i64, String, bool);
+
 /// A rate by id with the hotel it belongs to and whether it is archived.
 pub fn rate_by_id(
     conn: &mut AnyConnection,
     id: i64,
 ) -> QueryResult<Option<(SupplierId, RoomRate, bool)>> {
-    let row: Option<(i64, i64, String, NaiveDate, NaiveDate, i64, String, bool)> =
-        room_rates::table
-            .inner_join(room_types::table)
-            .filter(room_rates::id.eq(id))
-            .select((
-                room_types::supplier_id,
-                room_rates::room_type_id,
-                room_rates::season,
-                room_rates::starts_on,
-                room_rates::ends_on,
-                room_rates::rate_minor,
-                room_rates::currency,
-                room_rates::archived,
-            ))
-            .first(conn)
-            .optional()?;
+    let row: Option<RateRow> = room_rates::table
+        .inner_join(room_types::table)
+        .filter(room_rates::id.eq(id))
+        .select((
+            room_types::supplier_id,
+            room_rates::room_type_id,
+            room_rates::season,
+            room_rates::starts_on,
+            room_rates::ends_on,
+            room_rates::rate_minor,
+            room_rates::currency,
+            room_rates::archived,
+        ))
+        .first(conn)
+        .optional()?;
     row.map(
         |(hotel, rt, season, starts_on, ends_on, rate_minor, currency, archived)| {
             let rate = RoomRate {
