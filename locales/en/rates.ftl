@@ -18,3 +18,4 @@ rates-error-locked = This rate is locked: a posted journal entry uses it.
 rates-error-positive = The rate must be greater than zero.
 rates-error-same = Choose two different currencies.
 rates-error-filter = The filter is not valid: use currency codes and a date such as 2027-01-31.
+rates-search-placeholder = e.g. Bank of Thailand

@@ -18,3 +18,4 @@ rates-error-locked = อัตรานี้ถูกล็อก เนื่�
 rates-error-positive = อัตราต้องมากกว่าศูนย์
 rates-error-same = กรุณาเลือกสองสกุลเงินที่ต่างกัน
 rates-error-filter = ตัวกรองไม่ถูกต้อง: ใช้รหัสสกุลเงินและวันที่ เช่น 2027-01-31
+rates-search-placeholder = เช่น ธนาคารแห่งประเทศไทย

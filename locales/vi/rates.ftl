@@ -18,3 +18,4 @@ rates-error-locked = Tỷ giá này đã bị khóa: một bút toán đã ghi s
 rates-error-positive = Tỷ giá phải lớn hơn 0.
 rates-error-same = Hãy chọn hai loại tiền khác nhau.
 rates-error-filter = Bộ lọc không hợp lệ: dùng mã tiền tệ và ngày như 2027-01-31.
+rates-search-placeholder = ví dụ: Vietcombank

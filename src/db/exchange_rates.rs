@@ -170,6 +170,8 @@ impl SortBy {
 }
 
 pub struct ListQuery {
+    /// Matches the rate's source, ignoring case (`bank of thailand`).
+    pub search: Option<String>,
     pub from: Option<Currency>,
     pub to: Option<Currency>,
     pub on_or_before: Option<NaiveDate>,
@@ -190,6 +192,14 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<StoredR
         }
         if let Some(d) = q.on_or_before {
             query = query.filter(exchange_rates::rate_date.le(d));
+        }
+        if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let pattern = format!("%{}%", super::users::escape_like(&term.to_lowercase()));
+            query = query.filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>("lower(source) LIKE ")
+                    .bind::<diesel::sql_types::Text, _>(pattern)
+                    .sql(" ESCAPE '\\'"),
+            );
         }
         query
     };

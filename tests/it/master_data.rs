@@ -470,3 +470,32 @@ async fn room_types_and_seasonal_rates_are_edited_with_the_same_rules() {
         403
     );
 }
+
+#[tokio::test]
+async fn exchange_rates_are_searched_by_source() {
+    let app = TestApp::spawn().await;
+    let acc = app.signed_in(Role::Accountant).await;
+    for (date, source) in [
+        ("2027-01-05", "Kasikorn Bank Thai"),
+        ("2027-01-06", "Vietcombank 100%_x"),
+    ] {
+        let fields = [
+            ("date", date),
+            ("from", "USD"),
+            ("to", "THB"),
+            ("rate", "35.1"),
+            ("source", source),
+        ];
+        assert_eq!(acc.post(&app, "/rates", &fields).await.status(), 303);
+    }
+    let page = body(acc.get(&app, "/rates?q=BANK+thai").await).await;
+    assert!(
+        page.contains("Kasikorn Bank Thai") && !page.contains("Vietcombank"),
+        "{page}"
+    );
+    let page = body(acc.get(&app, "/rates?q=100%25_").await).await;
+    assert!(
+        page.contains("Vietcombank") && !page.contains("Kasikorn"),
+        "wildcards are literal"
+    );
+}

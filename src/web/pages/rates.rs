@@ -65,6 +65,7 @@ pub async fn list(
         .transpose()
         .map_err(|_| WebError::BadRequest(Message::new("rates-error-filter")))?;
     let query = exchange_rates::ListQuery {
+        search: params.q.clone(),
         from,
         to,
         on_or_before,
@@ -145,7 +146,7 @@ pub async fn list(
         actions,
         q: params.q.clone().unwrap_or_default(),
         sort: params.sort.clone().unwrap_or_default(),
-        search_placeholder: String::new(),
+        search_placeholder: ui.t(key("rates-search-placeholder")),
         filters: vec![
             currency_filter(&ui, "from", key("rates-col-from"), params.from.as_deref()),
             currency_filter(&ui, "to", key("rates-col-to"), params.to.as_deref()),
