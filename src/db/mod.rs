@@ -9,6 +9,7 @@
 pub mod agencies;
 pub mod audit;
 pub mod backend;
+pub mod contacts;
 pub mod exchange_rates;
 pub mod guides;
 pub mod imports;

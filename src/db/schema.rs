@@ -232,3 +232,19 @@ diesel::allow_tables_to_appear_in_same_query!(
     exchange_rates,
     import_batches
 );
+
+diesel::table! {
+    contacts (id) {
+        id -> BigInt,
+        party_kind -> Text,
+        party_id -> BigInt,
+        name -> Text,
+        position -> Text,
+        phone -> Text,
+        email -> Text,
+        notes -> Text,
+        archived -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

@@ -5,8 +5,8 @@ use actix_web::web;
 
 use crate::domain::access::Perm;
 use crate::web::pages::{
-    account, agencies, assets, audit, auth, dashboard, guides, health, hotel_edits, imports, rates,
-    settings, supplier_items, suppliers, users,
+    account, agencies, assets, audit, auth, contacts, dashboard, guides, health, hotel_edits,
+    imports, rates, settings, supplier_items, suppliers, users,
 };
 
 /// What a route asks of its caller.
@@ -128,6 +128,29 @@ pub const ROUTES: &[Route] = &[
     get("/room-rates/{id}/edit", Access::Perm(Perm::SuppliersEdit)),
     post("/room-rates/{id}", Access::Perm(Perm::SuppliersEdit)),
     post(
+        "/suppliers/{id}/contacts",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get(
+        "/supplier-contacts/{id}/edit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/supplier-contacts/{id}", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/supplier-contacts/{id}/archive",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/agencies/{id}/contacts", Access::Perm(Perm::AgenciesEdit)),
+    get(
+        "/agency-contacts/{id}/edit",
+        Access::Perm(Perm::AgenciesEdit),
+    ),
+    post("/agency-contacts/{id}", Access::Perm(Perm::AgenciesEdit)),
+    post(
+        "/agency-contacts/{id}/archive",
+        Access::Perm(Perm::AgenciesEdit),
+    ),
+    post(
         "/room-types/{id}/archive",
         Access::Perm(Perm::SuppliersEdit),
     ),
@@ -239,6 +262,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/hotels/{id}/rates",
             web::post().to(supplier_items::add_rate),
+        )
+        .route(
+            "/suppliers/{id}/contacts",
+            web::post().to(contacts::add_to_supplier),
+        )
+        .route(
+            "/supplier-contacts/{id}/edit",
+            web::get().to(contacts::supplier_edit_form),
+        )
+        .route(
+            "/supplier-contacts/{id}",
+            web::post().to(contacts::supplier_update),
+        )
+        .route(
+            "/supplier-contacts/{id}/archive",
+            web::post().to(contacts::supplier_archive),
+        )
+        .route(
+            "/agencies/{id}/contacts",
+            web::post().to(contacts::add_to_agency),
+        )
+        .route(
+            "/agency-contacts/{id}/edit",
+            web::get().to(contacts::agency_edit_form),
+        )
+        .route(
+            "/agency-contacts/{id}",
+            web::post().to(contacts::agency_update),
+        )
+        .route(
+            "/agency-contacts/{id}/archive",
+            web::post().to(contacts::agency_archive),
         )
         .route(
             "/room-types/{id}/edit",

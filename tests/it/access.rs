@@ -70,6 +70,10 @@ fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
             ("rate", "1200"),
             ("currency", "THB"),
         ],
+        "/suppliers/{id}/contacts"
+        | "/agencies/{id}/contacts"
+        | "/supplier-contacts/{id}"
+        | "/agency-contacts/{id}" => vec![("name", "Khun Access"), ("email", "access@test.local")],
         "/transport/{id}/vehicles" => vec![
             ("vehicle_type", "Coach"),
             ("seats", "45"),
@@ -107,6 +111,9 @@ fn id_for(path: &str, ids: &Ids) -> i64 {
         "transport" => ids.transport,
         "restaurants" | "attractions" | "shops" => ids.other_supplier(first),
         "room-rates" => ids.room_rate,
+        "suppliers" => ids.hotel,
+        "supplier-contacts" => ids.supplier_contact,
+        "agency-contacts" => ids.agency_contact,
         "room-types" => ids.room_type,
         "vehicles" => ids.vehicle,
         "guides" => ids.guide,
@@ -133,6 +140,8 @@ struct Ids {
     agency: i64,
     rate: i64,
     batch: i64,
+    supplier_contact: i64,
+    agency_contact: i64,
 }
 
 impl Ids {
@@ -218,6 +227,29 @@ async fn make_ids(app: &TestApp, admin: &Session, user: i64) -> Ids {
         )
         .await;
     assert_eq!(res.status(), 303);
+    for path in [
+        format!("/suppliers/{hotel}/contacts"),
+        format!("/agencies/{agency}/contacts"),
+    ] {
+        let res = admin
+            .post(app, &path, &form_for("/suppliers/{id}/contacts"))
+            .await;
+        assert_eq!(res.status(), 303, "{path}");
+    }
+    let (supplier_contact, agency_contact) = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::contacts;
+            let of = |kind: &str, conn: &mut tourdesk::db::AnyConnection| {
+                contacts::table
+                    .filter(contacts::party_kind.eq(kind.to_owned()))
+                    .select(contacts::id)
+                    .first::<i64>(conn)
+                    .expect("contact")
+            };
+            (of("supplier", conn), of("agency", conn))
+        })
+        .await;
     let (room_rate, vehicle) = app
         .with_db(|conn| {
             use diesel::prelude::*;
@@ -248,6 +280,8 @@ async fn make_ids(app: &TestApp, admin: &Session, user: i64) -> Ids {
         agency,
         rate,
         batch: 0,
+        supplier_contact,
+        agency_contact,
     }
 }
 

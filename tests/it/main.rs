@@ -6,6 +6,7 @@ mod access;
 mod audit;
 mod browser;
 mod cli;
+mod contacts;
 mod harness;
 mod imports;
 mod launcher;

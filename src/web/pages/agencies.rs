@@ -12,6 +12,7 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::pages::Pager;
+use crate::web::pages::contacts;
 use crate::web::pages::master::{
     CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
     OptionView, Reader, RowView, money_input, money_text, pager_links, plain_column,
@@ -304,10 +305,13 @@ struct EditView {
     form: FormPage,
     id: i64,
     archived: bool,
+    contacts: contacts::ContactsSection,
 }
 
-fn render_edit(
+async fn render_edit(
     ui: &Ui,
+    db: &Db,
+    user: &CurrentUser,
     agency: &Agency,
     values: &Fields,
     errors: &Errors,
@@ -317,6 +321,7 @@ fn render_edit(
         form: form_page(ui, Some(agency.id), values, errors),
         id: agency.id.0,
         archived: agency.archived,
+        contacts: contacts::section(ui, db, user, contacts::Side::Agency, agency.id.0).await?,
     };
     ui.render(status, "agencies/edit.html", &view)
 }
@@ -331,11 +336,14 @@ pub async fn edit_form(
     let agency = load(&db, path.into_inner()).await?;
     render_edit(
         &ui,
+        &db,
+        &user,
         &agency,
         &fields_of(&agency.data),
         &Errors::default(),
         StatusCode::OK,
     )
+    .await
 }
 
 pub async fn update(
@@ -353,11 +361,14 @@ pub async fn update(
         Err(errors) => {
             return render_edit(
                 &ui,
+                &db,
+                &user,
                 &before,
                 &fields,
                 &errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            )
+            .await;
         }
     };
     let (addr, actor, id) = (ui.client_addr().to_owned(), user.clone(), before.id);

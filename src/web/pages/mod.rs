@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod contacts;
 pub mod dashboard;
 pub mod guides;
 pub mod health;

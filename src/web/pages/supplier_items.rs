@@ -75,6 +75,7 @@ struct ShowView {
     room_type_fields: Vec<FieldView>,
     rate_fields: Vec<FieldView>,
     vehicle_fields: Vec<FieldView>,
+    contacts: crate::web::pages::contacts::ContactsSection,
     /// Which sub-form failed, and why.
     failed: String,
     failed_message: Option<String>,
@@ -220,6 +221,14 @@ pub async fn render_show(
         room_type_fields,
         rate_fields,
         vehicle_fields,
+        contacts: crate::web::pages::contacts::section(
+            ui,
+            db,
+            user,
+            crate::web::pages::contacts::Side::Supplier,
+            id.0,
+        )
+        .await?,
         failed: failed_section.to_owned(),
         failed_message: failed.as_ref().and_then(|f| f.errors.get("form")),
     };

@@ -1,0 +1,13 @@
+contacts-title = Contacts
+contacts-name = Name
+contacts-position = Position
+contacts-phone = Phone
+contacts-email = E-mail
+contacts-notes = Notes
+contacts-empty = No contacts yet.
+contacts-add = Add a contact
+contacts-edit = Edit contact
+contacts-back = Back
+contacts-created = Contact added.
+contacts-updated = Contact saved.
+contacts-archived = Contact archived.

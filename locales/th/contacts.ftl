@@ -1,0 +1,13 @@
+contacts-title = ผู้ติดต่อ
+contacts-name = ชื่อ
+contacts-position = ตำแหน่ง
+contacts-phone = โทรศัพท์
+contacts-email = อีเมล
+contacts-notes = หมายเหตุ
+contacts-empty = ยังไม่มีผู้ติดต่อ
+contacts-add = เพิ่มผู้ติดต่อ
+contacts-edit = แก้ไขผู้ติดต่อ
+contacts-back = กลับ
+contacts-created = เพิ่มผู้ติดต่อแล้ว
+contacts-updated = บันทึกผู้ติดต่อแล้ว
+contacts-archived = เก็บผู้ติดต่อเข้าคลังแล้ว

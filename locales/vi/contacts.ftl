@@ -1,0 +1,13 @@
+contacts-title = Người liên hệ
+contacts-name = Họ tên
+contacts-position = Chức vụ
+contacts-phone = Điện thoại
+contacts-email = Email
+contacts-notes = Ghi chú
+contacts-empty = Chưa có người liên hệ.
+contacts-add = Thêm người liên hệ
+contacts-edit = Sửa người liên hệ
+contacts-back = Quay lại
+contacts-created = Đã thêm người liên hệ.
+contacts-updated = Đã lưu người liên hệ.
+contacts-archived = Đã lưu trữ người liên hệ.

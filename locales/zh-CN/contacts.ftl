@@ -1,0 +1,13 @@
+contacts-title = 联系人
+contacts-name = 姓名
+contacts-position = 职位
+contacts-phone = 电话
+contacts-email = 电子邮箱
+contacts-notes = 备注
+contacts-empty = 暂无联系人。
+contacts-add = 添加联系人
+contacts-edit = 编辑联系人
+contacts-back = 返回
+contacts-created = 联系人已添加。
+contacts-updated = 联系人已保存。
+contacts-archived = 联系人已归档。

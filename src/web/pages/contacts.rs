@@ -1,0 +1,477 @@
+//! The contacts of a supplier or a client agency: listed on its page, added, edited and
+//! archived (never deleted), every change audited in its transaction.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+use crate::db::audit;
+use crate::db::contacts::{self, Contact, ContactData, Party};
+use crate::db::suppliers::{self, SupplierId};
+use crate::domain::access::Perm;
+use crate::domain::email::Email;
+use crate::i18n::{Message, key};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::flash::Flash;
+use crate::web::pages::master::{Errors, FieldView, Fields, FormBuilder, Reader};
+
+/// Which kind of party a request is about, with what it takes to change its contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Supplier,
+    Agency,
+}
+
+impl Side {
+    fn perm(self) -> Perm {
+        match self {
+            Side::Supplier => Perm::SuppliersEdit,
+            Side::Agency => Perm::AgenciesEdit,
+        }
+    }
+
+    fn party(self, id: i64) -> Party {
+        match self {
+            Side::Supplier => Party::Supplier(id),
+            Side::Agency => Party::Agency(id),
+        }
+    }
+
+    fn of(party: Party) -> (Side, i64) {
+        match party {
+            Party::Supplier(id) => (Side::Supplier, id),
+            Party::Agency(id) => (Side::Agency, id),
+        }
+    }
+
+    /// Where a contact's edit and archive forms post.
+    fn contact_base(self) -> &'static str {
+        match self {
+            Side::Supplier => "/supplier-contacts",
+            Side::Agency => "/agency-contacts",
+        }
+    }
+
+    fn add_action(self, party_id: i64) -> String {
+        match self {
+            Side::Supplier => format!("/suppliers/{party_id}/contacts"),
+            Side::Agency => format!("/agencies/{party_id}/contacts"),
+        }
+    }
+}
+
+/// The page of the party, where its contacts are listed.
+async fn party_page(db: &Db, side: Side, party_id: i64) -> Result<String, WebError> {
+    match side {
+        Side::Agency => {
+            let found = db
+                .read(move |conn| -> Result<_, WebError> {
+                    Ok(crate::db::agencies::find(
+                        conn,
+                        crate::db::agencies::AgencyId(party_id),
+                    )?)
+                })
+                .await?;
+            found
+                .map(|a| format!("/agencies/{}/edit", a.id.0))
+                .ok_or(WebError::NotFound)
+        }
+        Side::Supplier => {
+            let found = db
+                .read(move |conn| -> Result<_, WebError> {
+                    Ok(suppliers::find(conn, SupplierId(party_id))?)
+                })
+                .await?;
+            found
+                .map(|s| format!("{}/{}", s.data.kind.path(), s.id.0))
+                .ok_or(WebError::NotFound)
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct ContactView {
+    id: i64,
+    name: String,
+    position: String,
+    phone: String,
+    email: String,
+    notes: String,
+}
+
+/// What a party's page shows of its contacts: the list and, for editors, the add form.
+#[derive(Serialize)]
+pub struct ContactsSection {
+    rows: Vec<ContactView>,
+    base: &'static str,
+    add_action: String,
+    fields: Vec<FieldView>,
+    can_edit: bool,
+}
+
+fn fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.text("name", key("contacts-name"), true)
+        .text("position", key("contacts-position"), false)
+        .text("phone", key("contacts-phone"), false)
+        .email("email", key("contacts-email"))
+        .textarea("notes", key("contacts-notes"));
+    b.fields
+}
+
+pub async fn section(
+    ui: &Ui,
+    db: &Db,
+    user: &CurrentUser,
+    side: Side,
+    party_id: i64,
+) -> Result<ContactsSection, WebError> {
+    let party = side.party(party_id);
+    let found = db
+        .read(move |conn| -> Result<_, WebError> { Ok(contacts::of(conn, party)?) })
+        .await?;
+    Ok(ContactsSection {
+        rows: found
+            .into_iter()
+            .map(|c| ContactView {
+                id: c.id,
+                name: c.data.name,
+                position: c.data.position,
+                phone: c.data.phone,
+                email: c.data.email,
+                notes: c.data.notes,
+            })
+            .collect(),
+        base: side.contact_base(),
+        add_action: side.add_action(party_id),
+        fields: fields(ui, &Fields(Vec::new()), &Errors::default()),
+        can_edit: user.user().role.permits(side.perm()),
+    })
+}
+
+/// Reads the form into contact data, or the field errors.
+fn parse(ui: &Ui, form: &Fields) -> Result<ContactData, Errors> {
+    let mut r = Reader::new(ui, form);
+    let data = ContactData {
+        name: r.text("name", 100, true),
+        position: r.text("position", 100, false),
+        phone: r.text("phone", 50, false),
+        email: r.text("email", 254, false),
+        notes: r.text("notes", 1000, false),
+    };
+    let mut errors = r.errors;
+    let email = if data.email.is_empty() {
+        String::new()
+    } else {
+        match Email::parse(&data.email) {
+            Ok(e) => e.to_string(),
+            Err(_) => {
+                errors.add("email", ui.t(key("users-error-email")));
+                String::new()
+            }
+        }
+    };
+    if errors.any() {
+        Err(errors)
+    } else {
+        Ok(ContactData { email, ..data })
+    }
+}
+
+#[derive(Serialize)]
+struct FormView {
+    title: String,
+    back: String,
+    action: String,
+    fields: Vec<FieldView>,
+    failed: bool,
+}
+
+fn render_form(
+    ui: &Ui,
+    title: &'static str,
+    back: String,
+    action: String,
+    values: &Fields,
+    errors: &Errors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let view = FormView {
+        title: ui.t(title),
+        back,
+        action,
+        fields: fields(ui, values, errors),
+        failed: errors.any(),
+    };
+    ui.render(status, "contacts/form.html", &view)
+}
+
+fn audit_entry<'a>(
+    user: &'a CurrentUser,
+    addr: &'a str,
+    action: &'a str,
+    id: i64,
+) -> audit::Entry<'a> {
+    audit::Entry {
+        user_id: Some(user.user().id),
+        actor: Some(&user.user().email),
+        action,
+        entity: Some("contact"),
+        entity_id: Some(id.to_string()),
+        client_addr: Some(addr),
+        ..Default::default()
+    }
+}
+
+async fn add(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    side: Side,
+    party_id: i64,
+    form: Fields,
+) -> Result<HttpResponse, WebError> {
+    user.require(side.perm())?;
+    let back = party_page(&db, side, party_id).await?;
+    let data = match parse(&ui, &form) {
+        Ok(data) => data,
+        Err(errors) => {
+            let action = side.add_action(party_id);
+            return render_form(
+                &ui,
+                key("contacts-add"),
+                back,
+                action,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let (addr, actor, party) = (
+        ui.client_addr().to_owned(),
+        user.clone(),
+        side.party(party_id),
+    );
+    db.write(move |conn| -> Result<(), WebError> {
+        let id = contacts::insert(conn, party, &data)?;
+        let mut e = audit_entry(&actor, &addr, "contact.create", id);
+        e.after = Some(serde_json::json!({ "party": format!("{party:?}"), "contact": data }));
+        audit::record(conn, &e)?;
+        Ok(())
+    })
+    .await?;
+    Ok(ui.see_other(&back, Flash::success(Message::new("contacts-created"))))
+}
+
+pub async fn add_to_supplier(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    add(
+        ui,
+        db,
+        user,
+        Side::Supplier,
+        path.into_inner(),
+        Fields(form.into_inner()),
+    )
+    .await
+}
+
+pub async fn add_to_agency(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    add(
+        ui,
+        db,
+        user,
+        Side::Agency,
+        path.into_inner(),
+        Fields(form.into_inner()),
+    )
+    .await
+}
+
+/// A live contact of the given side.
+async fn load(db: &Db, side: Side, id: i64) -> Result<(Contact, i64), WebError> {
+    let found = db
+        .read(move |conn| -> Result<_, WebError> { Ok(contacts::find(conn, id)?) })
+        .await?;
+    match found {
+        Some(c) if !c.archived && Side::of(c.party).0 == side => {
+            let party_id = Side::of(c.party).1;
+            Ok((c, party_id))
+        }
+        _ => Err(WebError::NotFound),
+    }
+}
+
+async fn edit_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    side: Side,
+    id: i64,
+) -> Result<HttpResponse, WebError> {
+    user.require(side.perm())?;
+    let (contact, party_id) = load(&db, side, id).await?;
+    let back = party_page(&db, side, party_id).await?;
+    let d = &contact.data;
+    let values = Fields(vec![
+        ("name".into(), d.name.clone()),
+        ("position".into(), d.position.clone()),
+        ("phone".into(), d.phone.clone()),
+        ("email".into(), d.email.clone()),
+        ("notes".into(), d.notes.clone()),
+    ]);
+    let action = format!("{}/{id}", side.contact_base());
+    render_form(
+        &ui,
+        key("contacts-edit"),
+        back,
+        action,
+        &values,
+        &Errors::default(),
+        StatusCode::OK,
+    )
+}
+
+async fn update(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    side: Side,
+    id: i64,
+    form: Fields,
+) -> Result<HttpResponse, WebError> {
+    user.require(side.perm())?;
+    let (before, party_id) = load(&db, side, id).await?;
+    let back = party_page(&db, side, party_id).await?;
+    let data = match parse(&ui, &form) {
+        Ok(data) => data,
+        Err(errors) => {
+            let action = format!("{}/{id}", side.contact_base());
+            return render_form(
+                &ui,
+                key("contacts-edit"),
+                back,
+                action,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    db.write(move |conn| -> Result<(), WebError> {
+        contacts::update(conn, id, &data)?;
+        let mut e = audit_entry(&actor, &addr, "contact.update", id);
+        e.before = Some(serde_json::json!(before.data));
+        e.after = Some(serde_json::json!(data));
+        audit::record(conn, &e)?;
+        Ok(())
+    })
+    .await?;
+    Ok(ui.see_other(&back, Flash::success(Message::new("contacts-updated"))))
+}
+
+async fn archive(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    side: Side,
+    id: i64,
+) -> Result<HttpResponse, WebError> {
+    user.require(side.perm())?;
+    let (_, party_id) = load(&db, side, id).await?;
+    let back = party_page(&db, side, party_id).await?;
+    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    db.write(move |conn| -> Result<(), WebError> {
+        contacts::archive(conn, id)?;
+        audit::record(conn, &audit_entry(&actor, &addr, "contact.archive", id))?;
+        Ok(())
+    })
+    .await?;
+    Ok(ui.see_other(&back, Flash::success(Message::new("contacts-archived"))))
+}
+
+pub async fn supplier_edit_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    edit_form(ui, db, user, Side::Supplier, path.into_inner()).await
+}
+
+pub async fn agency_edit_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    edit_form(ui, db, user, Side::Agency, path.into_inner()).await
+}
+
+pub async fn supplier_update(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    update(
+        ui,
+        db,
+        user,
+        Side::Supplier,
+        path.into_inner(),
+        Fields(form.into_inner()),
+    )
+    .await
+}
+
+pub async fn agency_update(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    update(
+        ui,
+        db,
+        user,
+        Side::Agency,
+        path.into_inner(),
+        Fields(form.into_inner()),
+    )
+    .await
+}
+
+pub async fn supplier_archive(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    archive(ui, db, user, Side::Supplier, path.into_inner()).await
+}
+
+pub async fn agency_archive(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, WebError> {
+    archive(ui, db, user, Side::Agency, path.into_inner()).await
+}

@@ -1,0 +1,179 @@
+//! Contacts of suppliers and client agencies: several per party, validated, edited with an
+//! audited before and after, archived, and only by those allowed to edit the party.
+
+use tourdesk::domain::access::Role;
+
+use crate::harness::{TestApp, location};
+
+async fn body(res: reqwest::Response) -> String {
+    res.text().await.unwrap_or_default()
+}
+
+fn contact_ids(page: &str, base: &str) -> Vec<i64> {
+    let page = page.replace("&#x2F;", "/");
+    page.match_indices(&format!("href=\"{base}/"))
+        .filter_map(|(at, m)| page[at + m.len()..].split('/').next()?.parse().ok())
+        .collect()
+}
+
+#[tokio::test]
+async fn suppliers_and_agencies_keep_several_contacts() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let res = ops
+        .post(
+            &app,
+            "/hotels",
+            &[("name", "Chiang Mai Teak House"), ("currency", "THB")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let hotel_page = location(&res);
+    let hotel: i64 = hotel_page
+        .rsplit('/')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("hotel id");
+    for (name, position, email) in [
+        ("Khun Malee", "Reservations", "rsvn@teak.example"),
+        ("Khun Somsak", "Sales manager", ""),
+    ] {
+        let res = ops
+            .post(
+                &app,
+                &format!("/suppliers/{hotel}/contacts"),
+                &[
+                    ("name", name),
+                    ("position", position),
+                    ("phone", "+66 53 000 000"),
+                    ("email", email),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        assert_eq!(location(&res), hotel_page);
+    }
+    let res = ops
+        .post(
+            &app,
+            &format!("/suppliers/{hotel}/contacts"),
+            &[("name", "Bad"), ("email", "not-an-email")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(body(res).await.contains("Enter a valid e-mail address."));
+    let res = ops
+        .post(
+            &app,
+            &format!("/suppliers/{hotel}/contacts"),
+            &[("name", " ")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let page = body(ops.get(&app, &hotel_page).await).await;
+    assert!(
+        page.contains("Khun Malee")
+            && page.contains("Khun Somsak")
+            && page.contains("rsvn@teak.example"),
+        "{page}"
+    );
+    assert!(!page.contains(">Bad<"), "a refused contact was written");
+    let ids = contact_ids(&page, "/supplier-contacts");
+    assert_eq!(ids.len(), 2, "{ids:?}");
+
+    let res = ops
+        .post(
+            &app,
+            &format!("/supplier-contacts/{}", ids[0]),
+            &[
+                ("name", "Khun Malee S."),
+                ("position", "Front office"),
+                ("email", "MALEE@teak.example"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let page = body(ops.get(&app, &hotel_page).await).await;
+    assert!(page.contains("Khun Malee S.") && page.contains("malee@teak.example"));
+    let res = ops
+        .post(&app, &format!("/supplier-contacts/{}/archive", ids[1]), &[])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert!(
+        !body(ops.get(&app, &hotel_page).await)
+            .await
+            .contains("Khun Somsak"),
+        "an archived contact is still listed"
+    );
+
+    let sales = app.signed_in(Role::Sales).await;
+    assert_eq!(sales.get(&app, &hotel_page).await.status(), 200);
+    assert_eq!(
+        sales
+            .post(
+                &app,
+                &format!("/suppliers/{hotel}/contacts"),
+                &[("name", "Nope")]
+            )
+            .await
+            .status(),
+        403
+    );
+    let viewer = app.signed_in(Role::Viewer).await;
+    assert_eq!(
+        viewer
+            .get(&app, &format!("/supplier-contacts/{}/edit", ids[0]))
+            .await
+            .status(),
+        403
+    );
+
+    let res = ops
+        .post(
+            &app,
+            "/agencies",
+            &[
+                ("name", "Dragon Holidays"),
+                ("language", "zh-CN"),
+                ("currency", "CNY"),
+                ("credit_days", "30"),
+                ("credit_limit", "50000"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let agency = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::agencies;
+            agencies::table
+                .select(agencies::id)
+                .first::<i64>(conn)
+                .expect("agency")
+        })
+        .await;
+    let res = ops
+        .post(
+            &app,
+            &format!("/agencies/{agency}/contacts"),
+            &[("name", "Ms Li Wei"), ("position", "Operations")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let page = body(ops.get(&app, &format!("/agencies/{agency}/edit")).await).await;
+    assert!(page.contains("Ms Li Wei"), "{page}");
+    // A supplier's contact cannot be reached through the agency routes.
+    assert_eq!(
+        ops.get(&app, &format!("/agency-contacts/{}/edit", ids[0]))
+            .await
+            .status(),
+        404
+    );
+
+    let admin = app.signed_in(Role::Admin).await;
+    let audit = body(admin.get(&app, "/audit?action=contact.update").await).await;
+    assert!(
+        audit.contains("Reservations") && audit.contains("Front office"),
+        "before and after: {audit}"
+    );
+}
