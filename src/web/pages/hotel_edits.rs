@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::db::audit;
 use crate::db::suppliers::{self, NewRate, NewRoomType, RateError, RoomRate, RoomType, RoomTypeId};
 use crate::domain::access::Perm;
-use crate::domain::master::{RoomKind, Season};
+use crate::domain::master::RoomKind;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -17,7 +17,7 @@ use crate::web::flash::Flash;
 use crate::web::pages::master::{
     Errors, FieldView, Fields, FormBuilder, OptionView, Reader, money_input,
 };
-use crate::web::pages::supplier_items::{entry, room_kind_key};
+use crate::web::pages::supplier_items::{entry, overlap_errors, read_season, room_kind_key};
 
 #[derive(Serialize)]
 struct EditView {
@@ -252,20 +252,9 @@ pub async fn update_rate(
     let fields = Fields(form.into_inner());
     let mut r = Reader::new(&ui, &fields);
     let season_name = r.text("season", 100, true);
-    let starts_on = r.date("starts_on", true);
-    let ends_on = r.date("ends_on", true);
+    let season = read_season(&ui, &mut r);
     let currency = r.currency("currency");
     let rate = r.money("rate", currency, true);
-    let season = match (starts_on, ends_on) {
-        (Some(a), Some(b)) => {
-            let s = Season::new(a, b);
-            if s.is_none() {
-                r.errors.add("ends_on", ui.t(key("rates-error-dates")));
-            }
-            s
-        }
-        _ => None,
-    };
     let (Some(season), Some(rate_minor), Some(currency), false) =
         (season, rate, currency, r.errors.any())
     else {
@@ -318,20 +307,7 @@ pub async fn update_rate(
             starts_on,
             ends_on,
         }) => {
-            let mut errors = Errors::default();
-            let f = ui.formats();
-            errors.add(
-                "starts_on",
-                ui.state.i18n.t(
-                    ui.locale(),
-                    key("rates-error-overlap"),
-                    &[
-                        ("season".into(), season),
-                        ("from".into(), f.date(ui.locale(), starts_on)),
-                        ("to".into(), f.date(ui.locale(), ends_on)),
-                    ],
-                ),
-            );
+            let errors = overlap_errors(&ui, season, starts_on, ends_on);
             render_rate(
                 &ui,
                 &db,

@@ -253,6 +253,41 @@ async fn refuse(
     .await
 }
 
+/// The season named by the form's `starts_on` and `ends_on`; an inverted range is a field
+/// error. Missing dates are reported by the reader itself.
+pub(super) fn read_season(ui: &Ui, r: &mut Reader<'_>) -> Option<Season> {
+    let starts_on = r.date("starts_on", true);
+    let ends_on = r.date("ends_on", true);
+    let (a, b) = (starts_on?, ends_on?);
+    let season = Season::new(a, b);
+    if season.is_none() {
+        r.errors.add("ends_on", ui.t(key("rates-error-dates")));
+    }
+    season
+}
+
+/// The field error for a season that overlaps another live season of the same room type.
+pub(super) fn overlap_errors(
+    ui: &Ui,
+    season: String,
+    starts_on: chrono::NaiveDate,
+    ends_on: chrono::NaiveDate,
+) -> Errors {
+    let f = ui.formats();
+    let mut errors = Errors::default();
+    let text = ui.state.i18n.t(
+        ui.locale(),
+        key("rates-error-overlap"),
+        &[
+            ("season".into(), season),
+            ("from".into(), f.date(ui.locale(), starts_on)),
+            ("to".into(), f.date(ui.locale(), ends_on)),
+        ],
+    );
+    errors.add("starts_on", text);
+    errors
+}
+
 pub(super) fn entry<'a>(
     user: &'a CurrentUser,
     addr: &'a str,
@@ -370,20 +405,9 @@ pub async fn add_rate(
         r.errors.add("room_type", ui.t(key("form-error-choice")));
     }
     let season_name = r.text("season", 100, true);
-    let starts_on = r.date("starts_on", true);
-    let ends_on = r.date("ends_on", true);
+    let season = read_season(&ui, &mut r);
     let currency = r.currency("currency");
     let rate = r.money("rate", currency, true);
-    let season = match (starts_on, ends_on) {
-        (Some(a), Some(b)) => {
-            let s = Season::new(a, b);
-            if s.is_none() {
-                r.errors.add("ends_on", ui.t(key("rates-error-dates")));
-            }
-            s
-        }
-        _ => None,
-    };
     let (Some(room_type), Some(season), Some(rate_minor), Some(currency), false) =
         (room_type, season, rate, currency, r.errors.any())
     else {
@@ -434,20 +458,7 @@ pub async fn add_rate(
             starts_on,
             ends_on,
         }) => {
-            let mut errors = Errors::default();
-            let f = ui.formats();
-            errors.add(
-                "starts_on",
-                ui.state.i18n.t(
-                    ui.locale(),
-                    key("rates-error-overlap"),
-                    &[
-                        ("season".into(), season),
-                        ("from".into(), f.date(ui.locale(), starts_on)),
-                        ("to".into(), f.date(ui.locale(), ends_on)),
-                    ],
-                ),
-            );
+            let errors = overlap_errors(&ui, season, starts_on, ends_on);
             refuse(
                 &ui,
                 &db,
