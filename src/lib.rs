@@ -13,6 +13,7 @@ pub mod import;
 pub mod launcher;
 pub mod manifest;
 pub mod operate;
+pub mod process;
 pub mod provision;
 pub mod security;
 pub mod web;

@@ -41,6 +41,18 @@ pub struct LauncherSection {
     pub run_dir: String,
     /// Machine-wide slots for heavy jobs; 0 means cores − 1, at least 1.
     pub heavy_job_slots: u32,
+    /// Proxies (addresses or CIDR blocks) whose `X-Forwarded-For` and `X-Forwarded-Proto`
+    /// are believed: the client is the rightmost `X-Forwarded-For` entry not in this list.
+    /// Empty: the peer is the client, whatever it sends.
+    pub trusted_proxies: Vec<String>,
+    /// Connections the front door holds at once; more wait in the kernel's queue. It is also
+    /// kept within what the open-file limit allows.
+    pub max_connections: u32,
+    /// A client must send a request's headers within this many seconds, and a kept-alive
+    /// connection with no new request is closed after it.
+    pub header_timeout_seconds: u32,
+    /// A connection on which nothing moves in either direction for this long is closed.
+    pub idle_timeout_seconds: u32,
 }
 
 impl Default for LauncherSection {
@@ -50,7 +62,49 @@ impl Default for LauncherSection {
             base_domain: "localhost".to_owned(),
             run_dir: "run".to_owned(),
             heavy_job_slots: 0,
+            trusted_proxies: Vec::new(),
+            max_connections: 4096,
+            header_timeout_seconds: 10,
+            idle_timeout_seconds: 60,
         }
+    }
+}
+
+impl LauncherSection {
+    /// What the launcher keeps at `dir` (relative to the manifest's directory), if anything:
+    /// a tenant's data directory must never be one of these.
+    pub fn reserved_dir(&self, dir: &str) -> Option<&'static str> {
+        let normal = |p: &str| {
+            Path::new(p)
+                .components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .map(|c| c.as_os_str().to_owned())
+                .collect::<Vec<_>>()
+        };
+        if normal(dir) == normal(&self.run_dir) {
+            Some("run directory")
+        } else if normal(dir) == normal(crate::operate::BACKUPS_DIR) {
+            Some("backups directory")
+        } else {
+            None
+        }
+    }
+
+    /// The trusted proxies as networks (a plain address is a one-address network).
+    pub fn trusted_networks(&self) -> anyhow::Result<Vec<ipnet::IpNet>> {
+        self.trusted_proxies
+            .iter()
+            .map(|p| {
+                let p = p.trim();
+                p.parse::<ipnet::IpNet>()
+                    .or_else(|_| p.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| {
+                        anyhow::anyhow!(
+                            "[launcher] trusted_proxies: {p:?} is neither an IP address nor a CIDR block"
+                        )
+                    })
+            })
+            .collect()
     }
 }
 
@@ -141,6 +195,12 @@ impl Manifest {
                 None => format!("tenant {slug:?}: {what}"),
             };
             Slug::parse(slug).map_err(|e| anyhow::anyhow!(at(&e.to_string())))?;
+            let data_dir = entry.data_dir.as_deref().unwrap_or(slug);
+            if let Some(what) = self.launcher.reserved_dir(data_dir) {
+                bail!(at(&format!(
+                    "its data directory would be the launcher's {what}; pick another slug"
+                )));
+            }
             Currency::parse(&entry.base_currency)
                 .map_err(|e| anyhow::anyhow!(at(&e.to_string())))?;
             Locale::parse(&entry.locale).map_err(|e| anyhow::anyhow!(at(&e.to_string())))?;
@@ -156,6 +216,15 @@ impl Manifest {
         }
         if self.launcher.base_domain.trim().is_empty() {
             bail!("[launcher] base_domain must not be empty");
+        }
+        self.launcher.trusted_networks()?;
+        if self.launcher.max_connections == 0
+            || self.launcher.header_timeout_seconds == 0
+            || self.launcher.idle_timeout_seconds == 0
+        {
+            bail!(
+                "[launcher] max_connections, header_timeout_seconds and idle_timeout_seconds must be at least 1"
+            );
         }
         Ok(())
     }

@@ -35,6 +35,9 @@ fn sync_dir(dir: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("syncing {}", dir.display()))
 }
 
+/// The directory of backups beside the manifest.
+pub const BACKUPS_DIR: &str = "backups";
+
 /// The default place of a new backup: `<manifest dir>/backups/<slug>-<UTC time>.<ext>`.
 pub fn default_backup_path(manifest_path: &Path, tenant: &Tenant) -> PathBuf {
     let ext = if tenant.database_url.starts_with("sqlite") {
@@ -44,7 +47,7 @@ pub fn default_backup_path(manifest_path: &Path, tenant: &Tenant) -> PathBuf {
     };
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     crate::manifest::base_dir(manifest_path)
-        .join("backups")
+        .join(BACKUPS_DIR)
         .join(format!("{}-{stamp}.{ext}", tenant.slug))
 }
 
@@ -57,7 +60,7 @@ pub fn backup(tenant: &Tenant, out: &Path) -> anyhow::Result<PathBuf> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    crate::provision::private_dir(&dir)?;
     let url = DbUrl::parse(&tenant.database_url)?;
     let file_name = out
         .file_name()
@@ -69,6 +72,11 @@ pub fn backup(tenant: &Tenant, out: &Path) -> anyhow::Result<PathBuf> {
     let result = (|| -> anyhow::Result<()> {
         db::backend::backup_to(&url, &tmp)?;
         db::backend::verify_backup(url.is_postgres(), &tmp, tenant.slug.as_str())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&tmp, fs::Permissions::from_mode(0o600))?;
+        }
         File::open(&tmp)?.sync_all()?;
         fs::rename(&tmp, out).with_context(|| format!("renaming to {}", out.display()))?;
         sync_dir(&dir)

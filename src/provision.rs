@@ -43,6 +43,9 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
     if name.is_empty() || name.chars().count() > 120 {
         bail!("the agency name must be 1 to 120 characters");
     }
+    if crate::domain::text::has_forbidden_control(&name, false) {
+        bail!("the agency name must not contain control characters");
+    }
     let slug = new.slug.as_str().to_owned();
     let mut locked = Locked::acquire(manifest_path)?;
     if locked.manifest.tenants.contains_key(&slug) {
@@ -73,6 +76,11 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
         locale: new.locale.tag().to_owned(),
         enabled: true,
     };
+    if let Some(what) = locked.manifest.launcher.reserved_dir(&slug) {
+        bail!(
+            "the data directory of tenant {slug:?} would be the launcher's {what}; pick another slug"
+        );
+    }
     let mut candidate = locked.manifest.clone();
     candidate.tenants.insert(slug.clone(), entry.clone());
     let tenant = candidate.tenant(manifest_path, &slug)?;
@@ -92,10 +100,14 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
         data_dir: Some(tenant.data_dir.clone()),
         postgres_url: None,
     };
-    fs::create_dir_all(tenant.data_dir.join("exports"))
+    private_dir(&tenant.data_dir.join("exports"))
         .with_context(|| format!("creating {}", tenant.data_dir.display()))?;
     write_secret(&tenant.data_dir)?;
     let url = DbUrl::parse(&tenant.database_url)?;
+    if let DbUrl::Sqlite(path) = &url {
+        // Made 0600 before SQLite opens it: its -wal and -shm files take the same mode.
+        private_file(Path::new(path))?;
+    }
     if let DbUrl::Postgres(pg) = &url
         && db::backend::create_postgres_database(pg)?
     {
@@ -174,6 +186,89 @@ impl Drop for Cleanup {
     }
 }
 
+/// Creates `dir` and its missing parents, owner-only (0700) whatever the umask.
+pub fn private_dir(dir: &Path) -> anyhow::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .with_context(|| format!("creating {}", dir.display()))
+}
+
+/// Creates an empty owner-only (0600) file at `path` unless one exists.
+fn private_file(path: &Path) -> anyhow::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    Ok(())
+}
+
+/// Makes a tenant's data directory and its backups readable by this account only:
+/// directories 0700, files 0600 (`tenant migrate` runs it, for data made by older versions
+/// or copied in by hand). Returns how many modes it changed.
+pub fn tighten_permissions(manifest_path: &Path, tenant: &Tenant) -> anyhow::Result<usize> {
+    let mut changed = 0;
+    if tenant.data_dir.exists() {
+        changed += tighten_tree(&tenant.data_dir)?;
+    }
+    let backups = crate::manifest::base_dir(manifest_path).join(crate::operate::BACKUPS_DIR);
+    if backups.is_dir() {
+        changed += set_mode(&backups, 0o700)?;
+        let prefix = format!("{}-", tenant.slug);
+        for entry in
+            fs::read_dir(&backups).with_context(|| format!("reading {}", backups.display()))?
+        {
+            let entry = entry?;
+            if entry.file_type()?.is_file()
+                && entry.file_name().to_string_lossy().starts_with(&prefix)
+            {
+                changed += set_mode(&entry.path(), 0o600)?;
+            }
+        }
+    }
+    Ok(changed)
+}
+
+fn tighten_tree(dir: &Path) -> anyhow::Result<usize> {
+    let mut changed = set_mode(dir, 0o700)?;
+    for entry in fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            changed += tighten_tree(&entry.path())?;
+        } else if kind.is_file() {
+            changed += set_mode(&entry.path(), 0o600)?;
+        }
+    }
+    Ok(changed)
+}
+
+/// Sets the permission bits of `path` to `mode`; 1 when they changed.
+fn set_mode(path: &Path, mode: u32) -> anyhow::Result<usize> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+        if meta.permissions().mode() & 0o777 == mode {
+            return Ok(0);
+        }
+        fs::set_permissions(path, fs::Permissions::from_mode(mode))
+            .with_context(|| format!("restricting {}", path.display()))?;
+        Ok(1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, mode);
+        Ok(0)
+    }
+}
+
 fn write_secret(data_dir: &Path) -> anyhow::Result<()> {
     let path = data_dir.join(SECRET_FILE);
     let mut options = fs::OpenOptions::new();
@@ -247,6 +342,9 @@ pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<db::users
     let email = Email::parse(new.email)?;
     let password = NewPassword::parse(new.password, email.as_str())?;
     let name = new.display_name.map(str::trim).filter(|n| !n.is_empty());
+    if name.is_some_and(|n| crate::domain::text::has_forbidden_control(n, false)) {
+        bail!("the display name must not contain control characters");
+    }
     let name = name
         .unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("user"))
         .to_owned();

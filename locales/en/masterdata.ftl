@@ -51,3 +51,5 @@ cal-month-9 = September
 cal-month-10 = October
 cal-month-11 = November
 cal-month-12 = December
+form-error-control-character = This text holds control characters; remove them.
+form-error-date-range = Enter a date from { $first } to { $last }.

@@ -19,3 +19,4 @@ rates-error-positive = The rate must be greater than zero.
 rates-error-same = Choose two different currencies.
 rates-error-filter = The filter is not valid: use currency codes and a date such as 2027-01-31.
 rates-search-placeholder = e.g. Bank of Thailand
+rates-error-range = The rate must lie between 0.000000001 and 1,000,000,000.

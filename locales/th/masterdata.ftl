@@ -51,3 +51,5 @@ cal-month-9 = กันยายน
 cal-month-10 = ตุลาคม
 cal-month-11 = พฤศจิกายน
 cal-month-12 = ธันวาคม
+form-error-control-character = ข้อความมีอักขระควบคุม กรุณาลบออก
+form-error-date-range = กรุณากรอกวันที่ระหว่าง { $first } ถึง { $last }

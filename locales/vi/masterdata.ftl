@@ -51,3 +51,5 @@ cal-month-9 = Tháng 9
 cal-month-10 = Tháng 10
 cal-month-11 = Tháng 11
 cal-month-12 = Tháng 12
+form-error-control-character = Nội dung chứa ký tự điều khiển; hãy xóa chúng.
+form-error-date-range = Nhập ngày từ { $first } đến { $last }.

@@ -19,3 +19,4 @@ rates-error-positive = Tỷ giá phải lớn hơn 0.
 rates-error-same = Hãy chọn hai loại tiền khác nhau.
 rates-error-filter = Bộ lọc không hợp lệ: dùng mã tiền tệ và ngày như 2027-01-31.
 rates-search-placeholder = ví dụ: Vietcombank
+rates-error-range = Tỷ giá phải nằm trong khoảng 0,000000001 đến 1.000.000.000.

@@ -51,3 +51,5 @@ cal-month-9 = 九月
 cal-month-10 = 十月
 cal-month-11 = 十一月
 cal-month-12 = 十二月
+form-error-control-character = 文字中含有控制字符，请删除。
+form-error-date-range = 请输入 { $first } 至 { $last } 之间的日期。

@@ -19,3 +19,4 @@ rates-error-positive = 汇率必须大于零。
 rates-error-same = 请选择两种不同的货币。
 rates-error-filter = 筛选条件无效：请使用货币代码和日期，例如 2027-01-31。
 rates-search-placeholder = 例如：泰国银行
+rates-error-range = 汇率必须在 0.000000001 至 1,000,000,000 之间。

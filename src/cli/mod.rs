@@ -140,6 +140,8 @@ enum UserCommand {
 }
 
 pub fn main() -> ExitCode {
+    crate::process::restrict_umask();
+    crate::process::raise_open_files_limit();
     init_logging();
     let cli = Cli::parse();
     match run(cli) {
@@ -247,6 +249,14 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
                     println!("{}: up to date", t.slug);
                 } else {
                     println!("{}: applied {}", t.slug, applied.join(", "));
+                }
+                let tightened = provision::tighten_permissions(manifest_path, &t)
+                    .with_context(|| format!("restricting the files of tenant {}", t.slug))?;
+                if tightened > 0 {
+                    println!(
+                        "{}: made {tightened} file(s) and directories readable by this account only",
+                        t.slug
+                    );
                 }
             }
             Ok(())

@@ -2,10 +2,10 @@
 //!
 //! **Invariant:** a change to business data and its audit row are written in one transaction.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDateTime, Timelike};
 use diesel::prelude::*;
 
-use super::schema::{audit_log, users};
+use super::schema::{anonymous_refusals, audit_log, users};
 use super::users::UserId;
 use super::{AnyConnection, now};
 
@@ -24,21 +24,119 @@ pub struct Entry<'a> {
     pub client_addr: Option<&'a str>,
 }
 
+/// Longest actor, entity id or client address kept; longer text (a 7 KB path, a pasted
+/// "e-mail") is cut with an ellipsis.
+pub const MAX_FIELD_CHARS: usize = 256;
+
+/// At most this many refusals of requests without a session are audited per client address
+/// and minute...
+pub const ANONYMOUS_PER_ADDRESS_PER_MINUTE: i64 = 5;
+/// ...and this many in all per minute, whatever the addresses; the rest are only counted.
+pub const ANONYMOUS_PER_MINUTE: i64 = 60;
+
+/// `text` cut to [`MAX_FIELD_CHARS`] characters, control characters shown as `\u{fffd}`.
+pub fn bounded(text: &str) -> std::borrow::Cow<'_, str> {
+    let cut = text.char_indices().nth(MAX_FIELD_CHARS).map(|(at, _)| at);
+    if cut.is_none() && !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    let kept = &text[..cut.unwrap_or(text.len())];
+    let mut out: String = kept
+        .chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    if cut.is_some() {
+        out.push('…');
+    }
+    out.into()
+}
+
 pub fn record(conn: &mut AnyConnection, entry: &Entry<'_>) -> QueryResult<()> {
     diesel::insert_into(audit_log::table)
         .values((
             audit_log::at.eq(now()),
             audit_log::user_id.eq(entry.user_id.map(|u| u.0)),
-            audit_log::actor.eq(entry.actor),
+            audit_log::actor.eq(entry.actor.map(bounded)),
             audit_log::action.eq(entry.action),
             audit_log::entity.eq(entry.entity),
-            audit_log::entity_id.eq(entry.entity_id.as_deref()),
+            audit_log::entity_id.eq(entry.entity_id.as_deref().map(bounded)),
             audit_log::before_json.eq(entry.before.as_ref().map(|v| v.to_string())),
             audit_log::after_json.eq(entry.after.as_ref().map(|v| v.to_string())),
-            audit_log::client_addr.eq(entry.client_addr),
+            audit_log::client_addr.eq(entry.client_addr.map(bounded)),
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// Audits a refusal of a request without a session unless this minute's budget — per
+/// `client_addr` and in all — is spent; counts it either way. Returns whether it was audited.
+/// Run it inside a write transaction.
+pub fn record_anonymous(
+    conn: &mut AnyConnection,
+    entry: &Entry<'_>,
+    client_addr: &str,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let minute = at
+        .with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(at);
+    if bump(conn, "*", minute)? > ANONYMOUS_PER_MINUTE {
+        return Ok(false);
+    }
+    if bump(conn, &bounded(client_addr), minute)? > ANONYMOUS_PER_ADDRESS_PER_MINUTE {
+        return Ok(false);
+    }
+    record(conn, entry)?;
+    Ok(true)
+}
+
+/// Adds one to the counter of `client_addr` for `minute`, returning the new count.
+fn bump(conn: &mut AnyConnection, client_addr: &str, minute: NaiveDateTime) -> QueryResult<i64> {
+    let counter = || {
+        anonymous_refusals::table
+            .filter(anonymous_refusals::client_addr.eq(client_addr))
+            .filter(anonymous_refusals::minute.eq(minute))
+    };
+    let updated: Option<i64> = diesel::update(counter())
+        .set(anonymous_refusals::count.eq(anonymous_refusals::count + 1))
+        .returning(anonymous_refusals::count)
+        .get_result(conn)
+        .optional()?;
+    if let Some(count) = updated {
+        return Ok(count);
+    }
+    // A savepoint: on PostgreSQL a concurrent request may have inserted the row first, and
+    // the failed insert must not abort the surrounding transaction.
+    let inserted = conn.transaction(|conn| {
+        diesel::insert_into(anonymous_refusals::table)
+            .values((
+                anonymous_refusals::client_addr.eq(client_addr),
+                anonymous_refusals::minute.eq(minute),
+                anonymous_refusals::count.eq(1i64),
+            ))
+            .execute(conn)
+    });
+    match inserted {
+        Ok(_) => Ok(1),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => diesel::update(counter())
+            .set(anonymous_refusals::count.eq(anonymous_refusals::count + 1))
+            .returning(anonymous_refusals::count)
+            .get_result(conn),
+        Err(e) => Err(e),
+    }
+}
+
+/// Drops refusal counters of minutes before `before`.
+pub fn prune_refusal_counters(
+    conn: &mut AnyConnection,
+    before: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::delete(anonymous_refusals::table.filter(anonymous_refusals::minute.lt(before)))
+        .execute(conn)
 }
 
 #[derive(Debug, Clone, Queryable)]

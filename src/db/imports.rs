@@ -83,6 +83,20 @@ pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Batch>> {
     ))
 }
 
+/// How long an import batch that was previewed but never committed is kept.
+pub const KEPT_UNCOMMITTED: chrono::Duration = chrono::Duration::days(1);
+
+/// Removes batches never committed and created before `before`; committed ones stay, as the
+/// audit log names them.
+pub fn prune_uncommitted(conn: &mut AnyConnection, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        import_batches::table
+            .filter(import_batches::committed_at.is_null())
+            .filter(import_batches::created_at.lt(before)),
+    )
+    .execute(conn)
+}
+
 /// Marks a batch committed; returns 0 when it already was (a second commit does nothing).
 pub fn mark_committed(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
     diesel::update(

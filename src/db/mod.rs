@@ -12,6 +12,7 @@ pub mod backend;
 pub mod contacts;
 pub mod exchange_rates;
 pub mod guides;
+pub mod housekeeping;
 pub mod imports;
 pub mod schema;
 pub mod sessions;

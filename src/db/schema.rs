@@ -248,3 +248,11 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    anonymous_refusals (client_addr, minute) {
+        client_addr -> Text,
+        minute -> Timestamp,
+        count -> BigInt,
+    }
+}

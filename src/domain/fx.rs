@@ -16,6 +16,29 @@ pub struct Rate {
     pub source: String,
 }
 
+/// Why a rate is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum RateError {
+    #[error("an exchange rate must be greater than zero")]
+    NotPositive,
+    #[error("an exchange rate must lie between 0.000000001 and 1000000000")]
+    OutOfRange,
+}
+
+/// A rate must be within 1e-9..=1e9: no currency pair is further apart (VND per KWD is about
+/// 85,000), and anything outside is a typo that would wreck every conversion.
+pub fn check_rate(rate: &Dec) -> Result<(), RateError> {
+    if rate.is_negative() || rate.0.is_zero() {
+        return Err(RateError::NotPositive);
+    }
+    let min = rust_decimal::Decimal::new(1, 9);
+    let max = rust_decimal::Decimal::from(1_000_000_000u32);
+    if rate.0 < min || rate.0 > max {
+        return Err(RateError::OutOfRange);
+    }
+    Ok(())
+}
+
 /// The latest rate for `from → to` dated on or before `date`, if any.
 pub fn latest_on_or_before(
     rates: &[Rate],
@@ -32,6 +55,25 @@ pub fn latest_on_or_before(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rates_must_be_positive_and_within_range() {
+        let check = |text: &str| {
+            Dec::parse_canonical(text)
+                .map_err(|e| format!("{e:?}"))
+                .map(|d| check_rate(&d))
+        };
+        assert_eq!(check("35.12"), Ok(Ok(())));
+        assert_eq!(check("0.000000001"), Ok(Ok(())));
+        assert_eq!(check("1000000000"), Ok(Ok(())));
+        assert_eq!(check("0"), Ok(Err(RateError::NotPositive)));
+        assert_eq!(check("-1"), Ok(Err(RateError::NotPositive)));
+        assert_eq!(
+            check("0.0000000000000000000000000001"),
+            Ok(Err(RateError::OutOfRange))
+        );
+        assert_eq!(check("1000000000.5"), Ok(Err(RateError::OutOfRange)));
+    }
 
     fn d(day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, day).unwrap_or_default()

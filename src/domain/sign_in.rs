@@ -1,4 +1,7 @@
-//! When repeated failed sign-ins throttle an account or a client address.
+//! When repeated password checks throttle an account or a client address.
+//!
+//! Attempts are counted before the password is checked (see `db::throttle`): an attempt is
+//! allowed while it is at most the limit-th within the window.
 
 use chrono::{Duration, NaiveDateTime};
 
@@ -8,22 +11,23 @@ pub struct ThrottleRule {
     pub window: Duration,
 }
 
-/// Failures counted within the window, and the latest one.
+/// Attempts counted within the window, the current one included, and the latest of the
+/// others.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Failures {
     pub count: i64,
     pub latest: Option<NaiveDateTime>,
 }
 
-/// `Some(minutes to wait)` when either count has reached its limit; the wait runs from the
-/// latest failure to the end of the window.
+/// `Some(minutes to wait)` when either count is over its limit; the wait runs from the
+/// latest earlier attempt (or now) to the end of the window.
 pub fn throttled(
     rule: &ThrottleRule,
     account: Failures,
     address: Failures,
     now: NaiveDateTime,
 ) -> Option<i64> {
-    let over = |f: Failures, max: i64| (f.count >= max).then_some(f.latest).flatten();
+    let over = |f: Failures, max: i64| (f.count > max).then_some(f.latest.unwrap_or(now));
     let latest = [
         over(account, rule.max_per_account),
         over(address, rule.max_per_address),
@@ -55,16 +59,20 @@ mod tests {
     #[test]
     fn under_the_limit_passes() {
         let f = Failures {
-            count: 4,
+            count: 5,
             latest: Some(at(0)),
         };
-        assert_eq!(throttled(&RULE, f, f, at(1)), None);
+        assert_eq!(
+            throttled(&RULE, f, f, at(1)),
+            None,
+            "the fifth attempt is checked"
+        );
     }
 
     #[test]
     fn at_the_limit_waits_out_the_window() {
         let account = Failures {
-            count: 5,
+            count: 6,
             latest: Some(at(0)),
         };
         assert_eq!(
@@ -72,7 +80,7 @@ mod tests {
             Some(10)
         );
         let address = Failures {
-            count: 20,
+            count: 21,
             latest: Some(at(2)),
         };
         assert_eq!(

@@ -2,8 +2,14 @@
 
 use std::fmt;
 
-/// Names that would collide with the platform's own host names.
+/// Names that would collide with the platform's own host names, or with what the launcher
+/// keeps beside the manifest, where each tenant's data directory is `<slug>/`: `backups/`
+/// (every tenant's backups), `run/` (the default run directory), `tenants/`.
 const RESERVED: &[&str] = &[
+    "backups",
+    "run",
+    "tenants",
+    "exports",
     "www",
     "admin",
     "api",
@@ -45,7 +51,7 @@ pub enum SlugError {
     Characters,
     #[error("slug must not start or end with '-'")]
     Hyphen,
-    #[error("slug {0:?} is reserved")]
+    #[error("slug {0:?} is reserved: the platform uses this name")]
     Reserved(String),
 }
 
@@ -113,5 +119,10 @@ mod tests {
         assert_eq!(Slug::parse("acme-"), Err(SlugError::Hyphen));
         assert!(matches!(Slug::parse("www"), Err(SlugError::Reserved(_))));
         assert!(matches!(Slug::parse("admin"), Err(SlugError::Reserved(_))));
+        assert!(matches!(
+            Slug::parse("backups"),
+            Err(SlugError::Reserved(_))
+        ));
+        assert!(matches!(Slug::parse("run"), Err(SlugError::Reserved(_))));
     }
 }

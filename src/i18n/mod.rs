@@ -25,6 +25,14 @@ pub const fn key(id: &'static str) -> &'static str {
     id
 }
 
+/// The message id explaining why an exchange rate was refused, for forms and imports alike.
+pub fn rate_error_key(e: crate::domain::fx::RateError) -> &'static str {
+    match e {
+        crate::domain::fx::RateError::NotPositive => key("rates-error-positive"),
+        crate::domain::fx::RateError::OutOfRange => key("rates-error-range"),
+    }
+}
+
 /// The message id naming a language (ISO 639-1) in the reader's language.
 pub fn language_key(code: &str) -> &'static str {
     match code {

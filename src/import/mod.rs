@@ -115,9 +115,32 @@ pub enum SheetError {
     MissingColumns(Vec<&'static str>),
     #[error("the sheet has no data rows")]
     Empty,
+    #[error("the sheet has more than {0} data rows")]
+    TooManyRows(usize),
+    #[error("the sheet holds more than {0} bytes of text")]
+    TooMuchText(usize),
+    #[error("the preview would take more than {0} bytes")]
+    PreviewTooLarge(usize),
 }
 
 impl SheetError {
+    /// Whether the file was refused for its size (413) rather than its content (422).
+    pub fn too_large(&self) -> bool {
+        use limits::LimitError as L;
+        matches!(
+            self,
+            SheetError::Limit(
+                L::FileTooLarge(_)
+                    | L::UnpackedTooLarge(_)
+                    | L::TooManyCells(_)
+                    | L::TooManyStyles(_)
+                    | L::OutOfBounds { .. }
+            ) | SheetError::TooManyRows(_)
+                | SheetError::TooMuchText(_)
+                | SheetError::PreviewTooLarge(_)
+        )
+    }
+
     pub fn message(&self) -> Message {
         use limits::LimitError as L;
         match self {
@@ -132,6 +155,20 @@ impl SheetError {
             }
             SheetError::Limit(L::TooManyCells(n)) => {
                 Message::new("imports-error-too-many-cells").arg("cells", n)
+            }
+            SheetError::Limit(L::TooManyStyles(n)) => {
+                Message::new("imports-error-too-many-styles").arg("count", n)
+            }
+            SheetError::Limit(L::OutOfBounds { rows, columns }) => {
+                Message::new("imports-error-out-of-bounds")
+                    .arg("rows", rows)
+                    .arg("columns", columns)
+            }
+            SheetError::TooManyRows(n) => {
+                Message::new("imports-error-too-many-rows").arg("rows", n)
+            }
+            SheetError::TooMuchText(n) | SheetError::PreviewTooLarge(n) => {
+                Message::new("imports-error-too-much-data").arg("mb", n / (1024 * 1024))
             }
             SheetError::Unreadable | SheetError::NoSheet => {
                 Message::new("imports-error-unreadable")
@@ -221,6 +258,10 @@ fn cell_text(cell: &Data, kind: CellKind) -> Option<String> {
 }
 
 /// Reads the first sheet of a checked workbook into rows of canonical cells.
+///
+/// The sheet is streamed cell by cell and kept sparse (only non-empty cells), so memory follows
+/// the cells the file holds, never the area their references span; cells are counted and
+/// their positions bounded again here, whatever the limits check saw.
 pub fn read_sheet(
     bytes: &[u8],
     kind: Kind,
@@ -228,37 +269,107 @@ pub fn read_sheet(
     limits: &limits::Limits,
 ) -> Result<Vec<RowCells>, SheetError> {
     limits::check(bytes, limits)?;
-    let mut workbook: calamine::Xlsx<_> =
-        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| SheetError::Unreadable)?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or(SheetError::NoSheet)?
-        .map_err(|_| SheetError::Unreadable)?;
-    let mut rows = range.rows().enumerate();
-    let Some((_, header)) = rows.find(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty))) else {
+    let grid = read_cells(bytes, limits)?;
+    let mut rows = grid.iter();
+    let Some((_, header)) = rows.next() else {
         return Err(SheetError::Empty);
     };
-    let columns = match_headers(i18n, kind.columns(), header)?;
-    let (start_row, _) = range.start().unwrap_or((0, 0));
+    let header_cells = header_row(header);
+    let columns = match_headers(i18n, kind.columns(), &header_cells)?;
     let mut out = Vec::new();
-    for (index, row) in rows {
+    let mut text_bytes = 0usize;
+    for (&index, row) in rows {
         let mut cells = BTreeMap::new();
         for (pos, column) in &columns {
-            if let Some(text) = row.get(*pos).and_then(|c| cell_text(c, column.cell)) {
+            let Some(cell) = row.get(&(*pos as u32)) else {
+                continue;
+            };
+            if let Some(text) = cell_text(cell, column.cell) {
+                let text = truncate_chars(text, limits.max_cell_chars);
+                text_bytes += text.len();
                 cells.insert(column.field.to_owned(), text);
             }
         }
-        if !cells.is_empty() {
-            out.push(RowCells {
-                line: index + start_row as usize + 1,
-                cells,
-            });
+        if cells.is_empty() {
+            continue;
         }
+        if out.len() == limits.max_data_rows {
+            return Err(SheetError::TooManyRows(limits.max_data_rows));
+        }
+        if text_bytes > limits.max_text {
+            return Err(SheetError::TooMuchText(limits.max_text));
+        }
+        out.push(RowCells {
+            line: index as usize + 1,
+            cells,
+        });
     }
     if out.is_empty() {
         return Err(SheetError::Empty);
     }
     Ok(out)
+}
+
+/// The non-empty cells of the first sheet, by row and column (0-based).
+type Grid = BTreeMap<u32, BTreeMap<u32, Data>>;
+
+fn read_cells(bytes: &[u8], limits: &limits::Limits) -> Result<Grid, SheetError> {
+    let mut workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| SheetError::Unreadable)?;
+    let name = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or(SheetError::NoSheet)?;
+    let out_of_bounds = SheetError::Limit(limits::LimitError::OutOfBounds {
+        rows: limits.max_rows,
+        columns: limits.max_columns,
+    });
+    let mut reader = workbook
+        .worksheet_cells_reader(&name)
+        .map_err(|_| SheetError::Unreadable)?;
+    let within = |(row, column): (u32, u32)| row < limits.max_rows && column < limits.max_columns;
+    let dimensions = reader.dimensions();
+    if !within(dimensions.end) {
+        return Err(out_of_bounds);
+    }
+    let mut grid = Grid::new();
+    let mut count: u64 = 0;
+    while let Some(cell) = reader.next_cell().map_err(|_| SheetError::Unreadable)? {
+        count += 1;
+        if count > limits.max_cells {
+            return Err(SheetError::Limit(limits::LimitError::TooManyCells(
+                limits.max_cells,
+            )));
+        }
+        let (row, column) = cell.get_position();
+        if !within((row, column)) {
+            return Err(out_of_bounds);
+        }
+        let value = Data::from(cell.get_value().clone());
+        if !matches!(value, Data::Empty) {
+            grid.entry(row).or_default().insert(column, value);
+        }
+    }
+    Ok(grid)
+}
+
+/// The header row as a dense list (its columns are bounded by the limits).
+fn header_row(row: &BTreeMap<u32, Data>) -> Vec<Data> {
+    let width = row.keys().next_back().map_or(0, |last| *last as usize + 1);
+    let mut cells = vec![Data::Empty; width];
+    for (column, value) in row {
+        cells[*column as usize] = value.clone();
+    }
+    cells
+}
+
+/// At most `max` characters of `text`.
+fn truncate_chars(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => text[..cut].to_owned(),
+        None => text,
+    }
 }
 
 /// What applying a row did or would do.
@@ -356,6 +467,8 @@ impl<'a> RowReader<'a> {
             self.fail(key("imports-error-required"), column, "");
         } else if v.chars().count() > 500 {
             self.fail(key("imports-error-too-long"), column, "");
+        } else if crate::domain::text::has_forbidden_control(&v, false) {
+            self.fail(key("imports-error-control-character"), column, "");
         }
         v
     }
@@ -380,7 +493,11 @@ impl<'a> RowReader<'a> {
             return None;
         }
         match NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
-            Ok(d) => Some(d),
+            Ok(d) if crate::domain::calendar::in_range(d) => Some(d),
+            Ok(_) => {
+                self.fail(key("imports-error-date-range"), column, &v);
+                None
+            }
             Err(_) => {
                 self.fail(key("imports-error-date"), column, &v);
                 None
@@ -630,6 +747,128 @@ pub const STATUS_KEYS: [&str; 4] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use limits::tests::{sheet_xml, workbook_with};
+    use limits::{LimitError, Limits};
+
+    fn rates_header_row(prefix: &str) -> String {
+        ["Date", "From", "To", "Rate"]
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let col = (b'A' + i as u8) as char;
+                format!("<{prefix}c r=\"{col}1\" t=\"inlineStr\"><{prefix}is><{prefix}t>{h}</{prefix}t></{prefix}is></{prefix}c>")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_at_the_far_corner_is_refused_not_allocated() {
+        // Headers in A1:D1 and one cell at XFD1048576: calamine's range for it would take
+        // 512 GiB.
+        let rows = format!(
+            "<row r=\"1\">{}</row><row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>",
+            rates_header_row("")
+        );
+        let file = workbook_with("xl/worksheets/sheet1.xml", sheet_xml("", None, &rows));
+        assert!(file.len() < 1600, "{} bytes", file.len());
+        let i18n = I18n::load().unwrap_or_else(|e| panic!("{e:#}"));
+        let limits = Limits::default();
+        assert_eq!(
+            read_sheet(&file, Kind::Rates, &i18n, &limits),
+            Err(SheetError::Limit(LimitError::OutOfBounds {
+                rows: limits.max_rows,
+                columns: limits.max_columns
+            }))
+        );
+    }
+
+    #[test]
+    fn the_reader_bounds_positions_the_references_do_not_name() {
+        // No `r` attributes: positions come from counting, which only the reader sees.
+        let cells = "<c><v>1</v></c>".repeat(1001);
+        let rows = format!(
+            "<row r=\"1\">{}</row><row>{cells}</row>",
+            rates_header_row("")
+        );
+        let file = workbook_with("xl/worksheets/sheet1.xml", sheet_xml("", None, &rows));
+        let limits = Limits::default();
+        assert_eq!(limits::check(&file, &limits), Ok(()));
+        assert_eq!(
+            read_cells(&file, &limits).map(|g| g.len()),
+            Err(SheetError::Limit(LimitError::OutOfBounds {
+                rows: limits.max_rows,
+                columns: limits.max_columns
+            }))
+        );
+    }
+
+    #[test]
+    fn a_prefixed_sheet_stored_anywhere_is_read_and_its_cells_counted() {
+        let data: String = (2..=4)
+            .map(|r| {
+                format!(
+                    "<x:row r=\"{r}\"><x:c r=\"A{r}\" t=\"inlineStr\"><x:is><x:t>2027-01-0{r}</x:t></x:is></x:c>\
+                     <x:c r=\"B{r}\" t=\"inlineStr\"><x:is><x:t>USD</x:t></x:is></x:c>\
+                     <x:c r=\"C{r}\" t=\"inlineStr\"><x:is><x:t>THB</x:t></x:is></x:c>\
+                     <x:c r=\"D{r}\"><x:v>3{r}.5</x:v></x:c></x:row>"
+                )
+            })
+            .collect();
+        let rows = format!("<x:row r=\"1\">{}</x:row>{data}", rates_header_row("x:"));
+        let file = workbook_with("xl/s1.xml", sheet_xml("x:", None, &rows));
+        let i18n = I18n::load().unwrap_or_else(|e| panic!("{e:#}"));
+        let read = read_sheet(&file, Kind::Rates, &i18n, &Limits::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read.len(), 3);
+        assert_eq!(read[0].line, 2);
+        assert_eq!(read[2].get("rate"), "34.5");
+        let tight = Limits {
+            max_cells: 15,
+            ..Limits::default()
+        };
+        assert_eq!(
+            read_sheet(&file, Kind::Rates, &i18n, &tight),
+            Err(SheetError::Limit(LimitError::TooManyCells(15)))
+        );
+    }
+
+    #[test]
+    fn rows_and_text_kept_for_a_preview_are_bounded() {
+        let data: String = (2..=12)
+            .map(|r| {
+                format!(
+                    "<row r=\"{r}\"><c r=\"A{r}\" t=\"inlineStr\"><is><t>{}</t></is></c></row>",
+                    "x".repeat(3000)
+                )
+            })
+            .collect();
+        let rows = format!("<row r=\"1\">{}</row>{data}", rates_header_row(""));
+        let file = workbook_with("xl/worksheets/sheet1.xml", sheet_xml("", None, &rows));
+        let i18n = I18n::load().unwrap_or_else(|e| panic!("{e:#}"));
+        let few_rows = Limits {
+            max_data_rows: 10,
+            ..Limits::default()
+        };
+        assert_eq!(
+            read_sheet(&file, Kind::Rates, &i18n, &few_rows),
+            Err(SheetError::TooManyRows(10))
+        );
+        let little_text = Limits {
+            max_text: 5_000,
+            ..Limits::default()
+        };
+        assert_eq!(
+            read_sheet(&file, Kind::Rates, &i18n, &little_text),
+            Err(SheetError::TooMuchText(5_000))
+        );
+        let read = read_sheet(&file, Kind::Rates, &i18n, &Limits::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            read[0].get("date").chars().count(),
+            Limits::default().max_cell_chars,
+            "a long cell is cut, still too long for any field"
+        );
+    }
 
     #[test]
     fn headers_match_regardless_of_case_spacing_and_marks() {

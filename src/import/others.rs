@@ -493,8 +493,8 @@ pub fn apply_rate(conn: &mut AnyConnection, row: &RowCells) -> QueryResult<Outco
     let to = r.currency("to", key("rates-col-to"));
     let rate = r.decimal("rate", key("rates-col-rate"), true);
     let source = r.text("source", key("rates-col-source"), false);
-    if rate.is_some_and(|v| v.0.is_zero()) {
-        r.errors.push(Message::new("rates-error-positive"));
+    if let Some(Err(e)) = rate.as_ref().map(crate::domain::fx::check_rate) {
+        r.errors.push(Message::new(crate::i18n::rate_error_key(e)));
     }
     if from.is_some() && from == to {
         r.errors.push(Message::new("rates-error-same"));

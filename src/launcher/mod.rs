@@ -99,8 +99,9 @@ async fn launch(
     let door = Arc::new(proxy::FrontDoor::new(
         shared.clone(),
         manifest.launcher.base_domain.clone(),
+        proxy::DoorConfig::from_manifest(&manifest.launcher)?,
     ));
-    let front = tokio::spawn(proxy::serve(listener, door, shutdown_rx));
+    let front = tokio::spawn(proxy::serve(listener, door.clone(), shutdown_rx));
     let control = control::listen(
         &run_dir.join(SOCKET_FILE),
         shared.clone(),
@@ -126,6 +127,9 @@ async fn launch(
             Event::Shutdown => break,
             Event::Reload => match Manifest::load(&manifest_path) {
                 Ok(m) => {
+                    if let Ok(trusted) = m.launcher.trusted_networks() {
+                        door.set_trusted_proxies(trusted);
+                    }
                     if let Err(e) = launcher.apply(&m) {
                         tracing::error!("reloading the manifest: {e:#}");
                     }

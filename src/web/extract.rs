@@ -32,6 +32,10 @@ pub struct RequestContext {
     pub new_pre_session: Option<String>,
     pub flash: Option<Flash>,
     pub client_addr: String,
+    /// The request reached the launcher over https (as its trusted proxy said).
+    pub https: bool,
+    /// Pages do not name the tenant (answers to a request for another host).
+    pub conceal_tenant: bool,
 }
 
 fn context(req: &HttpRequest) -> Result<RequestContext, WebError> {

@@ -43,8 +43,8 @@ fn cookie_name(state: &State) -> String {
     format!("{}_flash", state.cookie_name)
 }
 
-/// 303 to `location`, carrying `flash` to the next page.
-pub fn see_other(state: &State, location: &str, flash: Flash) -> HttpResponse {
+/// 303 to `location`, carrying `flash` to the next page; over https the cookie is `Secure`.
+pub fn see_other(state: &State, https: bool, location: &str, flash: Flash) -> HttpResponse {
     let mut response = HttpResponse::SeeOther()
         .insert_header((header::LOCATION, location))
         .finish();
@@ -55,6 +55,7 @@ pub fn see_other(state: &State, location: &str, flash: Flash) -> HttpResponse {
         cookie.set_path("/");
         cookie.set_http_only(true);
         cookie.set_same_site(SameSite::Lax);
+        cookie.set_secure(https);
         if let Err(e) = response.add_cookie(&cookie) {
             tracing::error!("setting a flash cookie: {e}");
         }

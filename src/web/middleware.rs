@@ -185,6 +185,8 @@ async fn request_context(state: &State, req: &HttpRequest) -> Result<RequestCont
         new_pre_session,
         flash,
         client_addr,
+        https: is_https(state, req),
+        conceal_tenant: false,
     })
 }
 
@@ -341,27 +343,34 @@ fn same_origin(req: &HttpRequest) -> bool {
     true
 }
 
+/// Audits a refused request. A signed-in user's refusals are all audited; refusals without a
+/// session only within a per-minute budget (see `db::audit::record_anonymous`), so that
+/// anonymous requests cannot grow the log without bound.
 async fn audit_refusal(state: &State, ctx: &RequestContext, path: &str, refusal: Refusal) {
     let pool = state.pool.clone();
     let user_id = ctx.auth.as_ref().map(|a| a.user.id);
     let actor = ctx.auth.as_ref().map(|a| a.user.email.clone());
     let addr = ctx.client_addr.clone();
-    let path = path.to_owned();
+    let path = db::audit::bounded(path).into_owned();
     let result = actix_web::web::block(move || -> anyhow::Result<()> {
         let mut conn = pool.get()?;
-        db::audit::record(
-            &mut conn,
-            &db::audit::Entry {
-                user_id,
-                actor: actor.as_deref(),
-                action: refusal.action(),
-                entity: Some("path"),
-                entity_id: Some(path),
-                client_addr: Some(&addr),
-                ..Default::default()
-            },
-        )?;
-        Ok(())
+        let entry = db::audit::Entry {
+            user_id,
+            actor: actor.as_deref(),
+            action: refusal.action(),
+            entity: Some("path"),
+            entity_id: Some(path),
+            client_addr: Some(&addr),
+            ..Default::default()
+        };
+        db::write(&mut conn, |conn| -> anyhow::Result<()> {
+            if user_id.is_some() {
+                db::audit::record(conn, &entry)?;
+            } else {
+                db::audit::record_anonymous(conn, &entry, &addr, db::now())?;
+            }
+            Ok(())
+        })
     })
     .await;
     match result {
@@ -395,17 +404,13 @@ fn forwarded<'a>(state: &State, req: &'a HttpRequest, name: &str) -> Option<&'a 
     req.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
-/// The client's address: the launcher's X-Forwarded-For (its rightmost entry is the peer
-/// the launcher saw), else the TCP peer.
+/// The client's address: the one the launcher worked out from its peer and its trusted proxies
+/// (`X-Tourdesk-Client-Addr`), else the TCP peer.
 pub fn client_addr(state: &State, req: &HttpRequest) -> String {
-    if let Some(list) = forwarded(state, req, "x-forwarded-for")
-        && let Some(last) = list
-            .rsplit(',')
-            .next()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+    if let Some(addr) = forwarded(state, req, crate::launcher::proxy::CLIENT_ADDR_HEADER)
+        .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok())
     {
-        return last.to_owned();
+        return addr.to_string();
     }
     req.peer_addr()
         .map(|a| a.ip().to_string())

@@ -84,9 +84,32 @@ impl AppState {
 
 /// Serves the tenant on `listener` until SIGINT/SIGTERM, then drains in-flight requests.
 pub async fn run(state: AppState, listener: TcpListener) -> anyhow::Result<()> {
+    actix_web::rt::spawn(housekeeping(state.pool.clone()));
     // One event-loop thread is plenty for an agency's 10-30 users: database work and
     // password hashing run on the blocking pool, and hundreds of tenants share the cores.
     server(state, listener, 1)?.await.context("serving")
+}
+
+/// Removes expired rows (`db::housekeeping`) at start and then periodically.
+async fn housekeeping(pool: Pool) {
+    let mut tick = actix_web::rt::time::interval(db::housekeeping::EVERY);
+    loop {
+        tick.tick().await;
+        let pool = pool.clone();
+        let result = web::block(move || -> anyhow::Result<db::housekeeping::Pruned> {
+            let mut conn = pool.get()?;
+            Ok(db::housekeeping::run(&mut conn, db::now())?)
+        })
+        .await;
+        match result {
+            Ok(Ok(pruned)) if pruned != db::housekeeping::Pruned::default() => {
+                tracing::info!(?pruned, "housekeeping");
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!("housekeeping: {e:#}"),
+            Err(e) => tracing::warn!("housekeeping: {e}"),
+        }
+    }
 }
 
 /// The HTTP server for one tenant, not yet started: `run` awaits it; tests spawn it.

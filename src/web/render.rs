@@ -63,6 +63,9 @@ pub fn load_templates(i18n: Arc<I18n>) -> anyhow::Result<tera::Tera> {
     Ok(tera)
 }
 
+/// What pages that must not name the tenant show in its place.
+const PRODUCT_NAME: &str = "tourdesk";
+
 #[derive(Serialize)]
 struct PageView<'a> {
     lang: &'static str,
@@ -202,7 +205,11 @@ fn render_page<T: Serialize>(
 ) -> Result<String, WebError> {
     let mut context = tera::Context::from_serialize(view)
         .map_err(|e| WebError::Internal(anyhow::anyhow!("view for {template}: {e}")))?;
-    context.insert("page", &page_view(state, ctx, path));
+    let mut page = page_view(state, ctx, path);
+    if ctx.conceal_tenant {
+        page.tenant_name = PRODUCT_NAME;
+    }
+    context.insert("page", &page);
     context.insert("lang", ctx.locale.tag());
     state
         .templates
@@ -240,7 +247,7 @@ impl Ui {
 
     /// 303 to `location` with a flash message.
     pub fn see_other(&self, location: &str, flash: flash::Flash) -> HttpResponse {
-        flash::see_other(&self.state, location, flash)
+        flash::see_other(&self.state, self.ctx.https, location, flash)
     }
 }
 
@@ -267,7 +274,8 @@ pub fn error_page(state: &State, ctx: &RequestContext, page: &ErrorPage) -> Http
     }
 }
 
-/// The error page before anything is known about the reader (wrong host, database down).
+/// The error page before anything is known about the reader (wrong host, database down). It
+/// does not name the tenant: a request for another host must not learn which tenant answered.
 pub fn bare_error_page(state: &State, locale: Locale, page: &ErrorPage) -> HttpResponse {
     let ctx = RequestContext {
         auth: None,
@@ -276,6 +284,8 @@ pub fn bare_error_page(state: &State, locale: Locale, page: &ErrorPage) -> HttpR
         new_pre_session: None,
         flash: None,
         client_addr: String::new(),
+        https: false,
+        conceal_tenant: true,
     };
     error_page(state, &ctx, page)
 }

@@ -5,12 +5,11 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::db::{self, audit, sessions, users};
+use crate::db::{self, audit, sessions, throttle, users};
 use crate::domain::access::Perm;
 use crate::domain::locale::Locale;
 use crate::domain::password::{NewPassword, PasswordError};
 use crate::i18n::{Message, key};
-use crate::security;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, SignedIn, Ui};
 use crate::web::flash::Flash;
@@ -80,16 +79,41 @@ pub async fn change_password(
     if form.confirm != form.new_password {
         errors.confirm = Some(ui.t(key("account-password-error-mismatch")));
     }
-    let current_ok = {
-        let hash = me.password_hash.clone();
-        let current = form.current.clone();
-        web::block(move || security::verify_password(&current, &hash))
-            .await
-            .map_err(|e| WebError::Internal(anyhow::anyhow!("verifying a password: {e}")))?
+    let checked = auth::check_password(
+        &ui,
+        &db,
+        &me.email,
+        form.current.clone(),
+        Some(me.password_hash.clone()),
+    )
+    .await?;
+    let attempt = match checked {
+        auth::Checked::Throttled { minutes } => {
+            let text = ui.state.i18n.message(
+                ui.locale(),
+                &Message::new("sign-in-error-throttled").arg("minutes", minutes),
+            );
+            let view = PasswordView {
+                forced: me.must_change_password,
+                errors: PasswordErrors {
+                    current: Some(text),
+                    ..Default::default()
+                },
+                min_len: crate::domain::password::MIN_LEN,
+            };
+            return ui.render(
+                StatusCode::TOO_MANY_REQUESTS,
+                "account/password.html",
+                &view,
+            );
+        }
+        auth::Checked::Done { matches, attempt } => {
+            if !matches {
+                errors.current = Some(ui.t(key("account-password-error-current")));
+            }
+            attempt
+        }
     };
-    if !current_ok {
-        errors.current = Some(ui.t(key("account-password-error-current")));
-    }
     let new_password = match parsed {
         Ok(p)
             if errors.current.is_none()
@@ -99,6 +123,13 @@ pub async fn change_password(
             p
         }
         _ => {
+            if errors.current.is_none() {
+                // The current password was right: it does not count as a failure.
+                db.write(move |conn| -> Result<(), WebError> {
+                    Ok(throttle::succeeded(conn, &attempt)?)
+                })
+                .await?;
+            }
             let view = PasswordView {
                 forced: me.must_change_password,
                 errors,
@@ -115,6 +146,7 @@ pub async fn change_password(
     let keep = user.0.session.id;
     let addr = ui.client_addr().to_owned();
     db.write(move |conn| -> Result<(), WebError> {
+        throttle::succeeded(conn, &attempt)?;
         users::set_password(conn, me.id, &hash, false)?;
         sessions::revoke_others(conn, me.id, keep, db::now())?;
         audit::record(
@@ -177,10 +209,7 @@ pub async fn change_locale(
         Ok(())
     })
     .await?;
-    let back = match form.back.as_deref() {
-        Some(b) if b.starts_with('/') && !b.starts_with("//") => b.to_owned(),
-        _ => "/".to_owned(),
-    };
+    let back = crate::domain::redirect::local_path(form.back.as_deref()).to_owned();
     Ok(ui.see_other(
         &back,
         Flash::success(Message::new("account-locale-changed")),

@@ -37,9 +37,14 @@ pub async fn list(
         offset,
         limit: Pager::PER_PAGE,
     };
-    let ((found, total), markets) = db
+    let mut query = query;
+    let ((page, found, total), markets) = db
         .read(move |conn| -> Result<_, WebError> {
-            Ok((agencies::list(conn, &query)?, agencies::markets(conn)?))
+            let found = Pager::fetch(page, |offset| {
+                query.offset = offset;
+                agencies::list(conn, &query)
+            })?;
+            Ok((found, agencies::markets(conn)?))
         })
         .await?;
     let base = "/agencies";
@@ -170,7 +175,7 @@ fn read(ui: &Ui, fields: &Fields) -> Result<AgencyData, Errors> {
     let contact_name = r.text("contact_name", 200, false);
     let phone = r.text("phone", 100, false);
     let email = r.text("email", 200, false);
-    let notes = r.text("notes", 4000, false);
+    let notes = r.multi_line("notes", 4000);
     let (Some(language), Some(currency), Some(days), Some(limit), false) = (
         language,
         currency,

@@ -90,10 +90,15 @@ pub async fn list(
         offset,
         limit: Pager::PER_PAGE,
     };
-    let (rows, total, names, actions) = db
+    let mut filter = filter;
+    let (page, rows, total, names, actions) = db
         .read(move |conn| -> Result<_, WebError> {
-            let (rows, total) = db::audit::list(conn, &filter)?;
+            let (page, rows, total) = Pager::fetch(page, |offset| {
+                filter.offset = offset;
+                db::audit::list(conn, &filter)
+            })?;
             Ok((
+                page,
                 rows,
                 total,
                 db::users::names(conn)?,

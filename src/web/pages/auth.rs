@@ -9,7 +9,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::db::{self, audit, sessions, throttle};
-use crate::domain::sign_in::{Failures, ThrottleRule, throttled};
+use crate::domain::redirect;
+use crate::domain::sign_in::{ThrottleRule, throttled};
 use crate::i18n::{Message, key};
 use crate::security;
 use crate::web::error::WebError;
@@ -36,12 +37,9 @@ struct SignInView {
     error: Option<String>,
 }
 
-/// Only a local path may be a return target (no `//host` or `https://...`).
+/// Only a local path may be a return target; anything else returns to `/`.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".to_owned(),
-    }
+    redirect::local_path(next).to_owned()
 }
 
 pub async fn form(ui: Ui, query: web::Query<SignInQuery>) -> Result<HttpResponse, WebError> {
@@ -65,6 +63,59 @@ enum Outcome {
     SignedIn { token: String, must_change: bool },
 }
 
+/// What a throttled password check found.
+pub enum Checked {
+    /// Over the limit: the password was not checked.
+    Throttled { minutes: i64 },
+    /// The password was checked; on success the caller calls `throttle::succeeded` with the
+    /// attempt in its write transaction.
+    Done {
+        matches: bool,
+        attempt: throttle::Attempt,
+    },
+}
+
+/// Checks `password` against `hash` (the decoy when `None`) for `account`, counting the attempt
+/// against the account and the client's address **before** the check; see `db::throttle`.
+pub async fn check_password(
+    ui: &Ui,
+    db: &Db,
+    account: &str,
+    password: String,
+    hash: Option<String>,
+) -> Result<Checked, WebError> {
+    let sec = &ui.state.security;
+    let rule = ThrottleRule {
+        max_per_account: i64::from(sec.max_failures_per_account),
+        max_per_address: i64::from(sec.max_failures_per_address),
+        window: chrono::Duration::minutes(i64::from(sec.failure_window_minutes)),
+    };
+    let (account, addr) = (account.to_owned(), ui.client_addr().to_owned());
+    let attempt = db
+        .write(move |conn| -> Result<_, WebError> {
+            let now = db::now();
+            throttle::prune(conn, now - chrono::Duration::days(1))?;
+            Ok(throttle::begin(conn, &account, &addr, now)?)
+        })
+        .await?;
+    // Counted only once the attempt is committed, so that concurrent attempts see each other.
+    let (counted, addr) = (attempt.clone(), ui.client_addr().to_owned());
+    let window = rule.window;
+    let (on_account, on_address) = db
+        .read(move |conn| -> Result<_, WebError> {
+            Ok(throttle::counts(conn, &counted, &addr, db::now() - window)?)
+        })
+        .await?;
+    if let Some(minutes) = throttled(&rule, on_account, on_address, db::now()) {
+        let withdrawn = attempt.clone();
+        db.write(move |conn| -> Result<_, WebError> { Ok(throttle::withdraw(conn, &withdrawn)?) })
+            .await?;
+        return Ok(Checked::Throttled { minutes });
+    }
+    let matches = verify(ui, password, hash).await?;
+    Ok(Checked::Done { matches, attempt })
+}
+
 pub async fn sign_in(
     ui: Ui,
     db: Db,
@@ -74,45 +125,27 @@ pub async fn sign_in(
     let form = form.into_inner();
     let email = form.email.trim().to_lowercase();
     let addr = ui.client_addr().to_owned();
-    let sec = ui.state.security.clone();
-    let rule = ThrottleRule {
-        max_per_account: i64::from(sec.max_failures_per_account),
-        max_per_address: i64::from(sec.max_failures_per_address),
-        window: chrono::Duration::minutes(i64::from(sec.failure_window_minutes)),
-    };
 
-    let (lookup_email, lookup_addr) = (email.clone(), addr.clone());
-    let window = rule.window;
-    let (account, address, user) = db
+    let lookup_email = email.clone();
+    let user = db
         .read(move |conn| -> Result<_, WebError> {
-            let since = db::now() - window;
-            let (count, latest) =
-                throttle::failures_since(conn, throttle::Scope::Account, &lookup_email, since)?;
-            let account = Failures { count, latest };
-            let (count, latest) =
-                throttle::failures_since(conn, throttle::Scope::Address, &lookup_addr, since)?;
-            let address = Failures { count, latest };
-            Ok((
-                account,
-                address,
-                db::users::find_by_email(conn, &lookup_email)?,
-            ))
+            Ok(db::users::find_by_email(conn, &lookup_email)?)
         })
         .await?;
-
-    let outcome = if let Some(minutes) = throttled(&rule, account, address, db::now()) {
-        Outcome::Throttled { minutes }
-    } else {
-        let hash = user.as_ref().map(|u| u.password_hash.clone());
-        let password = form.password.clone();
-        let matches = verify(&ui, password, hash).await?;
-        match user.as_ref() {
-            Some(u) if matches && !u.disabled => Outcome::SignedIn {
-                token: security::random_token(),
-                must_change: u.must_change_password,
-            },
-            _ => Outcome::Failed,
-        }
+    let hash = user.as_ref().map(|u| u.password_hash.clone());
+    let checked = check_password(&ui, &db, &email, form.password.clone(), hash).await?;
+    let (outcome, attempt) = match checked {
+        Checked::Throttled { minutes } => (Outcome::Throttled { minutes }, None),
+        Checked::Done { matches, attempt } => match user.as_ref() {
+            Some(u) if matches && !u.disabled => (
+                Outcome::SignedIn {
+                    token: security::random_token(),
+                    must_change: u.must_change_password,
+                },
+                Some(attempt),
+            ),
+            _ => (Outcome::Failed, None),
+        },
     };
 
     let secret = ui.state.secret.clone();
@@ -131,13 +164,21 @@ pub async fn sign_in(
             Outcome::Failed => "sign-in.failed",
             Outcome::SignedIn { .. } => "sign-in",
         };
+        let entry = audit::Entry {
+            user_id,
+            actor: Some(&write_email),
+            action,
+            client_addr: Some(&write_addr),
+            ..Default::default()
+        };
         match &record {
-            Outcome::Throttled { .. } => {}
-            Outcome::Failed => {
-                throttle::record_failure(conn, throttle::Scope::Account, &write_email, now)?;
-                throttle::record_failure(conn, throttle::Scope::Address, &write_addr, now)?;
-                throttle::prune(conn, now - chrono::Duration::days(1))?;
+            // Refused before any check: audited within the anonymous refusal budget, so that
+            // hammering a throttled account cannot grow the log without bound.
+            Outcome::Throttled { .. } => {
+                audit::record_anonymous(conn, &entry, &write_addr, now)?;
+                return Ok(());
             }
+            Outcome::Failed => {}
             Outcome::SignedIn { token, .. } => {
                 if let Some(old) = old_session {
                     sessions::revoke(conn, old, now)?;
@@ -155,19 +196,12 @@ pub async fn sign_in(
                         },
                     )?;
                 }
-                throttle::clear(conn, throttle::Scope::Account, &write_email)?;
+                if let Some(attempt) = &attempt {
+                    throttle::succeeded(conn, attempt)?;
+                }
             }
         }
-        audit::record(
-            conn,
-            &audit::Entry {
-                user_id,
-                actor: Some(&write_email),
-                action,
-                client_addr: Some(&write_addr),
-                ..Default::default()
-            },
-        )?;
+        audit::record(conn, &entry)?;
         Ok(())
     })
     .await?;

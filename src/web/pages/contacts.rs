@@ -158,7 +158,7 @@ fn parse(ui: &Ui, form: &Fields) -> Result<ContactData, Errors> {
         position: r.text("position", 100, false),
         phone: r.text("phone", 50, false),
         email: r.text("email", 254, false),
-        notes: r.text("notes", 1000, false),
+        notes: r.multi_line("notes", 1000),
     };
     let mut errors = r.errors;
     let email = if data.email.is_empty() {

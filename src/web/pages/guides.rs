@@ -61,8 +61,14 @@ pub async fn list(
         offset,
         limit: Pager::PER_PAGE,
     };
-    let (found, total) = db
-        .read(move |conn| -> Result<_, WebError> { Ok(guides::list(conn, &query)?) })
+    let mut query = query;
+    let (page, found, total) = db
+        .read(move |conn| -> Result<_, WebError> {
+            Ok(Pager::fetch(page, |offset| {
+                query.offset = offset;
+                guides::list(conn, &query)
+            })?)
+        })
         .await?;
     let base = "/guides";
     let today = today();
@@ -214,7 +220,7 @@ pub fn read(ui: &Ui, fields: &Fields) -> Result<GuideData, Errors> {
     let licence_expires_on = r.date("licence_expires_on", false);
     let currency = r.currency("currency");
     let fee = r.money("daily_fee", currency, true);
-    let notes = r.text("notes", 4000, false);
+    let notes = r.multi_line("notes", 4000);
     let active = r.checkbox("active");
     let mut languages = Vec::new();
     for lang in GUIDE_LANGUAGES {

@@ -199,22 +199,7 @@ pub async fn upload(
         .map_err(|e| WebError::Internal(anyhow::anyhow!("reading an upload: {e}")))?;
     let rows = match parsed {
         Ok(rows) => rows,
-        Err(e) => {
-            let status = match e {
-                import::SheetError::Limit(import::limits::LimitError::FileTooLarge(_))
-                | import::SheetError::Limit(import::limits::LimitError::UnpackedTooLarge(_))
-                | import::SheetError::Limit(import::limits::LimitError::TooManyCells(_)) => {
-                    StatusCode::PAYLOAD_TOO_LARGE
-                }
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
-            let mut message = e.message();
-            if let import::SheetError::MissingColumns(cols) = &e {
-                let names: Vec<String> = cols.iter().map(|c| ui.t(c)).collect();
-                message = message.arg("columns", names.join(", "));
-            }
-            return upload_page(&ui, kind, Some(message), status);
-        }
+        Err(e) => return refused(&ui, kind, &e),
     };
     let i18n = ui.state.i18n.clone();
     let (user_id, email, addr) = (
@@ -222,40 +207,69 @@ pub async fn upload(
         user.user().email.clone(),
         ui.client_addr().to_owned(),
     );
-    let id = db
-        .read(move |conn| -> Result<i64, WebError> {
-            let run = Run {
-                kind,
-                batch_id: None,
-                file_name: &file_name,
-                rows: &rows,
-                commit: false,
-                actor: Actor {
+    let stored = db
+        .read(
+            move |conn| -> Result<Result<i64, import::SheetError>, WebError> {
+                let run = Run {
+                    kind,
+                    batch_id: None,
+                    file_name: &file_name,
+                    rows: &rows,
+                    commit: false,
+                    actor: Actor {
+                        user_id,
+                        email: &email,
+                        client_addr: &addr,
+                    },
+                };
+                let report = import::run(conn, &i18n, &run)?;
+                let errors = report.errors() as i32;
+                let stored = Stored {
+                    rows,
+                    outcomes: report.outcomes,
+                };
+                let json =
+                    serde_json::to_string(&stored).map_err(|e| WebError::Internal(e.into()))?;
+                if json.len() > limits.max_stored {
+                    return Ok(Err(import::SheetError::PreviewTooLarge(limits.max_stored)));
+                }
+                let new = NewBatch {
+                    kind: kind.as_str(),
                     user_id,
-                    email: &email,
-                    client_addr: &addr,
-                },
-            };
-            let report = import::run(conn, &i18n, &run)?;
-            let errors = report.errors() as i32;
-            let stored = Stored {
-                rows,
-                outcomes: report.outcomes,
-            };
-            let json = serde_json::to_string(&stored).map_err(|e| WebError::Internal(e.into()))?;
-            let new = NewBatch {
-                kind: kind.as_str(),
-                user_id,
-                file_name: &file_name,
-                rows_json: &json,
-                error_count: errors,
-            };
-            Ok(crate::db::write(conn, |conn| imports::insert(conn, &new))?)
-        })
+                    file_name: &file_name,
+                    rows_json: &json,
+                    error_count: errors,
+                };
+                let id = crate::db::write(conn, |conn| {
+                    imports::prune_uncommitted(conn, crate::db::now() - imports::KEPT_UNCOMMITTED)?;
+                    imports::insert(conn, &new)
+                })?;
+                Ok(Ok(id))
+            },
+        )
         .await?;
+    let id = match stored {
+        Ok(id) => id,
+        Err(e) => return refused(&ui, kind, &e),
+    };
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/imports/{}/{id}", kind.as_str())))
         .finish())
+}
+
+/// The upload page again, saying why the workbook was refused.
+fn refused(ui: &Ui, kind: Kind, e: &import::SheetError) -> Result<HttpResponse, WebError> {
+    let status = if e.too_large() {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut message = e.message();
+    if let import::SheetError::MissingColumns(cols) = e {
+        let names: Vec<String> = cols.iter().map(|c| ui.t(c)).collect();
+        message = message.arg("columns", names.join(", "));
+    }
+    upload_page(ui, kind, Some(message), status)
 }
 
 #[derive(Serialize)]

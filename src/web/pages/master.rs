@@ -9,9 +9,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::domain::calendar;
 use crate::domain::currency::Currency;
 use crate::domain::decimal::{Dec, NumberError};
 use crate::domain::money::Money;
+use crate::domain::text::has_forbidden_control;
 use crate::i18n::key;
 use crate::web::extract::Ui;
 use crate::web::pages::Pager;
@@ -89,13 +91,24 @@ impl<'a> Reader<'a> {
         self.errors.add(field, self.ui.t(id));
     }
 
-    /// Trimmed text of at most `max` characters; `required` refuses an empty one.
+    /// Trimmed one-line text of at most `max` characters; `required` refuses an empty one.
     pub fn text(&mut self, field: &str, max: usize, required: bool) -> String {
+        self.free_text(field, max, required, false)
+    }
+
+    /// Trimmed text that may span lines (a textarea), of at most `max` characters.
+    pub fn multi_line(&mut self, field: &str, max: usize) -> String {
+        self.free_text(field, max, false, true)
+    }
+
+    fn free_text(&mut self, field: &str, max: usize, required: bool, multi_line: bool) -> String {
         let value = self.fields.get(field).trim().to_owned();
         if required && value.is_empty() {
             self.fail(field, key("form-error-required"));
         } else if value.chars().count() > max {
             self.fail(field, key("form-error-too-long"));
+        } else if has_forbidden_control(&value, multi_line) {
+            self.fail(field, key("form-error-control-character"));
         }
         value
     }
@@ -193,7 +206,26 @@ impl<'a> Reader<'a> {
             return None;
         }
         match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-            Ok(d) => Some(d),
+            Ok(d) if calendar::in_range(d) => Some(d),
+            Ok(_) => {
+                let (first, last) = calendar::bounds();
+                let text = self.ui.state.i18n.t(
+                    self.ui.locale(),
+                    key("form-error-date-range"),
+                    &[
+                        (
+                            "first".into(),
+                            self.ui.formats().date(self.ui.locale(), first),
+                        ),
+                        (
+                            "last".into(),
+                            self.ui.formats().date(self.ui.locale(), last),
+                        ),
+                    ],
+                );
+                self.errors.add(field, text);
+                None
+            }
             Err(_) => {
                 self.fail(field, key("form-error-date"));
                 None

@@ -75,14 +75,18 @@ pub async fn list(
         limit: Pager::PER_PAGE,
     };
     // With a pair and a date, the answer to "which rate applies?" is shown first.
-    let (found, total, latest) = db
+    let mut query = query;
+    let (page, found, total, latest) = db
         .read(move |conn| -> Result<_, WebError> {
-            let (found, total) = exchange_rates::list(conn, &query)?;
+            let (page, found, total) = Pager::fetch(page, |offset| {
+                query.offset = offset;
+                exchange_rates::list(conn, &query)
+            })?;
             let latest = match (from, to, on_or_before) {
                 (Some(f), Some(t), Some(d)) => exchange_rates::latest_on_or_before(conn, f, t, d)?,
                 _ => None,
             };
-            Ok((found, total, latest))
+            Ok((page, found, total, latest))
         })
         .await?;
     let base = "/rates";
@@ -181,10 +185,8 @@ fn read(ui: &Ui, fields: &Fields) -> Result<Rate, Errors> {
     let to = r.currency("to");
     let rate = r.decimal("rate", true);
     let source = r.text("source", 200, false);
-    if let Some(v) = rate
-        && (v.is_negative() || v.0.is_zero())
-    {
-        r.errors.add("rate", ui.t(key("rates-error-positive")));
+    if let Some(Err(e)) = rate.as_ref().map(crate::domain::fx::check_rate) {
+        r.errors.add("rate", ui.t(crate::i18n::rate_error_key(e)));
     }
     if from.is_some() && from == to {
         r.errors.add("to", ui.t(key("rates-error-same")));

@@ -72,12 +72,14 @@ pub async fn list(
         offset,
         limit: Pager::PER_PAGE,
     };
-    let ((found, total), cities) = db
+    let mut query = query;
+    let ((page, found, total), cities) = db
         .read(move |conn| -> Result<_, WebError> {
-            Ok((
-                suppliers::list(conn, &query)?,
-                suppliers::cities(conn, kind)?,
-            ))
+            let found = Pager::fetch(page, |offset| {
+                query.offset = offset;
+                suppliers::list(conn, &query)
+            })?;
+            Ok((found, suppliers::cities(conn, kind)?))
         })
         .await?;
     let base = kind.path();
@@ -270,11 +272,11 @@ fn read(ui: &Ui, kind: SupplierKind, fields: &Fields) -> Result<SupplierData, Er
     let local_name = r.text("local_name", 200, false);
     let city = r.text("city", 100, false);
     let country = r.text("country", 100, false);
-    let address = r.text("address", 500, false);
+    let address = r.multi_line("address", 500);
     let contact_name = r.text("contact_name", 200, false);
     let phone = r.text("phone", 100, false);
     let email = r.text("email", 200, false);
-    let notes = r.text("notes", 4000, false);
+    let notes = r.multi_line("notes", 4000);
     let currency = r.currency("currency");
     let mut data_stars = None;
     let (mut breakfast, mut lunch, mut dinner, mut adult, mut child) =

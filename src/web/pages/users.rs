@@ -106,8 +106,14 @@ pub async fn list(
         offset,
         limit: Pager::PER_PAGE,
     };
-    let (found, total) = db
-        .read(move |conn| -> Result<_, WebError> { Ok(users::list(conn, &query)?) })
+    let mut query = query;
+    let (page, found, total) = db
+        .read(move |conn| -> Result<_, WebError> {
+            Ok(Pager::fetch(page, |offset| {
+                query.offset = offset;
+                users::list(conn, &query)
+            })?)
+        })
         .await?;
     let f = ui.formats();
     let view = ListView {
@@ -202,7 +208,10 @@ fn parse_name_and_role(
     errors: &mut FieldErrors,
 ) -> (String, Option<Role>) {
     let name = form.display_name.trim().to_owned();
-    if name.is_empty() || name.chars().count() > 100 {
+    if name.is_empty()
+        || name.chars().count() > 100
+        || crate::domain::text::has_forbidden_control(&name, false)
+    {
         errors.display_name = Some(ui.t(key("users-error-name")));
     }
     let role = Role::parse(&form.role).ok();

@@ -1,0 +1,2 @@
+DROP INDEX import_batches_uncommitted;
+DROP TABLE anonymous_refusals;
