@@ -31,9 +31,11 @@ type Body = BoxBody<Bytes, hyper::Error>;
 /// client's own copy is replaced); a tenant believes it only from the launcher.
 pub const CLIENT_ADDR_HEADER: &str = "x-tourdesk-client-addr";
 
-/// File descriptors kept free for everything but client connections (tenant pipes, the
-/// control socket, the manifest, logs).
+/// File descriptors kept free for everything but client connections (the listener, the
+/// control socket, the manifest, readiness probes, logs).
 const RESERVED_FDS: u64 = 128;
+/// Idle connections to each tenant kept for reuse (each holds a descriptor).
+const IDLE_PER_TENANT: usize = 8;
 
 /// The front door's settings, from the manifest's `[launcher]` section.
 #[derive(Debug, Clone)]
@@ -68,7 +70,10 @@ impl FrontDoor {
     pub fn new(shared: Shared, base_domain: String, config: DoorConfig) -> FrontDoor {
         let mut connector = HttpConnector::new();
         connector.set_nodelay(true);
-        let client = Client::builder(TokioExecutor::new()).build(connector);
+        let client = Client::builder(TokioExecutor::new())
+            .pool_max_idle_per_host(IDLE_PER_TENANT)
+            .pool_idle_timeout(Duration::from_secs(15))
+            .build(connector);
         FrontDoor {
             shared,
             base_domain,
@@ -96,10 +101,12 @@ impl FrontDoor {
 }
 
 /// The connections the front door may hold: the manifest's cap, kept within what the
-/// open-file limit allows (each proxied connection takes two descriptors).
-pub fn connection_cap(configured: usize) -> usize {
+/// open-file limit allows (each proxied connection takes two descriptors, and each tenant
+/// keeps a few idle ones to reuse).
+pub fn connection_cap(configured: usize, tenants: usize) -> usize {
     let soft = crate::process::open_files().0;
-    let by_files = (soft.saturating_sub(RESERVED_FDS) / 2).max(1);
+    let reserved = RESERVED_FDS + (IDLE_PER_TENANT * tenants) as u64;
+    let by_files = (soft.saturating_sub(reserved) / 2).max(1);
     configured.min(usize::try_from(by_files).unwrap_or(usize::MAX))
 }
 
@@ -116,7 +123,11 @@ pub async fn serve(
     mut shutdown: watch::Receiver<bool>,
 ) {
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    let cap = connection_cap(door.config.max_connections);
+    let tenants = match door.shared.read() {
+        Ok(map) => map.len(),
+        Err(poisoned) => poisoned.into_inner().len(),
+    };
+    let cap = connection_cap(door.config.max_connections, tenants);
     tracing::info!("front door: at most {cap} connections at once");
     let permits = Arc::new(Semaphore::new(cap));
     let mut accept_log = RateLimitedLog::new(Duration::from_secs(10));

@@ -415,3 +415,108 @@ async fn serve_refuses_another_tenants_database_and_a_stale_schema() {
         text(&out)
     );
 }
+
+#[tokio::test]
+async fn names_the_launcher_keeps_beside_the_manifest_are_refused_as_slugs() {
+    let mut cli = Cli::new();
+    // A first tenant, and a backup of it: what `tenant remove backups` would have deleted.
+    let first = unique_slug();
+    let (_, out) = cli.new_tenant(&first);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = cli.run(&["tenant", "backup", &first]);
+    assert!(out.status.success(), "{}", text(&out));
+    let mut locked = tourdesk::manifest::Locked::acquire(&cli.manifest()).expect("lock");
+    locked.manifest.launcher.run_dir = "state".into();
+    locked.save().expect("save");
+    drop(locked);
+    let manifest_before = std::fs::read_to_string(cli.manifest()).expect("manifest");
+    for (slug, expected) in [
+        ("backups", "reserved"),
+        ("run", "reserved"),
+        ("state", "run directory"),
+    ] {
+        let (_, out) = cli.new_tenant(slug);
+        assert!(!out.status.success(), "{slug} was accepted");
+        assert!(text(&out).contains(expected), "{slug}: {}", text(&out));
+    }
+    assert_eq!(
+        std::fs::read_to_string(cli.manifest()).expect("manifest"),
+        manifest_before
+    );
+    let backups: Vec<_> = std::fs::read_dir(cli.dir.path().join("backups"))
+        .expect("backups")
+        .collect();
+    assert_eq!(backups.len(), 1, "the backup is still there");
+    assert!(!exists(&cli.dir.path().join("state")));
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .map(|m| m.permissions().mode() & 0o777)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn tenant_data_is_readable_by_its_account_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut cli = Cli::new();
+    let slug = unique_slug();
+    let (port, out) = cli.new_tenant(&slug);
+    assert!(out.status.success(), "{}", text(&out));
+    let data = cli.dir.path().join(&slug);
+    let server = cli.serve(&slug);
+    wait_ready(&slug, port).await;
+    let res = try_sign_in(&slug, port, "admin@x.local", "wrong-password").await;
+    assert_eq!(res.status(), 401, "a write through the server");
+    drop(server);
+    let out = cli.run(&["tenant", "backup", &slug]);
+    assert!(out.status.success(), "{}", text(&out));
+    let backups = cli.dir.path().join("backups");
+    let backup = std::fs::read_dir(&backups)
+        .expect("backups")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .next()
+        .expect("a backup file");
+
+    let mut files = vec![data.join("session.key"), backup.clone()];
+    if pg_base_url().is_none() {
+        files.push(data.join("tourdesk.db"));
+        for side in ["tourdesk.db-wal", "tourdesk.db-shm"] {
+            if exists(&data.join(side)) {
+                files.push(data.join(side));
+            }
+        }
+    }
+    let dirs = [data.clone(), data.join("exports"), backups.clone()];
+    for d in &dirs {
+        assert_eq!(mode(d), 0o700, "{}", d.display());
+    }
+    for f in &files {
+        assert_eq!(mode(f), 0o600, "{}", f.display());
+    }
+
+    // Data made before this rule: `tenant migrate` tightens it.
+    for d in &dirs {
+        std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    for f in &files {
+        std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    }
+    let out = cli.run(&["tenant", "migrate", &slug]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("readable by this account only"),
+        "{}",
+        text(&out)
+    );
+    for d in &dirs {
+        assert_eq!(mode(d), 0o700, "{}", d.display());
+    }
+    for f in &files {
+        assert_eq!(mode(f), 0o600, "{}", f.display());
+    }
+}

@@ -395,3 +395,166 @@ async fn hostile_files_are_refused_quickly_with_a_clear_error() {
         .expect("post");
     assert_eq!(res.status(), 403);
 }
+
+/// A workbook whose only sheet is the part `sheet_path`, holding `sheet_data` (the rows) in
+/// elements written with `prefix` (`""` or `"x:"`).
+fn crafted_workbook(sheet_path: &str, prefix: &str, sheet_data: &[u8]) -> Vec<u8> {
+    let ns = if prefix.is_empty() {
+        "xmlns".to_owned()
+    } else {
+        format!("xmlns:{}", prefix.trim_end_matches(':'))
+    };
+    let mut sheet = format!(
+        "<?xml version=\"1.0\"?><{prefix}worksheet {ns}=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><{prefix}sheetData>"
+    )
+    .into_bytes();
+    sheet.extend_from_slice(sheet_data);
+    sheet.extend_from_slice(format!("</{prefix}sheetData></{prefix}worksheet>").as_bytes());
+    let rels = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+    let workbook_rels = format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"/{sheet_path}\"/></Relationships>"
+    );
+    let workbook = "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"Rates\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut out);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(9));
+        for (name, data) in [
+            ("_rels/.rels", rels.as_bytes()),
+            ("xl/workbook.xml", workbook.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
+            (sheet_path, sheet.as_slice()),
+        ] {
+            z.start_file(name, o).expect("entry");
+            z.write_all(data).expect("write");
+        }
+        z.finish().expect("zip");
+    }
+    out.into_inner()
+}
+
+fn rates_header(prefix: &str) -> String {
+    let cells: String = ["Date", "From", "To", "Rate"]
+        .iter()
+        .zip(["A1", "B1", "C1", "D1"])
+        .map(|(h, r)| {
+            format!("<{prefix}c r=\"{r}\" t=\"inlineStr\"><{prefix}is><{prefix}t>{h}</{prefix}t></{prefix}is></{prefix}c>")
+        })
+        .collect();
+    format!("<{prefix}row r=\"1\">{cells}</{prefix}row>")
+}
+
+#[tokio::test]
+async fn crafted_cell_layouts_are_refused_and_the_tenant_keeps_serving() {
+    let app = TestApp::spawn().await;
+    let acc = app.signed_in(Role::Accountant).await;
+
+    // Headers in A1:D1 and one cell at XFD1048576: 1.5 KiB that once asked for 512 GiB.
+    let far = format!(
+        "{}<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>",
+        rates_header("")
+    );
+    let file = crafted_workbook("xl/worksheets/sheet1.xml", "", far.as_bytes());
+    assert!(file.len() < 1536, "{} bytes", file.len());
+    let res = upload(&app, &acc, "rates", file).await;
+    assert_eq!(res.status(), 413);
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("uses cells beyond row 100000 or column 1000")
+    );
+
+    // A million prefixed cells, and the sheet stored outside xl/worksheets/.
+    let mut rows = rates_header("x:").into_bytes();
+    for _ in 0..1_000_000 {
+        rows.extend_from_slice(b"<x:row><x:c/></x:row>");
+    }
+    for path in ["xl/worksheets/sheet1.xml", "xl/s1.xml"] {
+        let file = crafted_workbook(path, "x:", &rows);
+        assert!(file.len() < 200 * 1024, "{} bytes", file.len());
+        let res = upload(&app, &acc, "rates", file).await;
+        assert_eq!(res.status(), 413, "{path}");
+        assert!(
+            res.text()
+                .await
+                .unwrap_or_default()
+                .contains("more than 200000 cells"),
+            "{path}"
+        );
+    }
+
+    // A sheet at an unusual path, with prefixed elements, is still read when it is sane.
+    let sane = format!(
+        "{}<x:row r=\"2\"><x:c r=\"A2\" t=\"inlineStr\"><x:is><x:t>2027-01-02</x:t></x:is></x:c>\
+         <x:c r=\"B2\" t=\"inlineStr\"><x:is><x:t>USD</x:t></x:is></x:c>\
+         <x:c r=\"C2\" t=\"inlineStr\"><x:is><x:t>THB</x:t></x:is></x:c><x:c r=\"D2\"><x:v>35.5</x:v></x:c></x:row>",
+        rates_header("x:")
+    );
+    let (_, page) = preview(
+        &app,
+        &acc,
+        "rates",
+        crafted_workbook("data/first.xml", "x:", sane.as_bytes()),
+    )
+    .await;
+    assert!(page.contains("1 new"), "{page}");
+
+    let batches = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            tourdesk::db::schema::import_batches::table
+                .count()
+                .get_result::<i64>(conn)
+                .expect("count")
+        })
+        .await;
+    assert_eq!(batches, 1, "only the sane file left a batch");
+    let res = acc.get(&app, "/rates").await;
+    assert_eq!(res.status(), 200, "the tenant still serves");
+}
+
+#[tokio::test]
+async fn previews_never_committed_are_removed_after_a_day() {
+    let app = TestApp::spawn().await;
+    let acc = app.signed_in(Role::Accountant).await;
+    let file = sheet(&[
+        vec!["Date", "From", "To", "Rate"],
+        vec!["2027-01-02", "USD", "THB", "35.5"],
+    ]);
+    let (old, _) = preview(&app, &acc, "rates", file.clone()).await;
+    let (committed, _) = preview(&app, &acc, "rates", file.clone()).await;
+    let res = acc.post(&app, &format!("{committed}/commit"), &[]).await;
+    assert_eq!(res.status(), 303);
+    let (fresh, _) = preview(&app, &acc, "rates", file).await;
+    let id = |at: &str| {
+        at.rsplit('/')
+            .next()
+            .and_then(|i| i.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let (old_id, committed_id, fresh_id) = (id(&old), id(&committed), id(&fresh));
+    let left = app
+        .with_db(move |conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::import_batches as b;
+            let day_ago = tourdesk::db::now() - chrono::Duration::hours(25);
+            diesel::update(b::table.filter(b::id.eq_any([old_id, committed_id])))
+                .set(b::created_at.eq(day_ago))
+                .execute(conn)
+                .expect("ageing");
+            let pruned =
+                tourdesk::db::housekeeping::run(conn, tourdesk::db::now()).expect("housekeeping");
+            assert_eq!(pruned.import_batches, 1);
+            b::table
+                .select(b::id)
+                .order(b::id)
+                .load::<i64>(conn)
+                .expect("batches")
+        })
+        .await;
+    assert_eq!(left, [committed_id, fresh_id]);
+    assert_eq!(acc.get(&app, &old).await.status(), 404);
+}

@@ -12,14 +12,14 @@ use tourdesk::launcher::state::{TenantState, TenantStatus};
 use crate::harness::{binary, provision_in, unique_slug};
 
 /// A temporary manifest with tenants, and the launcher running it.
-struct Fleet {
-    dir: tempfile::TempDir,
-    port: u16,
-    launcher: Option<Child>,
+pub struct Fleet {
+    pub dir: tempfile::TempDir,
+    pub port: u16,
+    pub launcher: Option<Child>,
     pg_urls: Vec<String>,
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
@@ -27,7 +27,7 @@ fn free_port() -> u16 {
 }
 
 impl Fleet {
-    fn new(tenants: usize) -> (Fleet, Vec<String>) {
+    pub fn new(tenants: usize) -> (Fleet, Vec<String>) {
         let mut fleet = Fleet {
             dir: tempfile::tempdir().expect("tempdir"),
             port: free_port(),
@@ -38,18 +38,18 @@ impl Fleet {
         (fleet, slugs)
     }
 
-    fn manifest(&self) -> PathBuf {
+    pub fn manifest(&self) -> PathBuf {
         self.dir.path().join("tenants.toml")
     }
 
-    fn add_tenant(&mut self) -> String {
+    pub fn add_tenant(&mut self) -> String {
         let slug = unique_slug();
         let (_, _, pg) = provision_in(self.dir.path(), &slug, free_port());
         self.pg_urls.extend(pg);
         slug
     }
 
-    fn cli(&self, args: &[&str]) -> Output {
+    pub fn cli(&self, args: &[&str]) -> Output {
         Command::new(binary())
             .arg("--manifest")
             .arg(self.manifest())
@@ -59,7 +59,7 @@ impl Fleet {
             .expect("running tourdesk")
     }
 
-    fn launch(&mut self) {
+    pub fn launch(&mut self) {
         let child = Command::new(binary())
             .arg("--manifest")
             .arg(self.manifest())
@@ -72,14 +72,14 @@ impl Fleet {
         self.launcher = Some(child);
     }
 
-    fn launcher_pid(&self) -> i32 {
+    pub fn launcher_pid(&self) -> i32 {
         self.launcher
             .as_ref()
             .map(|c| c.id() as i32)
             .expect("a running launcher")
     }
 
-    fn status(&self) -> Vec<TenantStatus> {
+    pub fn status(&self) -> Vec<TenantStatus> {
         let out = self.cli(&["status", "--json"]);
         if !out.status.success() {
             return Vec::new();
@@ -87,12 +87,12 @@ impl Fleet {
         serde_json::from_slice(&out.stdout).unwrap_or_default()
     }
 
-    fn tenant(&self, slug: &str) -> Option<TenantStatus> {
+    pub fn tenant(&self, slug: &str) -> Option<TenantStatus> {
         self.status().into_iter().find(|t| t.slug == slug)
     }
 
     /// Waits until `slug` is in `state`, or panics with what the launcher last said.
-    fn wait_for(&self, slug: &str, state: TenantState, within: Duration) -> TenantStatus {
+    pub fn wait_for(&self, slug: &str, state: TenantState, within: Duration) -> TenantStatus {
         let started = Instant::now();
         let mut last = None;
         while started.elapsed() < within {
@@ -108,11 +108,11 @@ impl Fleet {
     }
 
     /// GET through the front door with the Host of `slug`: (status, body).
-    fn get(&self, slug: &str, path: &str) -> (u16, String) {
+    pub fn get(&self, slug: &str, path: &str) -> (u16, String) {
         self.get_host(&format!("{slug}.localhost:{}", self.port), path)
     }
 
-    fn get_host(&self, host: &str, path: &str) -> (u16, String) {
+    pub fn get_host(&self, host: &str, path: &str) -> (u16, String) {
         let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else {
             return (0, String::new());
         };
@@ -145,7 +145,7 @@ impl Drop for Fleet {
     }
 }
 
-fn signal(pid: i32, sig: libc::c_int) {
+pub fn signal(pid: i32, sig: libc::c_int) {
     // SAFETY: kill(2) on a process this test started.
     unsafe {
         libc::kill(pid, sig);
@@ -158,7 +158,7 @@ fn alive(pid: u32) -> bool {
         .unwrap_or(false)
 }
 
-const READY: Duration = Duration::from_secs(30);
+pub const READY: Duration = Duration::from_secs(30);
 
 #[test]
 fn a_killed_tenant_is_restarted_while_the_others_keep_serving() {

@@ -7,6 +7,7 @@ mod audit;
 mod browser;
 mod cli;
 mod contacts;
+mod front_door;
 mod harness;
 mod imports;
 mod launcher;

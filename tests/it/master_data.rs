@@ -499,3 +499,106 @@ async fn exchange_rates_are_searched_by_source() {
         "wildcards are literal"
     );
 }
+
+#[tokio::test]
+async fn out_of_range_input_is_refused_with_a_field_error() {
+    let app = TestApp::spawn().await;
+    let acc = app.signed_in(Role::Accountant).await;
+    for (date, rate, expected) in [
+        (
+            "2027-01-02",
+            "0.0000000000000000000000000001",
+            "between 0.000000001",
+        ),
+        ("2027-01-02", "2000000000", "between 0.000000001"),
+        ("0000-01-01", "35.10", "Enter a date from"),
+        ("2201-01-01", "35.10", "Enter a date from"),
+    ] {
+        let res = acc
+            .post(
+                &app,
+                "/rates",
+                &[
+                    ("date", date),
+                    ("from", "USD"),
+                    ("to", "THB"),
+                    ("rate", rate),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "{date} {rate}");
+        let page = body(res).await;
+        assert!(page.contains(expected), "{date} {rate}: {page}");
+    }
+    let listed = body(acc.get(&app, "/rates").await).await;
+    assert!(
+        !listed.contains("USD → THB"),
+        "nothing was stored: {listed}"
+    );
+
+    // Control characters in one-line fields are refused; line breaks in notes are kept.
+    let ops = app.signed_in(Role::Operations).await;
+    for name in [
+        "Nul\u{0}Tours",
+        "Bell\u{7}Tours",
+        "Esc\u{1b}[31mTours",
+        "Two\nLines",
+    ] {
+        let res = ops
+            .post(
+                &app,
+                "/agencies",
+                &[
+                    ("name", name),
+                    ("language", "en"),
+                    ("currency", "USD"),
+                    ("credit_days", "30"),
+                    ("credit_limit", "1000"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "{name:?}");
+        assert!(body(res).await.contains("control characters"), "{name:?}");
+    }
+    let res = ops
+        .post(
+            &app,
+            "/agencies",
+            &[
+                ("name", "Clean Tours"),
+                ("language", "en"),
+                ("currency", "USD"),
+                ("credit_days", "30"),
+                ("credit_limit", "1000"),
+                ("notes", "Pays in two parts.\r\nCall before 10:00."),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let stored = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            tourdesk::db::schema::agencies::table
+                .select(tourdesk::db::schema::agencies::name)
+                .load::<String>(conn)
+                .expect("agencies")
+        })
+        .await;
+    assert_eq!(stored, ["Clean Tours"]);
+
+    // A page far past the end shows the last page.
+    let page = body(acc.get(&app, "/agencies?page=9223372036854775807").await).await;
+    assert!(page.contains("Clean Tours"), "{page}");
+    assert!(!page.contains("9223372036854775807"), "{page}");
+    let admin = app.signed_in(Role::Admin).await;
+    for list in ["/hotels", "/guides", "/rates", "/audit", "/users"] {
+        let res = admin
+            .get(&app, &format!("{list}?page=9223372036854775807"))
+            .await;
+        assert_eq!(res.status(), 200, "{list}");
+        assert!(
+            !body(res).await.contains("9223372036854775807"),
+            "{list} labels the page it shows"
+        );
+    }
+}

@@ -351,3 +351,72 @@ async fn forwarded_headers_are_not_believed_from_anyone_but_the_launcher() {
         "a forged X-Forwarded-For was believed"
     );
 }
+
+#[tokio::test]
+async fn the_421_page_does_not_name_the_tenant() {
+    let app = TestApp::spawn().await;
+    let res = raw_client(&app)
+        .get(format!("http://{}/sign-in", app.addr))
+        .header("host", "other.localhost")
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(res.status(), 421);
+    let body = res.text().await.unwrap_or_default();
+    assert!(!body.contains(&app.tenant.name), "{body}");
+    assert!(!body.contains(app.tenant.slug.as_str()), "{body}");
+}
+
+#[tokio::test]
+async fn anonymous_refusals_cannot_grow_the_audit_log_without_bound() {
+    let app = TestApp::spawn().await;
+    let client = raw_client(&app);
+    let long_path = format!("/{}", "a".repeat(7 * 1024));
+    for _ in 0..40 {
+        let res = client
+            .post(app.url(&long_path))
+            .form(&[("x", "1")])
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(res.status(), 403);
+    }
+    let admin = app.signed_in(Role::Admin).await;
+    for _ in 0..8 {
+        let res = admin
+            .client
+            .post(app.url("/users"))
+            .form(&[("email", "x@test.local")])
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(res.status(), 403);
+    }
+    let rows = app
+        .with_db(|conn| {
+            let filter = tourdesk::db::audit::Filter {
+                action: Some("refused.".into()),
+                limit: 1000,
+                ..Default::default()
+            };
+            tourdesk::db::audit::list(conn, &filter).expect("audit").0
+        })
+        .await;
+    let anonymous: Vec<_> = rows.iter().filter(|r| r.user_id.is_none()).collect();
+    let signed_in = rows.iter().filter(|r| r.user_id.is_some()).count();
+    // Five a minute per address; the forty may straddle a minute boundary.
+    assert!(
+        (1..=2 * tourdesk::db::audit::ANONYMOUS_PER_ADDRESS_PER_MINUTE as usize)
+            .contains(&anonymous.len()),
+        "{} anonymous refusals audited",
+        anonymous.len()
+    );
+    assert!(
+        anonymous.iter().all(
+            |r| r.entity_id.as_deref().unwrap_or_default().chars().count()
+                <= tourdesk::db::audit::MAX_FIELD_CHARS + 1
+        ),
+        "stored paths are cut"
+    );
+    assert_eq!(signed_in, 8, "a signed-in user's refusals are all audited");
+}

@@ -270,3 +270,214 @@ async fn an_idle_session_expires() {
         "a session idle for 9 hours still works"
     );
 }
+
+/// Sends `count` sign-ins at once and returns their statuses.
+async fn concurrent_attempts(app: &TestApp, attempts: Vec<(String, String)>) -> Vec<u16> {
+    let client = app.client();
+    let csrf = app.form_token(&client, "/sign-in").await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for (email, password) in attempts {
+        let (client, csrf, url) = (client.clone(), csrf.clone(), app.url("/sign-in"));
+        tasks.spawn(async move {
+            client
+                .post(url)
+                .form(&[
+                    ("email", email.as_str()),
+                    ("password", password.as_str()),
+                    ("csrf_token", csrf.as_str()),
+                ])
+                .send()
+                .await
+                .map(|r| r.status().as_u16())
+                .unwrap_or(0)
+        });
+    }
+    tasks.join_all().await
+}
+
+async fn audit_count(app: &TestApp, action: &'static str) -> usize {
+    app.with_db(move |conn| {
+        let filter = tourdesk::db::audit::Filter {
+            action: Some(action.into()),
+            limit: 10_000,
+            ..Default::default()
+        };
+        tourdesk::db::audit::list(conn, &filter)
+            .expect("audit")
+            .0
+            .into_iter()
+            .filter(|r| r.action == action)
+            .count()
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_guesses_never_check_more_passwords_than_the_limit() {
+    let app = TestApp::spawn().await;
+    app.add_user(
+        "target@test.local",
+        Role::Admin,
+        "Target",
+        "the-right-password",
+    )
+    .await;
+    let mut attempts: Vec<(String, String)> = (0..120)
+        .map(|_| ("target@test.local".to_owned(), "a-wrong-guess".to_owned()))
+        .collect();
+    attempts.push(("target@test.local".into(), "the-right-password".into()));
+    let statuses = concurrent_attempts(&app, attempts).await;
+    let checked = statuses.iter().filter(|s| matches!(s, 401 | 303)).count();
+    let throttled = statuses.iter().filter(|s| **s == 429).count();
+    assert!(
+        checked <= 5,
+        "{checked} passwords were checked: {statuses:?}"
+    );
+    assert_eq!(checked + throttled, 121, "{statuses:?}");
+    let audited = audit_count(&app, "sign-in.failed").await + audit_count(&app, "sign-in").await;
+    assert!(audited <= 5, "{audited} checks audited");
+
+    // From one address, across many accounts: at most 20 checks in all.
+    let attempts = (0..60)
+        .map(|i| (format!("guess{i}@test.local"), "a-wrong-guess".to_owned()))
+        .collect();
+    let statuses = concurrent_attempts(&app, attempts).await;
+    assert!(
+        statuses.iter().all(|s| matches!(s, 401 | 429)),
+        "{statuses:?}"
+    );
+    let failed = audit_count(&app, "sign-in.failed").await;
+    assert!(
+        failed <= 20,
+        "{failed} wrong passwords checked from one address"
+    );
+}
+
+#[tokio::test]
+async fn the_current_password_check_is_throttled_too() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in(Role::Admin).await;
+    let change = |current: &'static str| {
+        let admin = &admin;
+        let app = &app;
+        async move {
+            admin
+                .post(
+                    app,
+                    "/account/password",
+                    &[
+                        ("current", current),
+                        ("new_password", "a-brand-new-password"),
+                        ("confirm", "a-brand-new-password"),
+                    ],
+                )
+                .await
+        }
+    };
+    for _ in 0..5 {
+        assert_eq!(change("not-my-password").await.status(), 422);
+    }
+    let res = change("not-my-password").await;
+    assert_eq!(res.status(), 429);
+    let res = change("test-password-admin").await;
+    assert_eq!(
+        res.status(),
+        429,
+        "the right password waits out the window too"
+    );
+    assert!(
+        res.text()
+            .await
+            .unwrap_or_default()
+            .contains("Too many failed sign-ins")
+    );
+    // The password did not change.
+    let fresh = app.client();
+    let csrf = app.form_token(&fresh, "/sign-in").await;
+    let res = fresh
+        .post(app.url("/sign-in"))
+        .form(&[
+            ("email", "other@test.local"),
+            ("password", "x"),
+            ("csrf_token", csrf.as_str()),
+        ])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(res.status(), 401, "another account is not throttled");
+}
+
+#[tokio::test]
+async fn return_targets_are_local_paths_only() {
+    let app = TestApp::spawn().await;
+    app.add_user("ops@test.local", Role::Operations, "Ops", "a-good-password")
+        .await;
+    for next in [
+        "/\t/evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "/ok\r\nSet-Cookie: owned=1",
+        "https://evil.example/",
+    ] {
+        let client = app.client();
+        let csrf = app.form_token(&client, "/sign-in").await;
+        let res = client
+            .post(app.url("/sign-in"))
+            .form(&[
+                ("email", "ops@test.local"),
+                ("password", "a-good-password"),
+                ("csrf_token", csrf.as_str()),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .expect("POST /sign-in");
+        assert_eq!(res.status(), 303, "{next:?}");
+        assert_eq!(location(&res), "/", "{next:?}");
+        let form = client
+            .get(app.url(&format!(
+                "/sign-in?next={}",
+                next.replace('\t', "%09").replace('\r', "%0D").replace('\n', "%0A")
+            )))
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(form.status(), 303, "signed in already");
+        // The language switch's `back=` follows the same rule.
+        let home = client
+            .get(app.url("/"))
+            .send()
+            .await
+            .expect("GET /")
+            .text()
+            .await
+            .unwrap_or_default();
+        let csrf = csrf_in(&home).expect("csrf");
+        let res = client
+            .post(app.url("/account/locale"))
+            .form(&[
+                ("locale", "th"),
+                ("back", next),
+                ("csrf_token", csrf.as_str()),
+            ])
+            .send()
+            .await
+            .expect("POST /account/locale");
+        assert_eq!(res.status(), 303, "{next:?}");
+        assert_eq!(location(&res), "/", "{next:?}");
+    }
+    let client = app.client();
+    let csrf = app.form_token(&client, "/sign-in").await;
+    let res = client
+        .post(app.url("/sign-in"))
+        .form(&[
+            ("email", "ops@test.local"),
+            ("password", "a-good-password"),
+            ("csrf_token", csrf.as_str()),
+            ("next", "/hotels?q=river"),
+        ])
+        .send()
+        .await
+        .expect("POST /sign-in");
+    assert_eq!(location(&res), "/hotels?q=river", "a local path is kept");
+}
