@@ -374,16 +374,7 @@ async fn hostile_files_are_refused_quickly_with_a_clear_error() {
         "refusals must be quick: {:?}",
         started.elapsed()
     );
-    let count = app
-        .with_db(|conn| {
-            use diesel::prelude::*;
-            tourdesk::db::schema::import_batches::table
-                .count()
-                .get_result::<i64>(conn)
-                .expect("count")
-        })
-        .await;
-    assert_eq!(count, 0);
+    assert_eq!(batch_count(&app).await, 0);
     // Without the CSRF token the upload never reaches the handler.
     let part = reqwest::multipart::Part::bytes(vec![1, 2, 3]).file_name("a.xlsx");
     let res = ops
@@ -394,6 +385,17 @@ async fn hostile_files_are_refused_quickly_with_a_clear_error() {
         .await
         .expect("post");
     assert_eq!(res.status(), 403);
+}
+
+async fn batch_count(app: &TestApp) -> i64 {
+    app.with_db(|conn| {
+        use diesel::prelude::*;
+        tourdesk::db::schema::import_batches::table
+            .count()
+            .get_result::<i64>(conn)
+            .expect("count")
+    })
+    .await
 }
 
 /// A workbook whose only sheet is the part `sheet_path`, holding `sheet_data` (the rows) in
@@ -502,16 +504,11 @@ async fn crafted_cell_layouts_are_refused_and_the_tenant_keeps_serving() {
     .await;
     assert!(page.contains("1 new"), "{page}");
 
-    let batches = app
-        .with_db(|conn| {
-            use diesel::prelude::*;
-            tourdesk::db::schema::import_batches::table
-                .count()
-                .get_result::<i64>(conn)
-                .expect("count")
-        })
-        .await;
-    assert_eq!(batches, 1, "only the sane file left a batch");
+    assert_eq!(
+        batch_count(&app).await,
+        1,
+        "only the sane file left a batch"
+    );
     let res = acc.get(&app, "/rates").await;
     assert_eq!(res.status(), 200, "the tenant still serves");
 }

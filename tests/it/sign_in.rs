@@ -4,19 +4,26 @@ use tourdesk::domain::access::Role;
 
 use crate::harness::{TestApp, csrf_in, email_for, location, password_for};
 
-async fn attempt(app: &TestApp, email: &str, password: &str) -> (u16, String) {
-    let client = app.client();
-    let csrf = app.form_token(&client, "/sign-in").await;
-    let res = client
+/// POSTs the sign-in form with `client`'s CSRF token and `fields`.
+async fn post_sign_in(
+    app: &TestApp,
+    client: &reqwest::Client,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let csrf = app.form_token(client, "/sign-in").await;
+    let mut form = fields.to_vec();
+    form.push(("csrf_token", &csrf));
+    client
         .post(app.url("/sign-in"))
-        .form(&[
-            ("email", email),
-            ("password", password),
-            ("csrf_token", &csrf),
-        ])
+        .form(&form)
         .send()
         .await
-        .expect("POST /sign-in");
+        .expect("POST /sign-in")
+}
+
+async fn attempt(app: &TestApp, email: &str, password: &str) -> (u16, String) {
+    let client = app.client();
+    let res = post_sign_in(app, &client, &[("email", email), ("password", password)]).await;
     let status = res.status().as_u16();
     let set_session = res.headers().get_all("set-cookie").iter().any(|c| {
         c.to_str()
@@ -391,20 +398,8 @@ async fn the_current_password_check_is_throttled_too() {
             .unwrap_or_default()
             .contains("Too many failed sign-ins")
     );
-    // The password did not change.
-    let fresh = app.client();
-    let csrf = app.form_token(&fresh, "/sign-in").await;
-    let res = fresh
-        .post(app.url("/sign-in"))
-        .form(&[
-            ("email", "other@test.local"),
-            ("password", "x"),
-            ("csrf_token", csrf.as_str()),
-        ])
-        .send()
-        .await
-        .expect("POST");
-    assert_eq!(res.status(), 401, "another account is not throttled");
+    let (status, _) = attempt(&app, "other@test.local", "x").await;
+    assert_eq!(status, 401, "another account is not throttled");
 }
 
 #[tokio::test]
@@ -420,18 +415,16 @@ async fn return_targets_are_local_paths_only() {
         "https://evil.example/",
     ] {
         let client = app.client();
-        let csrf = app.form_token(&client, "/sign-in").await;
-        let res = client
-            .post(app.url("/sign-in"))
-            .form(&[
+        let res = post_sign_in(
+            &app,
+            &client,
+            &[
                 ("email", "ops@test.local"),
                 ("password", "a-good-password"),
-                ("csrf_token", csrf.as_str()),
                 ("next", next),
-            ])
-            .send()
-            .await
-            .expect("POST /sign-in");
+            ],
+        )
+        .await;
         assert_eq!(res.status(), 303, "{next:?}");
         assert_eq!(location(&res), "/", "{next:?}");
         let form = client
@@ -466,18 +459,15 @@ async fn return_targets_are_local_paths_only() {
         assert_eq!(res.status(), 303, "{next:?}");
         assert_eq!(location(&res), "/", "{next:?}");
     }
-    let client = app.client();
-    let csrf = app.form_token(&client, "/sign-in").await;
-    let res = client
-        .post(app.url("/sign-in"))
-        .form(&[
+    let res = post_sign_in(
+        &app,
+        &app.client(),
+        &[
             ("email", "ops@test.local"),
             ("password", "a-good-password"),
-            ("csrf_token", csrf.as_str()),
             ("next", "/hotels?q=river"),
-        ])
-        .send()
-        .await
-        .expect("POST /sign-in");
+        ],
+    )
+    .await;
     assert_eq!(location(&res), "/hotels?q=river", "a local path is kept");
 }
