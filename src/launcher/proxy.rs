@@ -543,14 +543,15 @@ fn forwarded_headers(headers: &mut hyper::HeaderMap, peer: IpAddr, host: &str, t
     } else {
         ip
     };
-    let proto = match headers
+    // The value the peer itself added: the last entry of the last header.
+    let protos: Vec<&str> = headers
         .get_all("x-forwarded-proto")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.rsplit(','))
+        .flat_map(|v| v.split(','))
         .map(str::trim)
-        .next()
-    {
+        .collect();
+    let proto = match protos.last().copied() {
         Some(p @ ("http" | "https")) if peer_trusted => p.to_owned(),
         _ => "http".to_owned(),
     };
