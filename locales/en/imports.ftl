@@ -59,3 +59,4 @@ imports-error-too-many-rows = The sheet has more than { $rows } data rows; split
 imports-error-too-much-data = The sheet holds more than { $mb } MB of text; split it into smaller files.
 imports-error-control-character = { $column }: the text holds control characters (such as line breaks); remove them.
 imports-error-date-range = { $column }: “{ $value }” is outside the years 1900 to 2200.
+imports-error-hotel-conflict = { $column }: “{ $value }” differs from “{ $other }” given for the same hotel on line { $line }.

@@ -59,3 +59,4 @@ imports-error-too-many-rows = ชีตมีข้อมูลมากกว�
 imports-error-too-much-data = ชีตมีข้อความมากกว่า { $mb } MB กรุณาแบ่งเป็นไฟล์เล็กลง
 imports-error-control-character = { $column }: ข้อความมีอักขระควบคุม (เช่น การขึ้นบรรทัดใหม่) กรุณาลบออก
 imports-error-date-range = { $column }: “{ $value }” อยู่นอกช่วงปี 1900 ถึง 2200
+imports-error-hotel-conflict = { $column }: “{ $value }” ไม่ตรงกับ “{ $other }” ของโรงแรมเดียวกันในบรรทัดที่ { $line }

@@ -59,3 +59,4 @@ imports-error-too-many-rows = Trang tính có hơn { $rows } dòng dữ liệu; 
 imports-error-too-much-data = Trang tính chứa hơn { $mb } MB văn bản; hãy chia thành các tệp nhỏ hơn.
 imports-error-control-character = { $column }: nội dung chứa ký tự điều khiển (như xuống dòng); hãy xóa chúng.
 imports-error-date-range = { $column }: “{ $value }” nằm ngoài khoảng năm 1900 đến 2200.
+imports-error-hotel-conflict = { $column }: “{ $value }” khác với “{ $other }” của cùng khách sạn ở dòng { $line }.

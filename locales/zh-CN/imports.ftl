@@ -59,3 +59,4 @@ imports-error-too-many-rows = 工作表的数据行超过 { $rows } 行，请拆
 imports-error-too-much-data = 工作表中的文字超过 { $mb } MB，请拆分为较小的文件。
 imports-error-control-character = { $column }：文字中含有控制字符（例如换行），请删除。
 imports-error-date-range = { $column }：“{ $value }”不在 1900 年至 2200 年之间。
+imports-error-hotel-conflict = { $column }：“{ $value }”与第 { $line } 行同一酒店的“{ $other }”不一致。

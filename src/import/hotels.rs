@@ -2,6 +2,8 @@
 //! room-night. Hotels and room types are created on first sight and updated when the sheet
 //! says otherwise; a season overlapping another of the same room type is refused.
 
+use std::collections::BTreeMap;
+
 use diesel::QueryResult;
 
 use super::{CellKind, Column, Outcome, RowCells, RowReader};
@@ -132,6 +134,52 @@ pub const COLUMNS: &[Column] = &[
         "2450.00",
     ),
 ];
+
+/// The hotel-level columns that every row of one hotel must agree on.
+const HOTEL_FIELDS: [(&str, &str); 5] = [
+    ("local_name", key("suppliers-local-name")),
+    ("city", key("suppliers-col-city")),
+    ("country", key("suppliers-col-country")),
+    ("stars", key("suppliers-col-stars")),
+    ("currency", key("suppliers-col-currency")),
+];
+
+/// Rows that say something else about a hotel than an earlier row of the same hotel (another
+/// local name, city, stars...): each gets an error naming the earlier line, instead of the
+/// last row silently winning. Blank cells say nothing and never conflict.
+pub fn conflicts(rows: &[RowCells]) -> BTreeMap<usize, Vec<Message>> {
+    let mut first: BTreeMap<String, BTreeMap<&str, (String, usize)>> = BTreeMap::new();
+    let mut found: BTreeMap<usize, Vec<Message>> = BTreeMap::new();
+    for row in rows {
+        let hotel = row.get("hotel").trim().to_lowercase();
+        if hotel.is_empty() {
+            continue;
+        }
+        let seen = first.entry(hotel).or_default();
+        for (field, label) in HOTEL_FIELDS {
+            let value = row.get(field).trim();
+            if value.is_empty() {
+                continue;
+            }
+            match seen.get(field) {
+                Some((earlier, line)) if !earlier.eq_ignore_ascii_case(value) => {
+                    found.entry(row.line).or_default().push(
+                        Message::new("imports-error-hotel-conflict")
+                            .arg("column", label)
+                            .arg("value", value)
+                            .arg("other", earlier)
+                            .arg("line", *line),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(field, (value.to_owned(), row.line));
+                }
+            }
+        }
+    }
+    found
+}
 
 pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResult<Outcome> {
     let mut r = RowReader::new(row);

@@ -640,12 +640,21 @@ impl Report {
 
 /// Applies the rows in one write transaction; see the module documentation.
 pub fn run(conn: &mut AnyConnection, i18n: &I18n, run: &Run<'_>) -> diesel::QueryResult<Report> {
+    // What rows say against each other, found before any row is applied.
+    let conflicts = match run.kind {
+        Kind::Hotels => hotels::conflicts(run.rows),
+        _ => BTreeMap::new(),
+    };
     let result = db::write(conn, |conn| -> Result<Vec<Outcome>, Stop> {
         let mut outcomes = Vec::with_capacity(run.rows.len());
         for row in run.rows {
             // A savepoint per row, so a refused row leaves nothing behind for the next ones.
             let outcome = conn.transaction(|conn| {
-                let outcome = apply_row(conn, i18n, run.kind, row)?;
+                let mut outcome = apply_row(conn, i18n, run.kind, row)?;
+                if let Some(found) = conflicts.get(&row.line) {
+                    outcome.errors.extend(found.iter().cloned());
+                    outcome.status = Status::Error;
+                }
                 if outcome.status == Status::Error {
                     Err(RowRefused(outcome))
                 } else {

@@ -100,6 +100,7 @@ async fn launch(
         shared.clone(),
         manifest.launcher.base_domain.clone(),
         proxy::DoorConfig::from_manifest(&manifest.launcher)?,
+        Arc::new(crate::i18n::I18n::load()?),
     ));
     let front = tokio::spawn(proxy::serve(listener, door.clone(), shutdown_rx));
     let control = control::listen(

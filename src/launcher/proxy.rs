@@ -23,6 +23,8 @@ use tokio::sync::{Semaphore, watch};
 use tokio::time::Sleep;
 
 use super::state::{self, Shared, TenantState};
+use crate::domain::locale::Locale;
+use crate::i18n::{I18n, key};
 use crate::manifest::LauncherSection;
 
 type Body = BoxBody<Bytes, hyper::Error>;
@@ -64,10 +66,17 @@ pub struct FrontDoor {
     trusted_proxies: RwLock<Vec<IpNet>>,
     config: DoorConfig,
     client: Client<HttpConnector, IdleBody>,
+    /// The front door's own pages are served in the browser's language.
+    i18n: Arc<I18n>,
 }
 
 impl FrontDoor {
-    pub fn new(shared: Shared, base_domain: String, config: DoorConfig) -> FrontDoor {
+    pub fn new(
+        shared: Shared,
+        base_domain: String,
+        config: DoorConfig,
+        i18n: Arc<I18n>,
+    ) -> FrontDoor {
         let mut connector = HttpConnector::new();
         connector.set_nodelay(true);
         let client = Client::builder(TokioExecutor::new())
@@ -80,6 +89,7 @@ impl FrontDoor {
             trusted_proxies: RwLock::new(config.trusted_proxies.clone()),
             config,
             client,
+            i18n,
         }
     }
 
@@ -401,6 +411,13 @@ pub fn slug_of(host: &str, base_domain: &str) -> Option<String> {
 }
 
 async fn route(door: &FrontDoor, mut req: Request<Incoming>, peer: SocketAddr) -> Response<Body> {
+    let locale = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::i18n::negotiate)
+        .unwrap_or(Locale::En);
+    let page = |which: DoorPage| page(&door.i18n, locale, which);
     let host = req
         .headers()
         .get(header::HOST)
@@ -409,39 +426,17 @@ async fn route(door: &FrontDoor, mut req: Request<Incoming>, peer: SocketAddr) -
         .or_else(|| req.uri().authority().map(|a| a.to_string()))
         .unwrap_or_default();
     let Some(slug) = slug_of(&host, &door.base_domain) else {
-        return page(
-            StatusCode::NOT_FOUND,
-            "Unknown agency",
-            "No agency answers at this address.",
-            None,
-        );
+        return page(DoorPage::UnknownAgency);
     };
     let Some(tenant) = state::get(&door.shared, &slug) else {
-        return page(
-            StatusCode::NOT_FOUND,
-            "Unknown agency",
-            "No agency answers at this address.",
-            None,
-        );
+        return page(DoorPage::UnknownAgency);
     };
     match tenant.state {
         TenantState::Running => {}
         TenantState::Starting | TenantState::Backoff | TenantState::Stopping => {
-            return page(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Starting",
-                "This agency's service is starting. The page will be available in a few seconds.",
-                Some("5"),
-            );
+            return page(DoorPage::Starting);
         }
-        TenantState::Failed | TenantState::Disabled => {
-            return page(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Agency unavailable",
-                "This agency is unavailable at the moment. Please contact the platform's support.",
-                None,
-            );
-        }
+        TenantState::Failed | TenantState::Disabled => return page(DoorPage::Unavailable),
     }
 
     let path = req
@@ -451,14 +446,7 @@ async fn route(door: &FrontDoor, mut req: Request<Incoming>, peer: SocketAddr) -
         .unwrap_or_else(|| "/".to_owned());
     let uri = match format!("http://127.0.0.1:{}{}", tenant.port, path).parse() {
         Ok(uri) => uri,
-        Err(_) => {
-            return page(
-                StatusCode::BAD_REQUEST,
-                "Bad request",
-                "The address could not be read.",
-                None,
-            );
-        }
+        Err(_) => return page(DoorPage::BadRequest),
     };
     *req.uri_mut() = uri;
     forwarded_headers(req.headers_mut(), peer.ip(), &host, &door.trusted_proxies());
@@ -472,12 +460,7 @@ async fn route(door: &FrontDoor, mut req: Request<Incoming>, peer: SocketAddr) -
         }
         Err(e) => {
             tracing::warn!(tenant = %slug, "forwarding failed: {e}");
-            page(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Starting",
-                "This agency's service is restarting. Try again in a few seconds.",
-                Some("5"),
-            )
+            page(DoorPage::Restarting)
         }
     }
 }
@@ -584,15 +567,71 @@ fn strip_hop_by_hop(headers: &mut hyper::HeaderMap) {
     }
 }
 
-/// A small self-contained HTML page for the front door's own answers.
-fn page(
-    status: StatusCode,
-    title: &str,
-    text: &str,
-    retry_after: Option<&'static str>,
-) -> Response<Body> {
+/// The front door's own answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DoorPage {
+    UnknownAgency,
+    Starting,
+    Restarting,
+    Unavailable,
+    BadRequest,
+}
+
+impl DoorPage {
+    /// Status, title and text message ids, and `Retry-After` seconds.
+    fn parts(self) -> (StatusCode, &'static str, &'static str, Option<&'static str>) {
+        match self {
+            DoorPage::UnknownAgency => (
+                StatusCode::NOT_FOUND,
+                key("door-unknown-title"),
+                key("door-unknown-text"),
+                None,
+            ),
+            DoorPage::Starting => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                key("door-starting-title"),
+                key("door-starting-text"),
+                Some("5"),
+            ),
+            DoorPage::Restarting => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                key("door-starting-title"),
+                key("door-restarting-text"),
+                Some("5"),
+            ),
+            DoorPage::Unavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                key("door-unavailable-title"),
+                key("door-unavailable-text"),
+                None,
+            ),
+            DoorPage::BadRequest => (
+                StatusCode::BAD_REQUEST,
+                key("door-bad-request-title"),
+                key("door-bad-request-text"),
+                None,
+            ),
+        }
+    }
+}
+
+/// Escapes text for HTML (the texts are ours, but a translation may hold `&` or `<`).
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A small self-contained HTML page for the front door's own answers, in the language the
+/// browser asks for (of the four UI languages; English otherwise).
+fn page(i18n: &I18n, locale: Locale, which: DoorPage) -> Response<Body> {
+    let (status, title_id, text_id, retry_after) = which.parts();
+    let title = escape_html(&i18n.t(locale, title_id, &[]));
+    let text = escape_html(&i18n.t(locale, text_id, &[]));
+    let lang = locale.tag();
     let html = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
          <body><main><h1>{title}</h1><p>{text}</p></main></body></html>\n"
     );
     let mut res = Response::new(
@@ -606,6 +645,8 @@ fn page(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
+    h.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang));
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     h.insert(
         "x-content-type-options",

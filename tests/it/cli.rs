@@ -229,6 +229,24 @@ async fn tenant_new_provisions_and_refuses_bad_input_leaving_nothing() {
         "{}",
         text(&out)
     );
+    for not_money in ["XXX", "XAU", "XTS"] {
+        let out = cli.run(&[
+            "tenant",
+            "new",
+            &other,
+            "--name",
+            "X",
+            "--base-currency",
+            not_money,
+            "--locale",
+            "en",
+        ]);
+        assert!(
+            !out.status.success() && text(&out).contains("not a currency of payment"),
+            "{not_money}: {}",
+            text(&out)
+        );
+    }
     let out = cli.run(&[
         "tenant",
         "new",

@@ -555,3 +555,58 @@ async fn previews_never_committed_are_removed_after_a_day() {
     assert_eq!(left, [committed_id, fresh_id]);
     assert_eq!(acc.get(&app, &old).await.status(), 404);
 }
+
+#[tokio::test]
+async fn rows_of_one_hotel_that_disagree_are_errors_not_last_one_wins() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let header = vec![
+        "Hotel",
+        "Local name",
+        "City",
+        "Stars",
+        "Currency",
+        "Room type",
+        "Room kind",
+        "Season",
+        "From",
+        "To",
+        "Rate per room-night",
+    ];
+    let row = |local: &'static str, stars: &'static str, season: &'static str, from, to| {
+        vec![
+            "Riverside",
+            local,
+            "Bangkok",
+            stars,
+            "THB",
+            "Superior twin",
+            "twin",
+            season,
+            from,
+            to,
+            "1800",
+        ]
+    };
+    let rows = vec![
+        header,
+        row("โรงแรมริเวอร์ไซด์", "4", "Green", "2027-05-01", "2027-10-31"),
+        row("ริเวอร์ไซด์ บางกอก", "4", "High", "2027-11-01", "2028-04-30"),
+        row("", "5", "Peak", "2028-05-01", "2028-05-31"),
+        row("", "", "Low", "2028-06-01", "2028-06-30"),
+    ];
+    let (at, page) = preview(&app, &ops, "hotels", sheet(&rows)).await;
+    assert!(
+        page.contains("2 new, 0 changed, 0 unchanged, 2 with errors"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "“ริเวอร์ไซด์ บางกอก” differs from “โรงแรมริเวอร์ไซด์” given for the same hotel on line 2"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("“5” differs from “4”"), "{page}");
+    let res = ops.post(&app, &format!("{at}/commit"), &[]).await;
+    assert_eq!(res.status(), 422, "a sheet with conflicts is not committed");
+}

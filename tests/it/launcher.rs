@@ -113,11 +113,18 @@ impl Fleet {
     }
 
     pub fn get_host(&self, host: &str, path: &str) -> (u16, String) {
+        self.get_host_in(host, path, "en")
+    }
+
+    /// GET with `Accept-Language: language`.
+    pub fn get_host_in(&self, host: &str, path: &str, language: &str) -> (u16, String) {
         let Ok(mut stream) = TcpStream::connect(("127.0.0.1", self.port)) else {
             return (0, String::new());
         };
         let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-        let request = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        let request = format!(
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept-Language: {language}\r\nConnection: close\r\n\r\n"
+        );
         if stream.write_all(request.as_bytes()).is_err() {
             return (0, String::new());
         }
@@ -445,6 +452,17 @@ fn the_front_door_routes_by_host_only() {
         let (status, body) = fleet.get_host(host, "/");
         assert_eq!(status, 404, "{host}");
         assert!(body.contains("Unknown agency"));
+    }
+    // The front door's own pages speak the browser's language.
+    for (language, title) in [
+        ("th-TH,th;q=0.9,en;q=0.5", "ไม่พบบริษัท"),
+        ("zh-CN,zh;q=0.9", "未知的旅行社"),
+        ("vi", "Không tìm thấy công ty"),
+        ("fr-FR", "Unknown agency"),
+    ] {
+        let (status, body) = fleet.get_host_in("nobody.localhost", "/", language);
+        assert_eq!(status, 404);
+        assert!(body.contains(title), "{language}: {body}");
     }
     // A tenant reached on its own port with another tenant's Host refuses with 421.
     let port = fleet.tenant(&slugs[0]).map(|t| t.port).expect("port");
