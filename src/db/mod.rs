@@ -276,3 +276,38 @@ pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
 pub fn now() -> NaiveDateTime {
     Utc::now().naive_utc().trunc_subsecs(6)
 }
+
+#[cfg(test)]
+mod migration_trees {
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn versions(tree: &str) -> BTreeSet<String> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(tree);
+        std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_dir())
+            .map(|e| {
+                for file in ["up.sql", "down.sql"] {
+                    assert!(
+                        e.path().join(file).is_file(),
+                        "{}/{file}",
+                        e.path().display()
+                    );
+                }
+                e.file_name().to_string_lossy().into_owned()
+            })
+            .collect()
+    }
+
+    /// DESIGN §3: both backends migrate through the same versions.
+    #[test]
+    fn both_trees_have_the_same_versions() {
+        let sqlite = versions("sqlite");
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, versions("postgres"));
+    }
+}

@@ -228,162 +228,153 @@ const SUPPLIERS: &str = "/{kind:hotels|transport|restaurants|attractions|shops}"
 
 /// Registers the handlers. Each handler checks the permission its `ROUTES` row names.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(health::alive))
-        .route("/readyz", web::get().to(health::ready))
-        .route("/static/{file:.*}", web::get().to(assets::file))
-        .route("/sign-in", web::get().to(auth::form))
-        .route("/sign-in", web::post().to(auth::sign_in))
-        .route("/sign-out", web::post().to(auth::sign_out))
-        .route("/account/password", web::get().to(account::password_form))
-        .route(
-            "/account/password",
-            web::post().to(account::change_password),
-        )
-        .route("/account/locale", web::post().to(account::change_locale))
-        .route("/", web::get().to(dashboard::show))
-        .route("/settings", web::get().to(settings::show))
-        .route("/users", web::get().to(users::list))
-        .route("/users/new", web::get().to(users::new_form))
-        .route("/users", web::post().to(users::create))
-        .route("/users/{id}/edit", web::get().to(users::edit_form))
-        .route("/users/{id}", web::post().to(users::update))
-        .route("/users/{id}/disable", web::post().to(users::disable))
-        .route("/users/{id}/enable", web::post().to(users::enable))
-        .route(
-            "/users/{id}/reset-password",
-            web::post().to(users::reset_password),
-        )
-        .route("/audit", web::get().to(audit::list))
+    register(cfg);
+}
+
+/// Registers the handlers and returns what was registered (method, pattern), which a test
+/// compares with [`ROUTES`].
+pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
+    let mut r = Registrar {
+        cfg,
+        seen: Vec::new(),
+    };
+    r.get("/healthz", health::alive)
+        .get("/readyz", health::ready)
+        .get("/static/{file:.*}", assets::file)
+        .get("/sign-in", auth::form)
+        .post("/sign-in", auth::sign_in)
+        .post("/sign-out", auth::sign_out)
+        .get("/account/password", account::password_form)
+        .post("/account/password", account::change_password)
+        .post("/account/locale", account::change_locale)
+        .get("/", dashboard::show)
+        .get("/settings", settings::show)
+        .get("/users", users::list)
+        .get("/users/new", users::new_form)
+        .post("/users", users::create)
+        .get("/users/{id}/edit", users::edit_form)
+        .post("/users/{id}", users::update)
+        .post("/users/{id}/disable", users::disable)
+        .post("/users/{id}/enable", users::enable)
+        .post("/users/{id}/reset-password", users::reset_password)
+        .get("/audit", audit::list)
         // Specific supplier routes first: `/hotels/{id}/room-types` before the generic ones.
-        .route(
-            "/hotels/{id}/room-types",
-            web::post().to(supplier_items::add_room_type),
-        )
-        .route(
-            "/hotels/{id}/rates",
-            web::post().to(supplier_items::add_rate),
-        )
-        .route(
-            "/suppliers/{id}/contacts",
-            web::post().to(contacts::add_to_supplier),
-        )
-        .route(
-            "/supplier-contacts/{id}/edit",
-            web::get().to(contacts::supplier_edit_form),
-        )
-        .route(
-            "/supplier-contacts/{id}",
-            web::post().to(contacts::supplier_update),
-        )
-        .route(
+        .post("/hotels/{id}/room-types", supplier_items::add_room_type)
+        .post("/hotels/{id}/rates", supplier_items::add_rate)
+        .post("/suppliers/{id}/contacts", contacts::add_to_supplier)
+        .get("/supplier-contacts/{id}/edit", contacts::supplier_edit_form)
+        .post("/supplier-contacts/{id}", contacts::supplier_update)
+        .post(
             "/supplier-contacts/{id}/archive",
-            web::post().to(contacts::supplier_archive),
+            contacts::supplier_archive,
         )
-        .route(
-            "/agencies/{id}/contacts",
-            web::post().to(contacts::add_to_agency),
-        )
-        .route(
-            "/agency-contacts/{id}/edit",
-            web::get().to(contacts::agency_edit_form),
-        )
-        .route(
-            "/agency-contacts/{id}",
-            web::post().to(contacts::agency_update),
-        )
-        .route(
-            "/agency-contacts/{id}/archive",
-            web::post().to(contacts::agency_archive),
-        )
-        .route(
-            "/room-types/{id}/edit",
-            web::get().to(hotel_edits::room_type_form),
-        )
-        .route(
-            "/room-types/{id}",
-            web::post().to(hotel_edits::update_room_type),
-        )
-        .route(
-            "/room-rates/{id}/edit",
-            web::get().to(hotel_edits::rate_form),
-        )
-        .route("/room-rates/{id}", web::post().to(hotel_edits::update_rate))
-        .route(
+        .post("/agencies/{id}/contacts", contacts::add_to_agency)
+        .get("/agency-contacts/{id}/edit", contacts::agency_edit_form)
+        .post("/agency-contacts/{id}", contacts::agency_update)
+        .post("/agency-contacts/{id}/archive", contacts::agency_archive)
+        .get("/room-types/{id}/edit", hotel_edits::room_type_form)
+        .post("/room-types/{id}", hotel_edits::update_room_type)
+        .get("/room-rates/{id}/edit", hotel_edits::rate_form)
+        .post("/room-rates/{id}", hotel_edits::update_rate)
+        .post(
             "/room-types/{id}/archive",
-            web::post().to(supplier_items::archive_room_type),
+            supplier_items::archive_room_type,
         )
-        .route(
-            "/room-rates/{id}/archive",
-            web::post().to(supplier_items::archive_rate),
-        )
-        .route(
-            "/transport/{id}/vehicles",
-            web::post().to(supplier_items::add_vehicle),
-        )
-        .route(
-            "/vehicles/{id}/archive",
-            web::post().to(supplier_items::archive_vehicle),
-        )
-        .route(SUPPLIERS, web::get().to(suppliers::list))
-        .route(
-            &format!("{SUPPLIERS}/new"),
-            web::get().to(suppliers::new_form),
-        )
-        .route(SUPPLIERS, web::post().to(suppliers::create))
-        .route(
-            &format!("{SUPPLIERS}/{{id}}"),
-            web::get().to(suppliers::show),
-        )
-        .route(
-            &format!("{SUPPLIERS}/{{id}}/edit"),
-            web::get().to(suppliers::edit_form),
-        )
-        .route(
-            &format!("{SUPPLIERS}/{{id}}"),
-            web::post().to(suppliers::update),
-        )
-        .route(
-            &format!("{SUPPLIERS}/{{id}}/archive"),
-            web::post().to(suppliers::archive),
-        )
-        .route(
-            &format!("{SUPPLIERS}/{{id}}/restore"),
-            web::post().to(suppliers::restore),
-        )
-        .route("/guides", web::get().to(guides::list))
-        .route("/guides/new", web::get().to(guides::new_form))
-        .route("/guides", web::post().to(guides::create))
-        .route("/guides/{id}", web::get().to(guides::show))
-        .route("/guides/{id}/edit", web::get().to(guides::edit_form))
-        .route("/guides/{id}", web::post().to(guides::update))
-        .route("/guides/{id}/archive", web::post().to(guides::archive))
-        .route("/guides/{id}/restore", web::post().to(guides::restore))
-        .route("/agencies", web::get().to(agencies::list))
-        .route("/agencies/new", web::get().to(agencies::new_form))
-        .route("/agencies", web::post().to(agencies::create))
-        .route("/agencies/{id}/edit", web::get().to(agencies::edit_form))
-        .route("/agencies/{id}", web::post().to(agencies::update))
-        .route("/agencies/{id}/archive", web::post().to(agencies::archive))
-        .route("/agencies/{id}/restore", web::post().to(agencies::restore))
-        .route("/rates", web::get().to(rates::list))
-        .route("/rates/new", web::get().to(rates::new_form))
-        .route("/rates", web::post().to(rates::create))
-        .route("/rates/{id}/edit", web::get().to(rates::edit_form))
-        .route("/rates/{id}", web::post().to(rates::update))
-        .route(IMPORTS, web::get().to(imports::form))
-        .route(
-            &format!("{IMPORTS}/template"),
-            web::get().to(imports::template),
-        )
-        .route(IMPORTS, web::post().to(imports::upload))
-        .route(
-            &format!("{IMPORTS}/{{id}}"),
-            web::get().to(imports::preview),
-        )
-        .route(
-            &format!("{IMPORTS}/{{id}}/commit"),
-            web::post().to(imports::commit),
-        );
+        .post("/room-rates/{id}/archive", supplier_items::archive_rate)
+        .post("/transport/{id}/vehicles", supplier_items::add_vehicle)
+        .post("/vehicles/{id}/archive", supplier_items::archive_vehicle)
+        .get(SUPPLIERS, suppliers::list)
+        .get(&format!("{SUPPLIERS}/new"), suppliers::new_form)
+        .post(SUPPLIERS, suppliers::create)
+        .get(&format!("{SUPPLIERS}/{{id}}"), suppliers::show)
+        .get(&format!("{SUPPLIERS}/{{id}}/edit"), suppliers::edit_form)
+        .post(&format!("{SUPPLIERS}/{{id}}"), suppliers::update)
+        .post(&format!("{SUPPLIERS}/{{id}}/archive"), suppliers::archive)
+        .post(&format!("{SUPPLIERS}/{{id}}/restore"), suppliers::restore)
+        .get("/guides", guides::list)
+        .get("/guides/new", guides::new_form)
+        .post("/guides", guides::create)
+        .get("/guides/{id}", guides::show)
+        .get("/guides/{id}/edit", guides::edit_form)
+        .post("/guides/{id}", guides::update)
+        .post("/guides/{id}/archive", guides::archive)
+        .post("/guides/{id}/restore", guides::restore)
+        .get("/agencies", agencies::list)
+        .get("/agencies/new", agencies::new_form)
+        .post("/agencies", agencies::create)
+        .get("/agencies/{id}/edit", agencies::edit_form)
+        .post("/agencies/{id}", agencies::update)
+        .post("/agencies/{id}/archive", agencies::archive)
+        .post("/agencies/{id}/restore", agencies::restore)
+        .get("/rates", rates::list)
+        .get("/rates/new", rates::new_form)
+        .post("/rates", rates::create)
+        .get("/rates/{id}/edit", rates::edit_form)
+        .post("/rates/{id}", rates::update)
+        .get(IMPORTS, imports::form)
+        .get(&format!("{IMPORTS}/template"), imports::template)
+        .post(IMPORTS, imports::upload)
+        .get(&format!("{IMPORTS}/{{id}}"), imports::preview)
+        .post(&format!("{IMPORTS}/{{id}}/commit"), imports::commit);
+    r.seen
+}
+
+/// Registers handlers on actix's configuration, noting each (method, pattern).
+struct Registrar<'a> {
+    cfg: &'a mut web::ServiceConfig,
+    seen: Vec<(&'static str, String)>,
+}
+
+impl Registrar<'_> {
+    fn get<F, Args>(&mut self, path: &str, handler: F) -> &mut Self
+    where
+        F: actix_web::Handler<Args>,
+        Args: actix_web::FromRequest + 'static,
+        F::Output: actix_web::Responder + 'static,
+    {
+        self.seen.push(("GET", path.to_owned()));
+        self.cfg.route(path, web::get().to(handler));
+        self
+    }
+
+    fn post<F, Args>(&mut self, path: &str, handler: F) -> &mut Self
+    where
+        F: actix_web::Handler<Args>,
+        Args: actix_web::FromRequest + 'static,
+        F::Output: actix_web::Responder + 'static,
+    {
+        self.seen.push(("POST", path.to_owned()));
+        self.cfg.route(path, web::post().to(handler));
+        self
+    }
+}
+
+/// The concrete paths an actix pattern stands for: `{kind:a|b}` becomes one path per
+/// alternative, `{file:.*}` becomes `{file}`, as `ROUTES` writes them.
+pub fn expand_pattern(pattern: &str) -> Vec<String> {
+    let Some(start) = pattern.find('{') else {
+        return vec![pattern.to_owned()];
+    };
+    let Some(len) = pattern[start..].find('}') else {
+        return vec![pattern.to_owned()];
+    };
+    let (head, inner, tail) = (
+        &pattern[..start],
+        &pattern[start + 1..start + len],
+        &pattern[start + len + 1..],
+    );
+    let rest = expand_pattern(tail);
+    let firsts: Vec<String> = match inner.split_once(':') {
+        Some((_, alternatives)) if !alternatives.contains(['.', '*', '+']) => {
+            alternatives.split('|').map(str::to_owned).collect()
+        }
+        Some((name, _)) => vec![format!("{{{name}}}")],
+        None => vec![format!("{{{inner}}}")],
+    };
+    firsts
+        .iter()
+        .flat_map(|f| rest.iter().map(move |r| format!("{head}{f}{r}")))
+        .collect()
 }
 
 pub fn user_edit(id: crate::db::users::UserId) -> String {

@@ -5,101 +5,127 @@ use tourdesk::web::routes::{Access, ROUTES};
 
 use crate::harness::{Session, TestApp};
 
-/// A valid request body for each POST route, so that only the permission can refuse it.
-fn form_for(path: &str) -> Vec<(&'static str, &'static str)> {
+/// A valid request body for each POST route, so that only the permission can refuse it;
+/// `n` makes names, e-mails and dates unique, so that every allowed POST succeeds.
+fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
+    let s = |v: &str| v.to_owned();
+    let day = n_day(n);
     match path {
         "/sign-in" => vec![
-            ("email", "nobody@test.local"),
-            ("password", "whatever-it-is"),
+            ("email", format!("nobody{n}@test.local")),
+            ("password", s("whatever-it-is")),
         ],
-        "/account/password" => vec![("current", "x"), ("new_password", "y"), ("confirm", "z")],
-        "/account/locale" => vec![("locale", "en"), ("back", "/")],
+        "/account/locale" => vec![("locale", s("en")), ("back", s("/"))],
         "/users" => vec![
-            ("email", "fresh@test.local"),
-            ("display_name", "Fresh"),
-            ("role", "viewer"),
+            ("email", format!("fresh{n}@test.local")),
+            ("display_name", format!("Fresh {n}")),
+            ("role", s("viewer")),
         ],
-        "/users/{id}" => vec![("display_name", "Target renamed"), ("role", "viewer")],
+        "/users/{id}" => vec![
+            ("display_name", format!("Renamed {n}")),
+            ("role", s("viewer")),
+        ],
         "/hotels" | "/hotels/{id}" => vec![
-            ("name", "Access Hotel"),
-            ("city", "Bangkok"),
-            ("currency", "THB"),
-            ("stars", "3"),
+            ("name", format!("Access Hotel {n}")),
+            ("city", s("Bangkok")),
+            ("currency", s("THB")),
+            ("stars", s("3")),
         ],
-        "/transport" | "/transport/{id}" => vec![("name", "Access Coaches"), ("currency", "THB")],
-        "/restaurants" | "/restaurants/{id}" => {
-            vec![
-                ("name", "Access Kitchen"),
-                ("currency", "THB"),
-                ("lunch", "250"),
-            ]
-        }
+        "/transport" | "/transport/{id}" => vec![
+            ("name", format!("Access Coaches {n}")),
+            ("currency", s("THB")),
+        ],
+        "/restaurants" | "/restaurants/{id}" => vec![
+            ("name", format!("Access Kitchen {n}")),
+            ("currency", s("THB")),
+            ("lunch", s("250")),
+        ],
         "/attractions" | "/attractions/{id}" => vec![
-            ("name", "Access Temple"),
-            ("currency", "THB"),
-            ("adult", "500"),
-            ("child", "250"),
+            ("name", format!("Access Temple {n}")),
+            ("currency", s("THB")),
+            ("adult", s("500")),
+            ("child", s("250")),
         ],
         "/shops" | "/shops/{id}" => vec![
-            ("name", "Access Gems"),
-            ("currency", "THB"),
-            ("commission_basis", "per_head"),
-            ("commission_per_head", "100"),
-            ("split_agency", "50"),
-            ("split_guide", "40"),
-            ("split_driver", "10"),
+            ("name", format!("Access Gems {n}")),
+            ("currency", s("THB")),
+            ("commission_basis", s("per_head")),
+            ("commission_per_head", s("100")),
+            ("split_agency", s("50")),
+            ("split_guide", s("40")),
+            ("split_driver", s("10")),
         ],
-        "/hotels/{id}/room-types" => vec![("name", "Room"), ("kind", "twin")],
-        "/hotels/{id}/rates" => vec![
-            ("room_type", "1"),
-            ("season", "Any"),
-            ("starts_on", "2030-01-01"),
-            ("ends_on", "2030-01-02"),
-            ("rate", "1000"),
-            ("currency", "THB"),
-        ],
+        "/hotels/{id}/room-types" => vec![("name", format!("Room {n}")), ("kind", s("twin"))],
         "/room-types/{id}" => vec![
-            ("name", "Room renamed"),
-            ("kind", "twin"),
-            ("max_occupancy", "2"),
+            ("name", format!("Room renamed {n}")),
+            ("kind", s("twin")),
+            ("max_occupancy", s("2")),
         ],
         "/room-rates/{id}" => vec![
-            ("season", "Seed"),
-            ("starts_on", "2031-01-01"),
-            ("ends_on", "2031-01-31"),
-            ("rate", "1200"),
-            ("currency", "THB"),
+            ("season", s("Seed")),
+            ("starts_on", s("2031-01-01")),
+            ("ends_on", s("2031-01-31")),
+            ("rate", s("1200")),
+            ("currency", s("THB")),
         ],
         "/suppliers/{id}/contacts"
         | "/agencies/{id}/contacts"
         | "/supplier-contacts/{id}"
-        | "/agency-contacts/{id}" => vec![("name", "Khun Access"), ("email", "access@test.local")],
+        | "/agency-contacts/{id}" => vec![
+            ("name", format!("Khun Access {n}")),
+            ("email", format!("access{n}@test.local")),
+        ],
         "/transport/{id}/vehicles" => vec![
-            ("vehicle_type", "Coach"),
-            ("seats", "45"),
-            ("day_rate", "9000"),
-            ("transfer_rate", "3500"),
+            ("vehicle_type", format!("Coach {n}")),
+            ("seats", s("45")),
+            ("day_rate", s("9000")),
+            ("transfer_rate", s("3500")),
         ],
         "/guides" | "/guides/{id}" => vec![
-            ("name", "Access Guide"),
-            ("daily_fee", "2000"),
-            ("currency", "THB"),
-            ("lang_en", "fluent"),
+            ("name", format!("Access Guide {n}")),
+            ("daily_fee", s("2000")),
+            ("currency", s("THB")),
+            ("lang_en", s("fluent")),
         ],
         "/agencies" | "/agencies/{id}" => vec![
-            ("name", "Access Agency"),
-            ("language", "en"),
-            ("currency", "USD"),
-            ("credit_days", "30"),
-            ("credit_limit", "1000"),
+            ("name", format!("Access Agency {n}")),
+            ("language", s("en")),
+            ("currency", s("USD")),
+            ("credit_days", s("30")),
+            ("credit_limit", s("1000")),
         ],
         "/rates" | "/rates/{id}" => vec![
-            ("date", "2030-01-01"),
-            ("from", "USD"),
-            ("to", "THB"),
-            ("rate", "35.5"),
+            ("date", day.to_string()),
+            ("from", s("USD")),
+            ("to", s("THB")),
+            ("rate", s("35.5")),
         ],
         _ => vec![],
+    }
+}
+
+/// A day of its own for every request (one exchange rate per pair and day, seasons that
+/// never overlap).
+fn n_day(n: u32) -> String {
+    chrono::NaiveDate::from_ymd_opt(2040, 1, 1)
+        .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(n))))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// What a permitted request answers when it succeeds: each route's real success, so that a
+/// route that answers 404 or 500 to those it allows is caught.
+fn success_status(method: &str, path: &str) -> u16 {
+    match (method, path) {
+        // Signed in already: the form sends you home.
+        ("GET", "/sign-in") => 303,
+        // Public: the walk signs in nobody, so its answer is the wrong-password page.
+        ("POST", "/sign-in") => 401,
+        // The one-time password is shown on the page that made it.
+        ("POST", "/users/{id}/reset-password") => 200,
+        ("POST", "/users") => 201,
+        ("GET", _) => 200,
+        _ => 303,
     }
 }
 
@@ -119,7 +145,10 @@ fn id_for(path: &str, ids: &Ids) -> i64 {
         "guides" => ids.guide,
         "agencies" => ids.agency,
         "rates" => ids.rate,
-        "imports" => ids.batch,
+        "imports" => {
+            let kind = path.split('/').nth(2).unwrap_or("");
+            ids.batches[IMPORT_KINDS.iter().position(|k| *k == kind).unwrap_or(0)]
+        }
         _ => ids.user,
     }
 }
@@ -139,9 +168,16 @@ struct Ids {
     guide: i64,
     agency: i64,
     rate: i64,
-    batch: i64,
+    /// The walking role's own import batch of each kind (hotels, guides, agencies, rates).
+    batches: [i64; 4],
     supplier_contact: i64,
     agency_contact: i64,
+}
+
+const IMPORT_KINDS: [&str; 4] = ["hotels", "guides", "agencies", "rates"];
+
+fn refs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
 impl Ids {
@@ -163,9 +199,9 @@ fn id_in(location: &str) -> i64 {
         .unwrap_or(0)
 }
 
-async fn make_ids(app: &TestApp, admin: &Session, user: i64) -> Ids {
+async fn make_ids(app: &TestApp, admin: &Session, user: i64, n: u32) -> Ids {
     let supplier = |path: &'static str| async move {
-        let res = admin.post(app, path, &form_for(path)).await;
+        let res = admin.post(app, path, &refs(&form_for(path, n))).await;
         assert_eq!(res.status(), 303, "creating {path}");
         id_in(&crate::harness::location(&res))
     };
@@ -175,15 +211,24 @@ async fn make_ids(app: &TestApp, admin: &Session, user: i64) -> Ids {
     let attraction = supplier("/attractions").await;
     let shop = supplier("/shops").await;
     let guide = supplier("/guides").await;
-    let res = admin.post(app, "/agencies", &form_for("/agencies")).await;
+    let res = admin
+        .post(app, "/agencies", &refs(&form_for("/agencies", n)))
+        .await;
     assert_eq!(res.status(), 303);
-    let res = admin.post(app, "/rates", &form_for("/rates")).await;
-    assert_eq!(res.status(), 303);
+    let res = admin
+        .post(app, "/rates", &refs(&form_for("/rates", n)))
+        .await;
+    assert_eq!(
+        res.status(),
+        303,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
     let res = admin
         .post(
             app,
             &format!("/hotels/{hotel}/room-types"),
-            &form_for("/hotels/{id}/room-types"),
+            &refs(&form_for("/hotels/{id}/room-types", n)),
         )
         .await;
     assert_eq!(res.status(), 303);
@@ -192,14 +237,17 @@ async fn make_ids(app: &TestApp, admin: &Session, user: i64) -> Ids {
             use diesel::prelude::*;
             use tourdesk::db::schema::{agencies, exchange_rates, room_types};
             let agency = agencies::table
+                .filter(agencies::name.eq(format!("Access Agency {n}")))
                 .select(agencies::id)
                 .first::<i64>(conn)
                 .expect("agency");
             let rate = exchange_rates::table
                 .select(exchange_rates::id)
+                .order(exchange_rates::id.desc())
                 .first::<i64>(conn)
                 .expect("rate");
             let room_type = room_types::table
+                .filter(room_types::supplier_id.eq(hotel))
                 .select(room_types::id)
                 .first::<i64>(conn)
                 .expect("room type");
@@ -214,16 +262,15 @@ async fn make_ids(app: &TestApp, admin: &Session, user: i64) -> Ids {
         ("rate", "1000".into()),
         ("currency", "THB".into()),
     ];
-    let refs: Vec<(&str, &str)> = rate_form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let res = admin
-        .post(app, &format!("/hotels/{hotel}/rates"), &refs)
+        .post(app, &format!("/hotels/{hotel}/rates"), &refs(&rate_form))
         .await;
     assert_eq!(res.status(), 303);
     let res = admin
         .post(
             app,
             &format!("/transport/{transport}/vehicles"),
-            &form_for("/transport/{id}/vehicles"),
+            &refs(&form_for("/transport/{id}/vehicles", n)),
         )
         .await;
     assert_eq!(res.status(), 303);
@@ -232,34 +279,37 @@ async fn make_ids(app: &TestApp, admin: &Session, user: i64) -> Ids {
         format!("/agencies/{agency}/contacts"),
     ] {
         let res = admin
-            .post(app, &path, &form_for("/suppliers/{id}/contacts"))
+            .post(app, &path, &refs(&form_for("/suppliers/{id}/contacts", n)))
             .await;
         assert_eq!(res.status(), 303, "{path}");
     }
     let (supplier_contact, agency_contact) = app
-        .with_db(|conn| {
+        .with_db(move |conn| {
             use diesel::prelude::*;
             use tourdesk::db::schema::contacts;
-            let of = |kind: &str, conn: &mut tourdesk::db::AnyConnection| {
+            let of = |kind: &str, id: i64, conn: &mut tourdesk::db::AnyConnection| {
                 contacts::table
                     .filter(contacts::party_kind.eq(kind.to_owned()))
+                    .filter(contacts::party_id.eq(id))
                     .select(contacts::id)
                     .first::<i64>(conn)
                     .expect("contact")
             };
-            (of("supplier", conn), of("agency", conn))
+            (of("supplier", hotel, conn), of("agency", agency, conn))
         })
         .await;
     let (room_rate, vehicle) = app
-        .with_db(|conn| {
+        .with_db(move |conn| {
             use diesel::prelude::*;
             use tourdesk::db::schema::{room_rates, vehicles};
             (
                 room_rates::table
+                    .filter(room_rates::room_type_id.eq(room_type))
                     .select(room_rates::id)
                     .first::<i64>(conn)
                     .expect("room rate"),
                 vehicles::table
+                    .filter(vehicles::supplier_id.eq(transport))
                     .select(vehicles::id)
                     .first::<i64>(conn)
                     .expect("vehicle"),
@@ -279,21 +329,53 @@ async fn make_ids(app: &TestApp, admin: &Session, user: i64) -> Ids {
         guide,
         agency,
         rate,
-        batch: 0,
+        batches: [0; 4],
         supplier_contact,
         agency_contact,
     }
 }
 
-async fn request(app: &TestApp, who: &Session, method: &str, path: &str, ids: &Ids) -> u16 {
+async fn request(app: &TestApp, who: &Session, method: &str, path: &str, ids: &Ids, n: u32) -> u16 {
     let target = id_for(path, ids);
     let concrete = path
         .replace("{id}", &target.to_string())
         .replace("{file}", "style.css");
     let res = if method == "GET" {
         who.get(app, &concrete).await
+    } else if let Some(kind) = path
+        .strip_prefix("/imports/")
+        .filter(|k| IMPORT_KINDS.contains(k))
+    {
+        crate::imports::upload(app, who, kind, template(app, who, kind).await).await
+    } else if path == "/hotels/{id}/rates" {
+        let (from, to) = (n_day(n), n_day(n));
+        who.post(
+            app,
+            &concrete,
+            &[
+                ("room_type", ids.room_type.to_string().as_str()),
+                ("season", "Walk"),
+                ("starts_on", from.as_str()),
+                ("ends_on", to.as_str()),
+                ("rate", "1000"),
+                ("currency", "THB"),
+            ],
+        )
+        .await
+    } else if path == "/account/password" {
+        let new = format!("a-new-password-{n}");
+        who.post(
+            app,
+            &concrete,
+            &[
+                ("current", who.password.as_str()),
+                ("new_password", new.as_str()),
+                ("confirm", new.as_str()),
+            ],
+        )
+        .await
     } else {
-        who.post(app, &concrete, &form_for(path)).await
+        who.post(app, &concrete, &refs(&form_for(path, n))).await
     };
     let status = res.status().as_u16();
     let to_sign_in = res
@@ -305,50 +387,62 @@ async fn request(app: &TestApp, who: &Session, method: &str, path: &str, ids: &I
     if to_sign_in { 0 } else { status }
 }
 
+/// The kind's template as the role downloads it (empty when the role may not: its upload is
+/// refused by the permission before the file is looked at).
+async fn template(app: &TestApp, who: &Session, kind: &str) -> Vec<u8> {
+    let res = who.get(app, &format!("/imports/{kind}/template")).await;
+    if res.status() != 200 {
+        return b"not a workbook".to_vec();
+    }
+    res.bytes().await.expect("template").to_vec()
+}
+
 #[tokio::test]
 async fn every_route_answers_each_role_as_the_matrix_says() {
     let app = TestApp::spawn().await;
-    let target = app
-        .add_user(
-            "target@test.local",
-            tourdesk::domain::access::Role::Viewer,
-            "Target",
-            "target-password",
-        )
+    app.add_user("setup@test.local", Role::Admin, "Setup", "setup-password")
         .await;
-    let admin = app.signed_in(Role::Admin).await;
-    let ids = make_ids(&app, &admin, target.0).await;
+    let admin = app.sign_in("setup@test.local", "setup-password").await;
     let mut failures = Vec::new();
+    let mut n = 0;
     for role in Role::ALL {
-        let who = if role == Role::Admin {
-            app.sign_in(
-                &crate::harness::email_for(role),
-                &crate::harness::password_for(role),
+        n += 1;
+        let target = app
+            .add_user(
+                &format!("target{n}@test.local"),
+                Role::Viewer,
+                "Target",
+                "target-password",
             )
-            .await
-        } else {
-            app.signed_in(role).await
-        };
-        // Each role's import batch, so that `/imports/{kind}/{id}` resolves for its owner.
+            .await;
+        let ids = make_ids(&app, &admin, target.0, n).await;
+        let who = app.signed_in(role).await;
+        // The role's own import batches, so that `/imports/{kind}/{id}` resolves for it.
         let ids = Ids {
-            batch: own_batch(&app, &who, role).await,
+            batches: own_batches(&app, &who, role).await,
             ..ids
         };
         for route in ROUTES.iter().filter(|r| r.path != "/sign-out") {
-            let status = request(&app, &who, route.method, route.path, &ids).await;
+            n += 1;
+            let status = request(&app, &who, route.method, route.path, &ids, n).await;
             let allowed = match route.access {
                 Access::Public | Access::SignedIn => true,
                 Access::Perm(p) => role.permits(p),
             };
+            let expected = if allowed {
+                success_status(route.method, route.path)
+            } else {
+                403
+            };
             let refused = status == 403 || status == 0;
-            if allowed == refused {
+            if status != expected && !(refused && !allowed) {
                 failures.push(format!(
-                    "{role} {} {} → {status} (allowed: {allowed})",
+                    "{role} {} {} → {status} (expected {expected})",
                     route.method, route.path
                 ));
             }
         }
-        let status = request(&app, &who, "POST", "/sign-out", &ids).await;
+        let status = request(&app, &who, "POST", "/sign-out", &ids, n).await;
         if status != 303 {
             failures.push(format!("{role} POST /sign-out → {status}"));
         }
@@ -386,20 +480,51 @@ async fn anonymous_visitors_reach_only_public_routes() {
     }
 }
 
-/// An import batch of the role's own, when the role may import rates (batches are private to
-/// their uploader); 0 otherwise, where the permission refuses first anyway.
-async fn own_batch(app: &TestApp, who: &Session, role: Role) -> i64 {
-    if !role.permits(tourdesk::domain::access::Perm::RatesEdit) {
-        return 0;
+/// The role's own import batch of each kind it may import (batches are private to their
+/// uploader); 0 where the permission refuses first anyway.
+async fn own_batches(app: &TestApp, who: &Session, role: Role) -> [i64; 4] {
+    let mut batches = [0; 4];
+    for (i, kind) in IMPORT_KINDS.iter().enumerate() {
+        let perm = tourdesk::web::pages::imports::perm(
+            tourdesk::import::Kind::parse(kind).expect("an import kind"),
+        );
+        if !role.permits(perm) {
+            continue;
+        }
+        let res = crate::imports::upload(app, who, kind, template(app, who, kind).await).await;
+        assert_eq!(res.status(), 303, "{role} uploading a {kind} sheet");
+        batches[i] = id_in(&crate::harness::location(&res));
     }
-    let bytes = who
-        .get(app, "/imports/rates/template")
-        .await
-        .bytes()
-        .await
-        .expect("template")
-        .to_vec();
-    let res = crate::imports::upload(app, who, "rates", bytes).await;
-    assert_eq!(res.status(), 303, "{role} uploading a rate sheet");
-    id_in(&crate::harness::location(&res))
+    batches
+}
+
+#[test]
+fn the_route_table_and_the_registered_handlers_agree() {
+    use std::collections::BTreeSet;
+    use tourdesk::web::routes::{expand_pattern, register};
+    let mut seen = Vec::new();
+    let _app = actix_web::App::new().configure(|cfg| seen = register(cfg));
+    let registered: BTreeSet<(String, String)> = seen
+        .iter()
+        .flat_map(|(method, pattern)| {
+            expand_pattern(pattern)
+                .into_iter()
+                .map(move |path| (method.to_string(), path))
+        })
+        .collect();
+    let table: BTreeSet<(String, String)> = ROUTES
+        .iter()
+        .map(|r| (r.method.to_owned(), r.path.to_owned()))
+        .collect();
+    assert_eq!(
+        registered.difference(&table).collect::<Vec<_>>(),
+        Vec::<&(String, String)>::new(),
+        "registered but missing from ROUTES"
+    );
+    assert_eq!(
+        table.difference(&registered).collect::<Vec<_>>(),
+        Vec::<&(String, String)>::new(),
+        "in ROUTES but not registered"
+    );
+    assert_eq!(ROUTES.len(), table.len(), "ROUTES holds a route twice");
 }

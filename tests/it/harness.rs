@@ -176,6 +176,7 @@ impl TestApp {
             client,
             csrf,
             user_id: UserId(0),
+            password: password.to_owned(),
         }
     }
 
@@ -227,6 +228,8 @@ pub struct Session {
     pub client: reqwest::Client,
     pub csrf: String,
     pub user_id: UserId,
+    /// The password this session signed in with.
+    pub password: String,
 }
 
 impl Session {
