@@ -1,8 +1,56 @@
-//! Backend-specific operations, kept in one place: creating and dropping PostgreSQL
-//! databases, the catalogue query that tells a provisioned database, backups and restores.
-//! Everything else in `db` is written once for both backends.
+//! Backend-specific operations, kept in one place: row locks for check-then-write rules,
+//! creating and dropping PostgreSQL databases, the catalogue query that tells a provisioned
+//! database, backups and restores. Everything else in `db` is written once for both backends.
 
 use anyhow::{Context, bail};
+
+use super::AnyConnection;
+
+/// What a check-then-write rule locks before it checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    /// A room type, while the seasons of its rates are checked for overlaps.
+    RoomType(i64),
+    /// Every active admin, while the rule "one active admin at least" is checked.
+    ActiveAdmins,
+}
+
+/// Locks `what` until the surrounding write transaction ends, so that a rule checked after it
+/// holds against concurrent writers. SQLite needs nothing: `db::write` begins with
+/// `BEGIN IMMEDIATE`, which already lets one writer in at a time. PostgreSQL at READ COMMITTED
+/// lets two transactions read the same state, so the rows are locked `FOR UPDATE`; a second
+/// writer waits, then reads what the first committed.
+///
+/// **Invariant:** every check-then-write rule calls this first, inside its write transaction.
+pub fn lock(conn: &mut AnyConnection, what: Lock) -> diesel::QueryResult<()> {
+    match conn {
+        AnyConnection::Sqlite(_) => {
+            let _ = what;
+            Ok(())
+        }
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgres(pg) => {
+            use super::schema::{room_types, users};
+            use crate::domain::access::Role;
+            use diesel::prelude::*;
+            match what {
+                Lock::RoomType(id) => room_types::table
+                    .find(id)
+                    .select(room_types::id)
+                    .for_update()
+                    .load::<i64>(pg)
+                    .map(|_| ()),
+                Lock::ActiveAdmins => users::table
+                    .filter(users::role.eq(Role::Admin.as_str()))
+                    .filter(users::disabled.eq(false))
+                    .select(users::id)
+                    .for_update()
+                    .load::<i64>(pg)
+                    .map(|_| ()),
+            }
+        }
+    }
+}
 
 /// Splits `postgres://user@host:port/name?params` into the URL of the server's maintenance
 /// database `postgres` and the database name.

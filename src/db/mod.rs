@@ -205,6 +205,11 @@ pub fn pool(url: &DbUrl, size: u32) -> Result<Pool, r2d2::Error> {
 }
 
 /// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite, `BEGIN` on PostgreSQL.
+/// No connection could be had from the pool (the database is down or overloaded).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct DbUnavailable(pub String);
+
 /// Commits when `f` returns `Ok`, rolls back otherwise; all or nothing.
 pub fn write<T, E>(
     conn: &mut AnyConnection,

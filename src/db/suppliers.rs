@@ -612,6 +612,7 @@ fn refuse_overlap(
     season: Season,
     except: Option<i64>,
 ) -> Result<(), RateError> {
+    super::backend::lock(conn, super::backend::Lock::RoomType(room_type.0))?;
     let existing: Vec<(i64, String, NaiveDate, NaiveDate)> = room_rates::table
         .filter(room_rates::room_type_id.eq(room_type.0))
         .filter(room_rates::archived.eq(false))

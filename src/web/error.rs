@@ -61,8 +61,8 @@ impl From<diesel::result::Error> for WebError {
     }
 }
 
-impl From<crate::web::extract::DbUnavailable> for WebError {
-    fn from(e: crate::web::extract::DbUnavailable) -> Self {
+impl From<crate::db::DbUnavailable> for WebError {
+    fn from(e: crate::db::DbUnavailable) -> Self {
         WebError::Unavailable(e.to_string())
     }
 }

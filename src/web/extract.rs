@@ -7,7 +7,7 @@ use std::future::{Ready, ready};
 
 use crate::db::sessions::Session;
 use crate::db::users::User;
-use crate::db::{self, AnyConnection};
+use crate::db::{self, AnyConnection, DbUnavailable};
 use crate::domain::access::Perm;
 use crate::domain::locale::Locale;
 use crate::web::State;
@@ -113,10 +113,6 @@ fn back_to(req: &HttpRequest) -> String {
 /// The tenant database; every call runs on the blocking pool.
 #[derive(Clone)]
 pub struct Db(State);
-
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct DbUnavailable(pub String);
 
 impl Db {
     /// Runs `f` with a pooled connection.

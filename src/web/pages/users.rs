@@ -5,6 +5,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
+use crate::db::DbUnavailable;
+use crate::db::users::UserChangeError;
 use crate::db::users::{self, ListQuery, SortBy, User, UserId};
 use crate::db::{self, audit, sessions, throttle};
 use crate::domain::access::{Perm, Role};
@@ -12,7 +14,7 @@ use crate::domain::email::Email;
 use crate::domain::password;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
-use crate::web::extract::{CurrentUser, Db, DbUnavailable, Ui};
+use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::pages::{Pager, auth};
 use crate::web::render::role_key;
@@ -23,12 +25,8 @@ use crate::web::routes;
 pub enum UserError {
     #[error("a user with this e-mail already exists")]
     EmailTaken,
-    #[error("the last active admin cannot lose the admin role or be disabled")]
-    LastAdmin,
-    #[error("admins cannot disable themselves")]
-    DisableSelf,
-    #[error("no such user")]
-    NotFound,
+    #[error(transparent)]
+    Change(#[from] UserChangeError),
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
     #[error(transparent)]
@@ -39,21 +37,32 @@ impl UserError {
     fn message(&self) -> Message {
         match self {
             UserError::EmailTaken => Message::new("users-error-email-taken"),
-            UserError::LastAdmin => Message::new("users-error-last-admin"),
-            UserError::DisableSelf => Message::new("users-error-disable-self"),
-            UserError::NotFound | UserError::Db(_) | UserError::Unavailable(_) => {
-                Message::new("error-internal")
+            UserError::Change(UserChangeError::LastAdmin) => Message::new("users-error-last-admin"),
+            UserError::Change(UserChangeError::DisableSelf) => {
+                Message::new("users-error-disable-self")
             }
+            _ => Message::new("error-internal"),
         }
+    }
+
+    /// A rule the request broke, as opposed to a failure of the system.
+    fn is_rule(&self) -> bool {
+        matches!(
+            self,
+            UserError::EmailTaken
+                | UserError::Change(UserChangeError::LastAdmin | UserChangeError::DisableSelf)
+        )
     }
 }
 
 impl From<UserError> for WebError {
     fn from(e: UserError) -> Self {
         match e {
-            UserError::NotFound => WebError::NotFound,
-            UserError::Db(e) => e.into(),
-            UserError::Unavailable(e) => e.into(),
+            UserError::Change(UserChangeError::NotFound) => WebError::NotFound,
+            UserError::Change(UserChangeError::Db(e)) | UserError::Db(e) => e.into(),
+            UserError::Change(UserChangeError::Unavailable(e)) | UserError::Unavailable(e) => {
+                e.into()
+            }
             rule => WebError::BadRequest(rule.message()),
         }
     }
@@ -363,13 +372,10 @@ pub async fn update(
     };
     let actor = user.user().clone();
     let addr = ui.client_addr().to_owned();
-    let before = target.clone();
+    let id = target.id;
     let result = db
         .write(move |conn| -> Result<(), UserError> {
-            if before.role == Role::Admin && role != Role::Admin && !before.disabled && users::count_active_admins(conn)? <= 1 {
-                return Err(UserError::LastAdmin);
-            }
-            users::update_profile(conn, before.id, &name, role)?;
+            let before = users::change_profile(conn, id, &name, role)?;
             audit::record(
                 conn,
                 &audit::Entry {
@@ -391,9 +397,9 @@ pub async fn update(
             &routes::user_edit(target.id),
             Flash::success(Message::new("users-updated")),
         )),
-        Err(UserError::LastAdmin) => {
+        Err(e) if e.is_rule() => {
             let errors = FieldErrors {
-                form: Some(ui.t(key("users-error-last-admin"))),
+                form: Some(ui.state.i18n.message(ui.locale(), &e.message())),
                 ..Default::default()
             };
             render_form_errors(&ui, Some(&target), &form, errors)
@@ -414,22 +420,9 @@ async fn set_disabled(
     let target = load(&db, id).await?;
     let actor = user.user().clone();
     let addr = ui.client_addr().to_owned();
-    let before = target.clone();
     let result = db
         .write(move |conn| -> Result<(), UserError> {
-            if disabled {
-                if before.id == actor.id {
-                    return Err(UserError::DisableSelf);
-                }
-                if before.role == Role::Admin
-                    && !before.disabled
-                    && users::count_active_admins(conn)? <= 1
-                {
-                    return Err(UserError::LastAdmin);
-                }
-                sessions::revoke_all_for_user(conn, before.id, db::now())?;
-            }
-            users::set_disabled(conn, before.id, disabled)?;
+            let before = users::change_disabled(conn, actor.id, id, disabled)?;
             audit::record(
                 conn,
                 &audit::Entry {
@@ -463,9 +456,7 @@ async fn set_disabled(
                 Flash::success(Message::new(id).arg("email", target.email)),
             ))
         }
-        Err(e @ (UserError::DisableSelf | UserError::LastAdmin)) => {
-            Ok(ui.see_other(&back, Flash::error(e.message())))
-        }
+        Err(e) if e.is_rule() => Ok(ui.see_other(&back, Flash::error(e.message()))),
         Err(e) => Err(e.into()),
     }
 }

@@ -1,0 +1,147 @@
+//! Rules that must hold against other writers, tried with writers racing on separate
+//! connections (on PostgreSQL too, where READ COMMITTED alone would let both through).
+
+use std::sync::{Arc, Barrier};
+
+use chrono::NaiveDate;
+use tourdesk::db::suppliers::{self, NewRate, RateError};
+use tourdesk::db::users::{self, UserChangeError};
+use tourdesk::db::{self, AnyConnection};
+use tourdesk::domain::access::Role;
+use tourdesk::domain::currency::Currency;
+use tourdesk::domain::master::Season;
+use tourdesk::manifest::Tenant;
+use tourdesk::provision;
+
+use crate::fixtures::{HotelBuilder, room_type};
+use crate::harness::TestApp;
+
+/// Runs `each` on two connections at once, released together by a barrier; returns both
+/// results in order.
+fn race<T: Send + 'static>(
+    tenant: &Tenant,
+    each: impl Fn(&mut AnyConnection, usize) -> T + Send + Sync + 'static,
+) -> Vec<T> {
+    let barrier = Arc::new(Barrier::new(2));
+    let each = Arc::new(each);
+    let handles: Vec<_> = (0..2)
+        .map(|i| {
+            let (tenant, barrier, each) = (tenant.clone(), barrier.clone(), each.clone());
+            std::thread::spawn(move || {
+                let mut conn = provision::open(&tenant).expect("a connection");
+                barrier.wait();
+                each(&mut conn, i)
+            })
+        })
+        .collect();
+    handles
+        .into_iter()
+        .map(|h| h.join().expect("a racing writer"))
+        .collect()
+}
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2030, m, d).expect("a date")
+}
+
+#[tokio::test]
+async fn overlapping_seasons_written_at_once_let_one_through() {
+    let app = TestApp::spawn().await;
+    let tenant = app.tenant.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = provision::open(&tenant).expect("a connection");
+        for round in 0..10 {
+            let hotel = HotelBuilder::new()
+                .name(&format!("Race Hotel {round}"))
+                .insert(&mut conn);
+            let room = room_type(&mut conn, hotel, "Twin");
+            // Two seasons that overlap by a fortnight, one per writer.
+            let results = race(&tenant, move |conn, i| {
+                let season = if i == 0 {
+                    Season::new(day(1, 1), day(1, 31))
+                } else {
+                    Season::new(day(1, 15), day(2, 15))
+                }
+                .expect("a season");
+                let new = NewRate {
+                    season_name: "Race",
+                    season,
+                    rate_minor: 100_000,
+                    currency: Currency::parse("THB").expect("THB"),
+                };
+                db::write(conn, |conn| suppliers::insert_rate(conn, room, &new))
+            });
+            let kept = results.iter().filter(|r| r.is_ok()).count();
+            assert_eq!(kept, 1, "round {round}: {results:?}");
+            assert!(
+                results
+                    .iter()
+                    .any(|r| matches!(r, Err(RateError::Overlap { .. }))),
+                "round {round}: {results:?}"
+            );
+        }
+    })
+    .await
+    .expect("the race");
+}
+
+#[tokio::test]
+async fn two_admins_demoting_each_other_at_once_leave_one() {
+    let app = TestApp::spawn().await;
+    let tenant = app.tenant.clone();
+    let mut pairs = Vec::new();
+    for round in 0..10 {
+        let a = app
+            .add_user(
+                &format!("a{round}@test.local"),
+                Role::Admin,
+                "A",
+                "password-a-1",
+            )
+            .await;
+        let b = app
+            .add_user(
+                &format!("b{round}@test.local"),
+                Role::Admin,
+                "B",
+                "password-b-1",
+            )
+            .await;
+        pairs.push((a, b));
+    }
+    tokio::task::spawn_blocking(move || {
+        let mut conn = provision::open(&tenant).expect("a connection");
+        // Only the pair of the round is active: everyone else is disabled.
+        {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::users as table;
+            diesel::update(table::table)
+                .set(table::disabled.eq(true))
+                .execute(&mut conn)
+                .expect("disabling everyone");
+        }
+        for (round, (a, b)) in pairs.into_iter().enumerate() {
+            users::set_disabled(&mut conn, a, false).expect("enabling");
+            users::set_disabled(&mut conn, b, false).expect("enabling");
+            let results = race(&tenant, move |conn, i| {
+                let (target, name) = if i == 0 { (b, "B") } else { (a, "A") };
+                db::write(conn, |conn| {
+                    users::change_profile(conn, target, name, Role::Viewer).map(|_| ())
+                })
+            });
+            let kept = results.iter().filter(|r| r.is_ok()).count();
+            assert_eq!(kept, 1, "round {round}: {results:?}");
+            assert!(
+                results
+                    .iter()
+                    .any(|r| matches!(r, Err(UserChangeError::LastAdmin))),
+                "round {round}: {results:?}"
+            );
+            assert_eq!(users::count_active_admins(&mut conn).expect("count"), 1);
+            users::set_disabled(&mut conn, a, true).expect("disabling");
+            users::set_disabled(&mut conn, b, true).expect("disabling");
+        }
+    })
+    .await
+    .expect("the race");
+}
