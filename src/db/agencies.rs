@@ -2,12 +2,12 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
 
 use super::schema::agencies;
 use super::suppliers::currency_of;
-use super::{AnyConnection, now};
+use super::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
+use crate::domain::text::search_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
@@ -113,6 +113,8 @@ pub fn insert(conn: &mut AnyConnection, d: &AgencyData) -> QueryResult<AgencyId>
             agencies::phone.eq(&d.phone),
             agencies::email.eq(&d.email),
             agencies::notes.eq(&d.notes),
+            agencies::name_key.eq(search_key(&d.name)),
+            agencies::search_key.eq(search::agency_key(&d.name, &d.country, &d.contact_name)),
             agencies::archived.eq(false),
             agencies::created_at.eq(at),
             agencies::updated_at.eq(at),
@@ -136,6 +138,8 @@ pub fn update(conn: &mut AnyConnection, id: AgencyId, d: &AgencyData) -> QueryRe
             agencies::phone.eq(&d.phone),
             agencies::email.eq(&d.email),
             agencies::notes.eq(&d.notes),
+            agencies::name_key.eq(search_key(&d.name)),
+            agencies::search_key.eq(search::agency_key(&d.name, &d.country, &d.contact_name)),
             agencies::updated_at.eq(now()),
         ))
         .execute(conn)
@@ -163,9 +167,7 @@ pub fn find(conn: &mut AnyConnection, id: AgencyId) -> QueryResult<Option<Agency
 /// The agency with this name (case-insensitive), for imports.
 pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<Agency>> {
     agencies::table
-        .filter(
-            diesel::dsl::sql::<Bool>("lower(name) = ").bind::<Text, _>(name.trim().to_lowercase()),
-        )
+        .filter(agencies::name_key.eq(search_key(name)))
         .order(agencies::id.asc())
         .select(AgencyRow::as_select())
         .first(conn)
@@ -218,15 +220,10 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Agency>
             .filter(agencies::archived.eq(q.show_archived))
             .into_boxed();
         if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let pattern = format!("%{}%", super::users::escape_like(&term.to_lowercase()));
             query = query.filter(
-                diesel::dsl::sql::<Bool>("(lower(name) LIKE ")
-                    .bind::<Text, _>(pattern.clone())
-                    .sql(" ESCAPE '\\' OR lower(country) LIKE ")
-                    .bind::<Text, _>(pattern.clone())
-                    .sql(" ESCAPE '\\' OR lower(contact_name) LIKE ")
-                    .bind::<Text, _>(pattern)
-                    .sql(" ESCAPE '\\')"),
+                agencies::search_key
+                    .like(search::contains(term))
+                    .escape('\\'),
             );
         }
         if let Some(market) = q.market.as_deref().filter(|m| !m.is_empty()) {

@@ -176,7 +176,7 @@ pub fn list(conn: &mut AnyConnection, filter: &Filter) -> QueryResult<(Vec<Row>,
         if let Some(a) = filter.action.as_deref().filter(|a| !a.is_empty()) {
             q = q.filter(
                 audit_log::action
-                    .like(format!("{}%", super::users::escape_like(a)))
+                    .like(format!("{}%", super::search::escape_like(a)))
                     .escape('\\'),
             );
         }

@@ -11,6 +11,7 @@ use super::suppliers::{currency_of, dec_of};
 use super::{AnyConnection, now};
 use crate::domain::currency::Currency;
 use crate::domain::fx::Rate;
+use crate::domain::text::search_key;
 
 #[derive(Debug, Clone)]
 pub struct StoredRate {
@@ -64,6 +65,7 @@ pub fn insert(conn: &mut AnyConnection, rate: &Rate) -> QueryResult<i64> {
             exchange_rates::to_currency.eq(rate.to.code()),
             exchange_rates::rate.eq(rate.rate.canonical()),
             exchange_rates::source.eq(&rate.source),
+            exchange_rates::search_key.eq(search_key(&rate.source)),
             exchange_rates::locked.eq(false),
             exchange_rates::created_at.eq(at),
             exchange_rates::updated_at.eq(at),
@@ -97,6 +99,7 @@ pub fn update(conn: &mut AnyConnection, id: i64, rate: &Rate) -> Result<usize, R
             exchange_rates::to_currency.eq(rate.to.code()),
             exchange_rates::rate.eq(rate.rate.canonical()),
             exchange_rates::source.eq(&rate.source),
+            exchange_rates::search_key.eq(search_key(&rate.source)),
             exchange_rates::updated_at.eq(now()),
         ))
         .execute(conn)?)
@@ -194,11 +197,10 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<StoredR
             query = query.filter(exchange_rates::rate_date.le(d));
         }
         if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let pattern = format!("%{}%", super::users::escape_like(&term.to_lowercase()));
             query = query.filter(
-                diesel::dsl::sql::<diesel::sql_types::Bool>("lower(source) LIKE ")
-                    .bind::<diesel::sql_types::Text, _>(pattern)
-                    .sql(" ESCAPE '\\'"),
+                exchange_rates::search_key
+                    .like(super::search::contains(term))
+                    .escape('\\'),
             );
         }
         query

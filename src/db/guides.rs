@@ -2,13 +2,13 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
 
 use super::schema::{guide_languages, guides};
 use super::suppliers::{corrupt, currency_of};
-use super::{AnyConnection, now};
+use super::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
 use crate::domain::master::LanguageLevel;
+use crate::domain::text::search_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
@@ -156,6 +156,12 @@ pub fn insert(conn: &mut AnyConnection, data: &GuideData) -> QueryResult<GuideId
             guides::currency.eq(data.currency.code()),
             guides::active.eq(data.active),
             guides::notes.eq(&data.notes),
+            guides::name_key.eq(search_key(&data.name)),
+            guides::search_key.eq(search::guide_key(
+                &data.name,
+                &data.local_name,
+                &data.licence_number,
+            )),
             guides::archived.eq(false),
             guides::created_at.eq(at),
             guides::updated_at.eq(at),
@@ -180,6 +186,12 @@ pub fn update(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> QueryR
             guides::currency.eq(data.currency.code()),
             guides::active.eq(data.active),
             guides::notes.eq(&data.notes),
+            guides::name_key.eq(search_key(&data.name)),
+            guides::search_key.eq(search::guide_key(
+                &data.name,
+                &data.local_name,
+                &data.licence_number,
+            )),
             guides::updated_at.eq(now()),
         ))
         .execute(conn)?;
@@ -209,9 +221,7 @@ pub fn find_for_import(
 ) -> QueryResult<Option<Guide>> {
     let mut query = guides::table.into_boxed();
     query = if licence_number.trim().is_empty() {
-        query.filter(
-            diesel::dsl::sql::<Bool>("lower(name) = ").bind::<Text, _>(name.trim().to_lowercase()),
-        )
+        query.filter(guides::name_key.eq(search_key(name)))
     } else {
         query.filter(guides::licence_number.eq(licence_number.trim().to_owned()))
     };
@@ -266,16 +276,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Guide>,
             .filter(guides::archived.eq(q.show_archived))
             .into_boxed();
         if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let pattern = format!("%{}%", super::users::escape_like(&term.to_lowercase()));
-            query = query.filter(
-                diesel::dsl::sql::<Bool>("(lower(name) LIKE ")
-                    .bind::<Text, _>(pattern.clone())
-                    .sql(" ESCAPE '\\' OR lower(local_name) LIKE ")
-                    .bind::<Text, _>(pattern.clone())
-                    .sql(" ESCAPE '\\' OR lower(licence_number) LIKE ")
-                    .bind::<Text, _>(pattern)
-                    .sql(" ESCAPE '\\')"),
-            );
+            query = query.filter(guides::search_key.like(search::contains(term)).escape('\\'));
         }
         if let Some(lang) = q.language.as_deref().filter(|l| !l.is_empty()) {
             query = query.filter(

@@ -15,6 +15,7 @@ pub mod guides;
 pub mod housekeeping;
 pub mod imports;
 pub mod schema;
+pub mod search;
 pub mod sessions;
 pub mod settings;
 pub mod suppliers;
@@ -266,6 +267,9 @@ pub fn pending_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String
     }
 }
 
+/// The migration that added the search keys `search::backfill` fills.
+const SEARCH_KEYS_MIGRATION: &str = "20261204000001";
+
 /// Applies every pending migration; returns the names applied.
 pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
     let applied = match conn {
@@ -274,7 +278,12 @@ pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
         AnyConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
     }
     .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))?;
-    Ok(applied.iter().map(|v| v.to_string()).collect())
+    let applied: Vec<String> = applied.iter().map(|v| v.to_string()).collect();
+    // Keys computed in Rust cannot be filled by the migration's SQL.
+    if applied.iter().any(|v| v.starts_with(SEARCH_KEYS_MIGRATION)) {
+        search::backfill(conn).map_err(|e| anyhow::anyhow!("filling the search keys: {e}"))?;
+    }
+    Ok(applied)
 }
 
 /// The current instant in UTC, truncated to microseconds so both backends store it alike.

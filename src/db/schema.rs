@@ -19,6 +19,7 @@ diesel::table! {
         disabled -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        search_key -> Text,
     }
 }
 
@@ -88,6 +89,9 @@ diesel::table! {
         archived -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name_key -> Text,
+        city_key -> Text,
+        search_key -> Text,
     }
 }
 
@@ -101,6 +105,7 @@ diesel::table! {
         archived -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name_key -> Text,
     }
 }
 
@@ -150,6 +155,8 @@ diesel::table! {
         archived -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name_key -> Text,
+        search_key -> Text,
     }
 }
 
@@ -179,6 +186,8 @@ diesel::table! {
         archived -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name_key -> Text,
+        search_key -> Text,
     }
 }
 
@@ -193,6 +202,7 @@ diesel::table! {
         locked -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        search_key -> Text,
     }
 }
 

@@ -6,15 +6,15 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{Bool, Text};
 
 use super::schema::{room_rates, room_types, suppliers, vehicles};
-use super::{AnyConnection, now};
+use super::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
 use crate::domain::master::{
     CommissionBasis, CommissionSplit, RoomKind, Season, SupplierKind, overlapping_season,
 };
+use crate::domain::text::search_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
@@ -237,6 +237,21 @@ type SupplierValues<'a> = (
     ),
 );
 
+type SupplierKeys = (
+    diesel::dsl::Eq<suppliers::name_key, String>,
+    diesel::dsl::Eq<suppliers::city_key, String>,
+    diesel::dsl::Eq<suppliers::search_key, String>,
+);
+
+/// The keys a supplier is matched and searched by (`db::search`).
+fn keys(d: &SupplierData) -> SupplierKeys {
+    (
+        suppliers::name_key.eq(search_key(&d.name)),
+        suppliers::city_key.eq(search_key(&d.city)),
+        suppliers::search_key.eq(search::supplier_key(&d.name, &d.local_name, &d.city)),
+    )
+}
+
 fn values(d: &SupplierData) -> SupplierValues<'_> {
     let c = d.commission;
     (
@@ -274,6 +289,7 @@ pub fn insert(conn: &mut AnyConnection, data: &SupplierData) -> QueryResult<Supp
     diesel::insert_into(suppliers::table)
         .values((
             values(data),
+            keys(data),
             suppliers::archived.eq(false),
             suppliers::created_at.eq(at),
             suppliers::updated_at.eq(at),
@@ -285,7 +301,7 @@ pub fn insert(conn: &mut AnyConnection, data: &SupplierData) -> QueryResult<Supp
 
 pub fn update(conn: &mut AnyConnection, id: SupplierId, data: &SupplierData) -> QueryResult<usize> {
     diesel::update(suppliers::table.find(id.0))
-        .set((values(data), suppliers::updated_at.eq(now())))
+        .set((values(data), keys(data), suppliers::updated_at.eq(now())))
         .execute(conn)
 }
 
@@ -312,7 +328,7 @@ pub fn find(conn: &mut AnyConnection, id: SupplierId) -> QueryResult<Option<Supp
         .transpose()
 }
 
-/// The supplier of `kind` with this name in this city (case-insensitive), for imports.
+/// The supplier of `kind` with this name in this city (compared on their keys), for imports.
 pub fn find_by_name(
     conn: &mut AnyConnection,
     kind: SupplierKind,
@@ -321,12 +337,8 @@ pub fn find_by_name(
 ) -> QueryResult<Option<Supplier>> {
     suppliers::table
         .filter(suppliers::kind.eq(kind.as_str()))
-        .filter(
-            diesel::dsl::sql::<Bool>("lower(name) = ")
-                .bind::<Text, _>(name.trim().to_lowercase())
-                .sql(" AND lower(city) = ")
-                .bind::<Text, _>(city.trim().to_lowercase()),
-        )
+        .filter(suppliers::name_key.eq(search_key(name)))
+        .filter(suppliers::city_key.eq(search_key(city)))
         .order(suppliers::id.asc())
         .select(SupplierRow::as_select())
         .first(conn)
@@ -383,15 +395,10 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Supplie
             .filter(suppliers::archived.eq(q.show_archived))
             .into_boxed();
         if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let pattern = format!("%{}%", super::users::escape_like(&term.to_lowercase()));
             query = query.filter(
-                diesel::dsl::sql::<Bool>("(lower(name) LIKE ")
-                    .bind::<Text, _>(pattern.clone())
-                    .sql(" ESCAPE '\\' OR lower(local_name) LIKE ")
-                    .bind::<Text, _>(pattern.clone())
-                    .sql(" ESCAPE '\\' OR lower(city) LIKE ")
-                    .bind::<Text, _>(pattern)
-                    .sql(" ESCAPE '\\')"),
+                suppliers::search_key
+                    .like(search::contains(term))
+                    .escape('\\'),
             );
         }
         if let Some(city) = q.city.as_deref().filter(|c| !c.is_empty()) {
@@ -514,6 +521,7 @@ pub fn insert_room_type(
             room_types::supplier_id.eq(hotel.0),
             room_types::kind.eq(new.kind.as_str()),
             room_types::name.eq(new.name),
+            room_types::name_key.eq(search_key(new.name)),
             room_types::max_occupancy.eq(new.max_occupancy),
             room_types::archived.eq(false),
             room_types::created_at.eq(at),
@@ -717,6 +725,7 @@ pub fn edit_room_type(
     diesel::update(room_types::table.find(id.0))
         .set((
             room_types::name.eq(new.name),
+            room_types::name_key.eq(search_key(new.name)),
             room_types::kind.eq(new.kind.as_str()),
             room_types::max_occupancy.eq(new.max_occupancy),
             room_types::updated_at.eq(now()),

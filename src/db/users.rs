@@ -5,7 +5,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::schema::users;
-use super::{AnyConnection, now};
+use super::{AnyConnection, now, search};
 use crate::domain::access::Role;
 use crate::domain::email::Email;
 use crate::domain::locale::Locale;
@@ -86,6 +86,7 @@ pub fn insert(conn: &mut AnyConnection, new: &NewUser<'_>) -> QueryResult<UserId
         .values((
             users::email.eq(new.email.as_str()),
             users::display_name.eq(new.display_name),
+            users::search_key.eq(search::user_key(new.email.as_str(), new.display_name)),
             users::role.eq(new.role.as_str()),
             users::password_hash.eq(new.password_hash),
             users::must_change_password.eq(new.must_change_password),
@@ -158,14 +159,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<User>, 
     let filtered = || {
         let mut query = users::table.into_boxed();
         if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let pattern = format!("%{}%", escape_like(&term.to_lowercase()));
-            query = query.filter(
-                diesel::dsl::sql::<diesel::sql_types::Bool>("(lower(email) LIKE ")
-                    .bind::<diesel::sql_types::Text, _>(pattern.clone())
-                    .sql(" ESCAPE '\\' OR lower(display_name) LIKE ")
-                    .bind::<diesel::sql_types::Text, _>(pattern)
-                    .sql(" ESCAPE '\\')"),
-            );
+            query = query.filter(users::search_key.like(search::contains(term)).escape('\\'));
         }
         query
     };
@@ -189,18 +183,6 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<User>, 
     Ok((users, total))
 }
 
-/// Escapes `%`, `_` and `\` so a search term matches literally.
-pub fn escape_like(term: &str) -> String {
-    let mut out = String::with_capacity(term.len());
-    for c in term.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 pub fn count_active(conn: &mut AnyConnection) -> QueryResult<i64> {
     users::table
         .filter(users::disabled.eq(false))
@@ -222,9 +204,11 @@ pub fn update_profile(
     display_name: &str,
     role: Role,
 ) -> QueryResult<usize> {
+    let email: String = users::table.find(id.0).select(users::email).first(conn)?;
     diesel::update(users::table.find(id.0))
         .set((
             users::display_name.eq(display_name),
+            users::search_key.eq(search::user_key(&email, display_name)),
             users::role.eq(role.as_str()),
             users::updated_at.eq(now()),
         ))

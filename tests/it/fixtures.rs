@@ -26,11 +26,6 @@ impl HotelBuilder {
         self
     }
 
-    pub fn city(mut self, city: &str) -> HotelBuilder {
-        self.city = city.to_owned();
-        self
-    }
-
     pub fn insert(self, conn: &mut AnyConnection) -> SupplierId {
         let data = SupplierData {
             kind: SupplierKind::Hotel,

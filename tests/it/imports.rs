@@ -21,7 +21,7 @@ pub async fn upload(app: &TestApp, who: &Session, kind: &str, bytes: Vec<u8>) ->
         .expect("upload")
 }
 
-fn sheet(rows: &[Vec<&str>]) -> Vec<u8> {
+pub fn sheet(rows: &[Vec<&str>]) -> Vec<u8> {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     for (r, row) in rows.iter().enumerate() {
@@ -54,7 +54,7 @@ const HOTEL_HEADER: [&str; 9] = [
     "Rate per room-night",
 ];
 
-async fn preview(app: &TestApp, who: &Session, kind: &str, bytes: Vec<u8>) -> (String, String) {
+pub async fn preview(app: &TestApp, who: &Session, kind: &str, bytes: Vec<u8>) -> (String, String) {
     let res = upload(app, who, kind, bytes).await;
     assert_eq!(
         res.status(),

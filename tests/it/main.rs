@@ -14,6 +14,7 @@ mod harness;
 mod imports;
 mod launcher;
 mod master_data;
+mod search;
 mod security;
 mod sign_in;
 mod users;

@@ -1,0 +1,13 @@
+DROP INDEX agencies_name_key;
+DROP INDEX guides_name_key;
+DROP INDEX suppliers_name_key;
+ALTER TABLE exchange_rates DROP COLUMN search_key;
+ALTER TABLE users DROP COLUMN search_key;
+ALTER TABLE agencies DROP COLUMN search_key;
+ALTER TABLE agencies DROP COLUMN name_key;
+ALTER TABLE guides DROP COLUMN search_key;
+ALTER TABLE guides DROP COLUMN name_key;
+ALTER TABLE room_types DROP COLUMN name_key;
+ALTER TABLE suppliers DROP COLUMN search_key;
+ALTER TABLE suppliers DROP COLUMN city_key;
+ALTER TABLE suppliers DROP COLUMN name_key;
