@@ -7,16 +7,18 @@ use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::db::agencies::{self, AgencyData};
-use crate::db::guides::{self, GuideData};
-use crate::db::suppliers::{self, Commission, NewRate, NewRoomType, NewVehicle, SupplierData};
-use crate::db::{self, AnyConnection, audit, exchange_rates};
+use crate::db::master::agencies::{self, AgencyData};
+use crate::db::master::guides::{self, GuideData};
+use crate::db::master::suppliers::{
+    self, Commission, NewRate, NewRoomType, NewVehicle, SupplierData,
+};
+use crate::db::{self, AnyConnection, audit, master::exchange_rates};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
 use crate::domain::fx::Rate;
-use crate::domain::master::{
-    CommissionBasis, CommissionSplit, LanguageLevel, RoomKind, Season, SupplierKind,
-};
+use crate::domain::master::guides::LanguageLevel;
+use crate::domain::master::seasons::Season;
+use crate::domain::master::suppliers::{CommissionBasis, CommissionSplit, RoomKind, SupplierKind};
 
 /// (city, country, currency, hotels as (name, local name, stars, twin rate in major units)).
 type CityHotels = (

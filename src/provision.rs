@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 
 use crate::db::{self, AnyConnection, DbUrl};
 use crate::domain::access::Role;
+use crate::domain::auth::password::{self, NewPassword};
 use crate::domain::currency::Currency;
 use crate::domain::email::Email;
 use crate::domain::locale::Locale;
-use crate::domain::password::{self, NewPassword};
 use crate::domain::slug::Slug;
 use crate::manifest::{Locked, Manifest, Tenant, TenantEntry};
 use crate::security;
@@ -124,9 +124,9 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
     let hash = security::hash_password(&admin_password)?;
     db::write(&mut conn, |conn| -> anyhow::Result<()> {
         db::settings::insert(conn, db::settings::TENANT_SLUG, &slug)?;
-        let id = db::users::insert(
+        let id = db::auth::users::insert(
             conn,
-            &db::users::NewUser {
+            &db::auth::users::NewUser {
                 email: &admin_email,
                 display_name: "Administrator",
                 role: Role::Admin,
@@ -338,7 +338,7 @@ pub struct NewStaff<'a> {
 }
 
 /// Adds a staff member from the command line with a password the admin chose.
-pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<db::users::UserId> {
+pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<db::auth::users::UserId> {
     let email = Email::parse(new.email)?;
     let password = NewPassword::parse(new.password, email.as_str())?;
     let name = new.display_name.map(str::trim).filter(|n| !n.is_empty());
@@ -351,12 +351,12 @@ pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<db::users
     let hash = security::hash_password(password.as_str())?;
     let mut conn = open(tenant)?;
     db::write(&mut conn, |conn| -> anyhow::Result<_> {
-        if db::users::find_by_email(conn, email.as_str())?.is_some() {
+        if db::auth::users::find_by_email(conn, email.as_str())?.is_some() {
             bail!("a user {} already exists in tenant {}", email, tenant.slug);
         }
-        let id = db::users::insert(
+        let id = db::auth::users::insert(
             conn,
-            &db::users::NewUser {
+            &db::auth::users::NewUser {
                 email: &email,
                 display_name: &name,
                 role: new.role,
@@ -387,11 +387,11 @@ pub fn reset_password(tenant: &Tenant, email: &str) -> anyhow::Result<String> {
     let one_time = password::one_time_password();
     let hash = security::hash_password(&one_time)?;
     db::write(&mut conn, |conn| -> anyhow::Result<()> {
-        let user = db::users::find_by_email(conn, email)?
+        let user = db::auth::users::find_by_email(conn, email)?
             .with_context(|| format!("no user {email:?} in tenant {}", tenant.slug))?;
-        db::users::set_password(conn, user.id, &hash, true)?;
-        db::sessions::revoke_all_for_user(conn, user.id, db::now())?;
-        db::throttle::clear(conn, db::throttle::Scope::Account, &user.email)?;
+        db::auth::users::set_password(conn, user.id, &hash, true)?;
+        db::auth::sessions::revoke_all_for_user(conn, user.id, db::now())?;
+        db::auth::throttle::clear(conn, db::auth::throttle::Scope::Account, &user.email)?;
         db::audit::record(
             conn,
             &db::audit::Entry {
@@ -413,9 +413,9 @@ pub fn set_password(tenant: &Tenant, email: &str, password: &str) -> anyhow::Res
     let hash = security::hash_password(password.as_str())?;
     let mut conn = open(tenant)?;
     db::write(&mut conn, |conn| -> anyhow::Result<()> {
-        let user = db::users::find_by_email(conn, email)?
+        let user = db::auth::users::find_by_email(conn, email)?
             .with_context(|| format!("no user {email:?} in tenant {}", tenant.slug))?;
-        db::users::set_password(conn, user.id, &hash, false)?;
+        db::auth::users::set_password(conn, user.id, &hash, false)?;
         db::audit::record(
             conn,
             &db::audit::Entry {

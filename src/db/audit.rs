@@ -5,8 +5,8 @@
 use chrono::{NaiveDateTime, Timelike};
 use diesel::prelude::*;
 
+use super::auth::users::UserId;
 use super::schema::{anonymous_refusals, audit_log, users};
-use super::users::UserId;
 use super::{AnyConnection, now};
 
 /// One audit row to append.

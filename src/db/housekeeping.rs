@@ -25,7 +25,7 @@ pub fn run(conn: &mut AnyConnection, now: NaiveDateTime) -> QueryResult<Pruned> 
                 conn,
                 now - super::imports::KEPT_UNCOMMITTED,
             )?,
-            sign_in_attempts: super::throttle::prune(conn, now - Duration::days(1))?,
+            sign_in_attempts: super::auth::throttle::prune(conn, now - Duration::days(1))?,
             refusal_counters: super::audit::prune_refusal_counters(conn, now - Duration::days(1))?,
         })
     })

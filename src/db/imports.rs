@@ -5,8 +5,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::auth::users::UserId;
 use super::schema::import_batches;
-use super::users::UserId;
 use super::{AnyConnection, now};
 
 #[derive(Debug, Clone)]

@@ -6,21 +6,15 @@
 //! write transaction starts with `BEGIN IMMEDIATE`, so writers queue instead of failing
 //! half-way with `SQLITE_BUSY`.
 
-pub mod agencies;
 pub mod audit;
+pub mod auth;
 pub mod backend;
-pub mod contacts;
-pub mod exchange_rates;
-pub mod guides;
 pub mod housekeeping;
 pub mod imports;
+pub mod master;
 pub mod schema;
 pub mod search;
-pub mod sessions;
 pub mod settings;
-pub mod suppliers;
-pub mod throttle;
-pub mod users;
 
 use chrono::{NaiveDateTime, SubsecRound, Utc};
 use diesel::connection::{AnsiTransactionManager, TransactionManager};

@@ -1,6 +1,7 @@
 //! Plain domain types and rules: no actix, no tera, no SQL.
 
 pub mod access;
+pub mod auth;
 pub mod calendar;
 pub mod currency;
 pub mod decimal;
@@ -9,8 +10,5 @@ pub mod fx;
 pub mod locale;
 pub mod master;
 pub mod money;
-pub mod password;
-pub mod redirect;
-pub mod sign_in;
 pub mod slug;
 pub mod text;

@@ -8,8 +8,9 @@ use diesel::QueryResult;
 
 use super::{CellKind, Column, Outcome, RowCells, RowReader};
 use crate::db::AnyConnection;
-use crate::db::suppliers::{self, NewRate, NewRoomType, RateError, SupplierData};
-use crate::domain::master::{RoomKind, Season, SupplierKind};
+use crate::db::master::suppliers::{self, NewRate, NewRoomType, RateError, SupplierData};
+use crate::domain::master::seasons::Season;
+use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::domain::money::Money;
 use crate::i18n::{I18n, Message, key};
 

@@ -4,12 +4,12 @@ use diesel::QueryResult;
 
 use super::{CellKind, Column, Outcome, RowCells, RowReader};
 use crate::db::AnyConnection;
-use crate::db::agencies::{self, AgencyData};
-use crate::db::exchange_rates::{self, RateChangeError};
-use crate::db::guides::{self, GuideData};
+use crate::db::master::agencies::{self, AgencyData};
+use crate::db::master::exchange_rates::{self, RateChangeError};
+use crate::db::master::guides::{self, GuideData};
 use crate::domain::currency::COMMON;
 use crate::domain::fx::Rate;
-use crate::domain::master::{AGENCY_LANGUAGES, GUIDE_LANGUAGES, LanguageLevel};
+use crate::domain::master::guides::{AGENCY_LANGUAGES, GUIDE_LANGUAGES, LanguageLevel};
 use crate::domain::money::Money;
 use crate::i18n::{I18n, Message, key};
 

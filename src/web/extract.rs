@@ -5,8 +5,8 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use std::future::{Ready, ready};
 
-use crate::db::sessions::Session;
-use crate::db::users::User;
+use crate::db::auth::sessions::Session;
+use crate::db::auth::users::User;
 use crate::db::{self, AnyConnection, DbUnavailable};
 use crate::domain::access::Perm;
 use crate::domain::locale::Locale;

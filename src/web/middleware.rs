@@ -203,18 +203,18 @@ async fn load_session(state: &State, token: String) -> Result<Option<Authed>, We
             .get()
             .map_err(|e| WebError::Unavailable(e.to_string()))?;
         let now = db::now();
-        let limits = db::sessions::Limits {
+        let limits = db::auth::sessions::Limits {
             now,
             idle_since: now - idle,
             created_since: now - absolute,
         };
-        let Some((session, user)) = db::sessions::find_live(&mut conn, &token_hash, &limits)?
+        let Some((session, user)) = db::auth::sessions::find_live(&mut conn, &token_hash, &limits)?
         else {
             return Ok(None);
         };
         // Refresh the idle clock at most once a minute, to spare the database a write per page.
         if now - session.last_seen_at > chrono::Duration::seconds(60) {
-            db::sessions::touch(&mut conn, session.id, now)?;
+            db::auth::sessions::touch(&mut conn, session.id, now)?;
         }
         Ok(Some(Authed { session, user }))
     })

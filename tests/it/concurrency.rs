@@ -4,12 +4,12 @@
 use std::sync::{Arc, Barrier};
 
 use chrono::NaiveDate;
-use tourdesk::db::suppliers::{self, NewRate, RateError};
-use tourdesk::db::users::{self, UserChangeError};
+use tourdesk::db::auth::users::{self, UserChangeError};
+use tourdesk::db::master::suppliers::{self, NewRate, RateError};
 use tourdesk::db::{self, AnyConnection};
 use tourdesk::domain::access::Role;
 use tourdesk::domain::currency::Currency;
-use tourdesk::domain::master::Season;
+use tourdesk::domain::master::seasons::Season;
 use tourdesk::manifest::Tenant;
 use tourdesk::provision;
 

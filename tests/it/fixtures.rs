@@ -2,9 +2,9 @@
 //! test names only what it is about: `HotelBuilder::new().name("Riverside").insert(conn)`.
 
 use tourdesk::db::AnyConnection;
-use tourdesk::db::suppliers::{self, NewRoomType, RoomTypeId, SupplierData, SupplierId};
+use tourdesk::db::master::suppliers::{self, NewRoomType, RoomTypeId, SupplierData, SupplierId};
 use tourdesk::domain::currency::Currency;
-use tourdesk::domain::master::{RoomKind, SupplierKind};
+use tourdesk::domain::master::suppliers::{RoomKind, SupplierKind};
 
 pub struct HotelBuilder {
     name: String,

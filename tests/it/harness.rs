@@ -5,7 +5,7 @@ use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 
 use reqwest::redirect::Policy;
-use tourdesk::db::users::UserId;
+use tourdesk::db::auth::users::UserId;
 use tourdesk::domain::access::Role;
 use tourdesk::domain::currency::Currency;
 use tourdesk::domain::locale::Locale;

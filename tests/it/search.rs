@@ -112,7 +112,7 @@ async fn rows_written_before_the_keys_existed_are_keyed_when_migrating() {
         .with_db(|conn| {
             use diesel::prelude::*;
             use tourdesk::db::schema::suppliers;
-            use tourdesk::domain::master::SupplierKind;
+            use tourdesk::domain::master::suppliers::SupplierKind;
             let hotel = crate::fixtures::HotelBuilder::new()
                 .name("Đà Lạt Palace")
                 .insert(conn);
@@ -125,7 +125,7 @@ async fn rows_written_before_the_keys_existed_are_keyed_when_migrating() {
                 ))
                 .execute(conn)
                 .expect("clearing the keys");
-            let before = tourdesk::db::suppliers::find_by_name(
+            let before = tourdesk::db::master::suppliers::find_by_name(
                 conn,
                 SupplierKind::Hotel,
                 "ĐÀ LẠT PALACE",
@@ -134,7 +134,7 @@ async fn rows_written_before_the_keys_existed_are_keyed_when_migrating() {
             .expect("query");
             assert!(before.is_none());
             tourdesk::db::search::backfill(conn).expect("backfill");
-            tourdesk::db::suppliers::find_by_name(
+            tourdesk::db::master::suppliers::find_by_name(
                 conn,
                 SupplierKind::Hotel,
                 "ĐÀ LẠT PALACE",

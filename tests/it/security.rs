@@ -79,7 +79,9 @@ async fn posts_without_or_with_a_wrong_csrf_token_are_refused_and_write_nothing(
         "the 403 page is not the localized one: {body}"
     );
     let found = app
-        .with_db(|conn| tourdesk::db::users::find_by_email(conn, "csrf@test.local").expect("query"))
+        .with_db(|conn| {
+            tourdesk::db::auth::users::find_by_email(conn, "csrf@test.local").expect("query")
+        })
         .await;
     assert!(
         found.is_none(),

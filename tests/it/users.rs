@@ -73,7 +73,7 @@ async fn the_last_admin_keeps_the_role_and_cannot_be_disabled() {
     let provisioned_email = format!("admin@{}.local", app.tenant.slug);
     let provisioned = app
         .with_db(move |conn| {
-            tourdesk::db::users::find_by_email(conn, &provisioned_email).expect("query")
+            tourdesk::db::auth::users::find_by_email(conn, &provisioned_email).expect("query")
         })
         .await
         .expect("the provisioned admin")

@@ -5,10 +5,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::db::{self, audit, sessions, throttle, users};
+use crate::db::{self, audit, auth::sessions, auth::throttle, auth::users};
 use crate::domain::access::Perm;
+use crate::domain::auth::password::{NewPassword, PasswordError};
 use crate::domain::locale::Locale;
-use crate::domain::password::{NewPassword, PasswordError};
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, SignedIn, Ui};
@@ -32,7 +32,7 @@ struct PasswordErrors {
 pub async fn password_form(ui: Ui, user: SignedIn) -> Result<HttpResponse, WebError> {
     let view = PasswordView {
         forced: user.0.user.must_change_password,
-        min_len: crate::domain::password::MIN_LEN,
+        min_len: crate::domain::auth::password::MIN_LEN,
         ..Default::default()
     };
     ui.render(StatusCode::OK, "account/password.html", &view)
@@ -67,7 +67,8 @@ pub async fn change_password(
         Err(e) => {
             let text = ui.state.i18n.message(
                 ui.locale(),
-                &Message::new(password_error_key(e)).arg("min", crate::domain::password::MIN_LEN),
+                &Message::new(password_error_key(e))
+                    .arg("min", crate::domain::auth::password::MIN_LEN),
             );
             errors.new_password = Some(text);
         }
@@ -99,7 +100,7 @@ pub async fn change_password(
                     current: Some(text),
                     ..Default::default()
                 },
-                min_len: crate::domain::password::MIN_LEN,
+                min_len: crate::domain::auth::password::MIN_LEN,
             };
             return ui.render(
                 StatusCode::TOO_MANY_REQUESTS,
@@ -133,7 +134,7 @@ pub async fn change_password(
             let view = PasswordView {
                 forced: me.must_change_password,
                 errors,
-                min_len: crate::domain::password::MIN_LEN,
+                min_len: crate::domain::auth::password::MIN_LEN,
             };
             return ui.render(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -209,7 +210,7 @@ pub async fn change_locale(
         Ok(())
     })
     .await?;
-    let back = crate::domain::redirect::local_path(form.back.as_deref()).to_owned();
+    let back = crate::domain::auth::redirect::local_path(form.back.as_deref()).to_owned();
     Ok(ui.see_other(
         &back,
         Flash::success(Message::new("account-locale-changed")),

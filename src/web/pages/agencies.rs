@@ -3,10 +3,10 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
-use crate::db::agencies::{self, Agency, AgencyData, AgencyId};
 use crate::db::audit;
+use crate::db::master::agencies::{self, Agency, AgencyData, AgencyId};
 use crate::domain::access::Perm;
-use crate::domain::master::AGENCY_LANGUAGES;
+use crate::domain::master::guides::AGENCY_LANGUAGES;
 use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::db::{self, users::UserId};
+use crate::db::{self, auth::users::UserId};
 use crate::domain::access::Perm;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -101,7 +101,7 @@ pub async fn list(
                 page,
                 rows,
                 total,
-                db::users::names(conn)?,
+                db::auth::users::names(conn)?,
                 db::audit::actions(conn)?,
             ))
         })

@@ -8,9 +8,9 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::db::{self, audit, sessions, throttle};
-use crate::domain::redirect;
-use crate::domain::sign_in::{ThrottleRule, throttled};
+use crate::db::{self, audit, auth::sessions, auth::throttle};
+use crate::domain::auth::redirect;
+use crate::domain::auth::sign_in::{ThrottleRule, throttled};
 use crate::i18n::{Message, key};
 use crate::security;
 use crate::web::error::WebError;
@@ -76,7 +76,7 @@ pub enum Checked {
 }
 
 /// Checks `password` against `hash` (the decoy when `None`) for `account`, counting the attempt
-/// against the account and the client's address **before** the check; see `db::throttle`.
+/// against the account and the client's address **before** the check; see `db::auth::throttle`.
 pub async fn check_password(
     ui: &Ui,
     db: &Db,
@@ -129,7 +129,7 @@ pub async fn sign_in(
     let lookup_email = email.clone();
     let user = db
         .read(move |conn| -> Result<_, WebError> {
-            Ok(db::users::find_by_email(conn, &lookup_email)?)
+            Ok(db::auth::users::find_by_email(conn, &lookup_email)?)
         })
         .await?;
     let hash = user.as_ref().map(|u| u.password_hash.clone());

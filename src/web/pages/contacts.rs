@@ -6,8 +6,8 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::db::audit;
-use crate::db::contacts::{self, Contact, ContactData, Party};
-use crate::db::suppliers::{self, SupplierId};
+use crate::db::master::contacts::{self, Contact, ContactData, Party};
+use crate::db::master::suppliers::{self, SupplierId};
 use crate::domain::access::Perm;
 use crate::domain::email::Email;
 use crate::i18n::{Message, key};
@@ -67,9 +67,9 @@ async fn party_page(db: &Db, side: Side, party_id: i64) -> Result<String, WebErr
         Side::Agency => {
             let found = db
                 .read(move |conn| -> Result<_, WebError> {
-                    Ok(crate::db::agencies::find(
+                    Ok(crate::db::master::agencies::find(
                         conn,
-                        crate::db::agencies::AgencyId(party_id),
+                        crate::db::master::agencies::AgencyId(party_id),
                     )?)
                 })
                 .await?;

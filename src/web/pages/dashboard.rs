@@ -28,7 +28,7 @@ pub async fn show(ui: Ui, db: Db, user: CurrentUser) -> Result<HttpResponse, Web
     let me = user.user().id;
     let (active, recent) = db
         .read(move |conn| -> Result<_, WebError> {
-            let active = db::users::count_active(conn)?;
+            let active = db::auth::users::count_active(conn)?;
             let filter = db::audit::Filter {
                 user_id: Some(me),
                 limit: 8,

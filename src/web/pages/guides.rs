@@ -7,9 +7,9 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::db::audit;
-use crate::db::guides::{self, Guide, GuideData, GuideId};
+use crate::db::master::guides::{self, Guide, GuideData, GuideId};
 use crate::domain::access::Perm;
-use crate::domain::master::{GUIDE_LANGUAGES, LanguageLevel, LicenceState, licence_state};
+use crate::domain::master::guides::{GUIDE_LANGUAGES, LanguageLevel, LicenceState, licence_state};
 use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};

@@ -7,9 +7,11 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::db::audit;
-use crate::db::suppliers::{self, NewRate, NewRoomType, RateError, RoomRate, RoomType, RoomTypeId};
+use crate::db::master::suppliers::{
+    self, NewRate, NewRoomType, RateError, RoomRate, RoomType, RoomTypeId,
+};
 use crate::domain::access::Perm;
-use crate::domain::master::RoomKind;
+use crate::domain::master::suppliers::RoomKind;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};

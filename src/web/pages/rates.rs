@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 
 use crate::db::audit;
-use crate::db::exchange_rates::{self, RateChangeError, StoredRate};
+use crate::db::master::exchange_rates::{self, RateChangeError, StoredRate};
 use crate::domain::access::Perm;
 use crate::domain::currency::Currency;
 use crate::domain::fx::Rate;

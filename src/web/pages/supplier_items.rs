@@ -6,11 +6,12 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::db::audit;
-use crate::db::suppliers::{
+use crate::db::master::suppliers::{
     self, NewRate, NewRoomType, NewVehicle, RateError, RoomTypeId, Supplier,
 };
 use crate::domain::access::Perm;
-use crate::domain::master::{RoomKind, Season, SupplierKind};
+use crate::domain::master::seasons::Season;
+use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};

@@ -8,9 +8,11 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::db::audit;
-use crate::db::suppliers::{self, Commission, Supplier, SupplierData, SupplierId};
+use crate::db::master::suppliers::{self, Commission, Supplier, SupplierData, SupplierId};
 use crate::domain::access::Perm;
-use crate::domain::master::{CommissionBasis, CommissionSplit, SplitError, SupplierKind};
+use crate::domain::master::suppliers::{
+    CommissionBasis, CommissionSplit, SplitError, SupplierKind,
+};
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};

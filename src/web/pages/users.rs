@@ -6,12 +6,12 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbUnavailable;
-use crate::db::users::UserChangeError;
-use crate::db::users::{self, ListQuery, SortBy, User, UserId};
-use crate::db::{self, audit, sessions, throttle};
+use crate::db::auth::users::UserChangeError;
+use crate::db::auth::users::{self, ListQuery, SortBy, User, UserId};
+use crate::db::{self, audit, auth::sessions, auth::throttle};
 use crate::domain::access::{Perm, Role};
+use crate::domain::auth::password;
 use crate::domain::email::Email;
-use crate::domain::password;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};

@@ -1,7 +1,6 @@
-//! Rules of the master data: supplier kinds, room types, seasons that must not overlap, shop
-//! commission splits that must add up to 100 %, guide languages and licences.
+//! What suppliers are: their kinds, the kinds of hotel rooms, and a shop's commission
+//! agreement, whose split between agency, guide and driver must add up to exactly 100 %.
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::decimal::Dec;
@@ -96,28 +95,6 @@ impl RoomKind {
     }
 }
 
-/// A contract season: inclusive date range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Season {
-    pub starts_on: NaiveDate,
-    pub ends_on: NaiveDate,
-}
-
-impl Season {
-    pub fn new(starts_on: NaiveDate, ends_on: NaiveDate) -> Option<Season> {
-        (ends_on >= starts_on).then_some(Season { starts_on, ends_on })
-    }
-
-    pub fn overlaps(&self, other: &Season) -> bool {
-        self.starts_on <= other.ends_on && other.starts_on <= self.ends_on
-    }
-}
-
-/// The first of `existing` that `new` overlaps: one room type cannot have two rates for a night.
-pub fn overlapping_season<'a>(existing: &'a [Season], new: &Season) -> Option<&'a Season> {
-    existing.iter().find(|s| s.overlaps(new))
-}
-
 /// How a shop pays commission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum CommissionBasis {
@@ -180,88 +157,9 @@ impl CommissionSplit {
     }
 }
 
-/// How well a guide speaks a language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-pub enum LanguageLevel {
-    Basic,
-    Working,
-    Fluent,
-    Native,
-}
-
-impl LanguageLevel {
-    pub const ALL: [LanguageLevel; 4] = [
-        LanguageLevel::Basic,
-        LanguageLevel::Working,
-        LanguageLevel::Fluent,
-        LanguageLevel::Native,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LanguageLevel::Basic => "basic",
-            LanguageLevel::Working => "working",
-            LanguageLevel::Fluent => "fluent",
-            LanguageLevel::Native => "native",
-        }
-    }
-
-    pub fn parse(raw: &str) -> Option<LanguageLevel> {
-        let raw = raw.trim().to_lowercase();
-        LanguageLevel::ALL.into_iter().find(|l| l.as_str() == raw)
-    }
-}
-
-/// The languages guides are recorded for (ISO 639-1), in the order forms show them.
-pub const GUIDE_LANGUAGES: [&str; 10] =
-    ["zh", "ko", "en", "ru", "th", "vi", "ja", "de", "fr", "id"];
-
-/// The languages a client agency's documents can be written in.
-pub const AGENCY_LANGUAGES: [&str; 9] = ["en", "th", "zh-CN", "vi", "ko", "ja", "ru", "de", "fr"];
-
-/// Where a guide's licence stands on `today`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum LicenceState {
-    /// No expiry recorded.
-    Unknown,
-    Valid,
-    /// Valid, but expiring within 30 days.
-    ExpiresSoon,
-    Expired,
-}
-
-pub fn licence_state(expires_on: Option<NaiveDate>, today: NaiveDate) -> LicenceState {
-    match expires_on {
-        None => LicenceState::Unknown,
-        Some(d) if d < today => LicenceState::Expired,
-        Some(d) if (d - today).num_days() <= 30 => LicenceState::ExpiresSoon,
-        Some(_) => LicenceState::Valid,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2027, m, day).unwrap_or_default()
-    }
-
-    fn season(a: NaiveDate, b: NaiveDate) -> Season {
-        Season::new(a, b).unwrap_or_else(|| panic!("season"))
-    }
-
-    #[test]
-    fn overlapping_seasons_are_found() {
-        let existing = [season(d(1, 1), d(3, 31)), season(d(4, 1), d(9, 30))];
-        assert!(overlapping_season(&existing, &season(d(10, 1), d(12, 31))).is_none());
-        assert_eq!(
-            overlapping_season(&existing, &season(d(3, 31), d(4, 2))),
-            Some(&existing[0]),
-            "a shared boundary night overlaps"
-        );
-        assert!(Season::new(d(2, 1), d(1, 1)).is_none());
-    }
 
     #[test]
     fn a_split_must_add_up_to_a_hundred() -> Result<(), crate::domain::decimal::NumberError> {
@@ -277,17 +175,5 @@ mod tests {
             Err(SplitError::OutOfRange)
         );
         Ok(())
-    }
-
-    #[test]
-    fn licences_expire() {
-        let today = d(6, 1);
-        assert_eq!(licence_state(None, today), LicenceState::Unknown);
-        assert_eq!(licence_state(Some(d(5, 31)), today), LicenceState::Expired);
-        assert_eq!(
-            licence_state(Some(d(6, 1)), today),
-            LicenceState::ExpiresSoon
-        );
-        assert_eq!(licence_state(Some(d(12, 1)), today), LicenceState::Valid);
     }
 }

@@ -15,9 +15,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::AnyConnection;
-use super::schema::sign_in_failures;
-use crate::domain::sign_in::Failures;
+use crate::db::AnyConnection;
+use crate::db::schema::sign_in_failures;
+use crate::domain::auth::sign_in::Failures;
 
 /// What an attempt is counted against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

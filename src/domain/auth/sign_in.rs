@@ -1,6 +1,6 @@
 //! When repeated password checks throttle an account or a client address.
 //!
-//! Attempts are counted before the password is checked (see `db::throttle`): an attempt is
+//! Attempts are counted before the password is checked (see `db::auth::throttle`): an attempt is
 //! allowed while it is at most the limit-th within the window.
 
 use chrono::{Duration, NaiveDateTime};

@@ -7,13 +7,12 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{room_rates, room_types, suppliers, vehicles};
-use super::{AnyConnection, now, search};
+use crate::db::schema::{room_rates, room_types, suppliers, vehicles};
+use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
-use crate::domain::master::{
-    CommissionBasis, CommissionSplit, RoomKind, Season, SupplierKind, overlapping_season,
-};
+use crate::domain::master::seasons::{Season, overlapping_season};
+use crate::domain::master::suppliers::{CommissionBasis, CommissionSplit, RoomKind, SupplierKind};
 use crate::domain::text::search_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -620,7 +619,7 @@ fn refuse_overlap(
     season: Season,
     except: Option<i64>,
 ) -> Result<(), RateError> {
-    super::backend::lock(conn, super::backend::Lock::RoomType(room_type.0))?;
+    crate::db::backend::lock(conn, crate::db::backend::Lock::RoomType(room_type.0))?;
     let existing: Vec<(i64, String, NaiveDate, NaiveDate)> = room_rates::table
         .filter(room_rates::room_type_id.eq(room_type.0))
         .filter(room_rates::archived.eq(false))

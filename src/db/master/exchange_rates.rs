@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::schema::exchange_rates;
-use super::suppliers::{currency_of, dec_of};
-use super::{AnyConnection, now};
+use crate::db::master::suppliers::{currency_of, dec_of};
+use crate::db::schema::exchange_rates;
+use crate::db::{AnyConnection, now};
 use crate::domain::currency::Currency;
 use crate::domain::fx::Rate;
 use crate::domain::text::search_key;
@@ -199,7 +199,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<StoredR
         if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             query = query.filter(
                 exchange_rates::search_key
-                    .like(super::search::contains(term))
+                    .like(crate::db::search::contains(term))
                     .escape('\\'),
             );
         }

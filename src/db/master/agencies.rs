@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::schema::agencies;
-use super::suppliers::currency_of;
-use super::{AnyConnection, now, search};
+use crate::db::master::suppliers::currency_of;
+use crate::db::schema::agencies;
+use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
 use crate::domain::text::search_key;
 

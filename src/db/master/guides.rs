@@ -3,11 +3,11 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::schema::{guide_languages, guides};
-use super::suppliers::{corrupt, currency_of};
-use super::{AnyConnection, now, search};
+use crate::db::master::suppliers::{corrupt, currency_of};
+use crate::db::schema::{guide_languages, guides};
+use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
-use crate::domain::master::LanguageLevel;
+use crate::domain::master::guides::LanguageLevel;
 use crate::domain::text::search_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -4,8 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::schema::users;
-use super::{AnyConnection, now, search};
+use crate::db::schema::users;
+use crate::db::{AnyConnection, now, search};
 use crate::domain::access::Role;
 use crate::domain::email::Email;
 use crate::domain::locale::Locale;
@@ -269,7 +269,7 @@ pub enum UserChangeError {
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
     #[error(transparent)]
-    Unavailable(#[from] super::DbUnavailable),
+    Unavailable(#[from] crate::db::DbUnavailable),
 }
 
 /// Refuses a change that would leave no active admin: `user`, an active admin, is about to
@@ -279,7 +279,7 @@ fn keep_an_admin(conn: &mut AnyConnection, user: &User) -> Result<(), UserChange
     if user.role != Role::Admin || user.disabled {
         return Ok(());
     }
-    super::backend::lock(conn, super::backend::Lock::ActiveAdmins)?;
+    crate::db::backend::lock(conn, crate::db::backend::Lock::ActiveAdmins)?;
     if count_active_admins(conn)? <= 1 {
         return Err(UserChangeError::LastAdmin);
     }
@@ -316,7 +316,7 @@ pub fn change_disabled(
             return Err(UserChangeError::DisableSelf);
         }
         keep_an_admin(conn, &before)?;
-        super::sessions::revoke_all_for_user(conn, id, now())?;
+        crate::db::auth::sessions::revoke_all_for_user(conn, id, now())?;
     }
     set_disabled(conn, id, disabled)?;
     Ok(before)

@@ -3,8 +3,8 @@
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::schema::contacts;
-use super::{AnyConnection, now};
+use crate::db::schema::contacts;
+use crate::db::{AnyConnection, now};
 
 /// Whose contact it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

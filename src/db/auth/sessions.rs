@@ -3,9 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::AnyConnection;
-use super::schema::{sessions, users};
-use super::users::{User, UserId, UserRow};
+use crate::db::AnyConnection;
+use crate::db::auth::users::{User, UserId, UserRow};
+use crate::db::schema::{sessions, users};
 
 #[derive(Debug, Clone)]
 pub struct Session {

@@ -1,0 +1,5 @@
+//! Who may sign in: users, their sessions, and the password checks counted against throttling.
+
+pub mod sessions;
+pub mod throttle;
+pub mod users;

@@ -1,0 +1,7 @@
+//! Rules of the master data: supplier kinds and room kinds, shop commissions
+//! (`suppliers`), seasons that must not overlap (`seasons`), guide languages and licences and
+//! the languages of client agencies (`guides`).
+
+pub mod guides;
+pub mod seasons;
+pub mod suppliers;
