@@ -1,12 +1,23 @@
 //! The tenant process's web server: state, start-up checks, and the HTTP server.
 
+pub mod admin;
+pub mod agencies;
+pub mod assets;
+pub mod auth;
+pub mod contacts;
+pub mod dashboard;
 pub mod error;
 pub mod extract;
 pub mod flash;
+pub mod guides;
+pub mod health;
+pub mod imports;
+pub mod kit;
 pub mod middleware;
-pub mod pages;
+pub mod rates;
 pub mod render;
 pub mod routes;
+pub mod suppliers;
 
 use actix_web::{App, HttpServer, web};
 use anyhow::{Context, bail};
@@ -80,6 +91,11 @@ impl AppState {
             tenant,
         })
     }
+}
+
+/// Anything the route table does not know.
+pub async fn not_found() -> Result<actix_web::HttpResponse, error::WebError> {
+    Err(error::WebError::NotFound)
 }
 
 /// Serves the tenant on `listener` until SIGINT/SIGTERM, then drains in-flight requests.
@@ -161,7 +177,7 @@ pub fn app(
             web::PathConfig::default().error_handler(|_err, _req| error::WebError::NotFound.into()),
         )
         .configure(routes::configure)
-        .default_service(web::to(pages::not_found))
+        .default_service(web::to(not_found))
         .wrap(actix_web::middleware::from_fn(middleware::pages))
         .wrap(actix_web::middleware::from_fn(middleware::host_only))
 }

@@ -4,10 +4,10 @@
 use actix_web::web;
 
 use crate::domain::access::Perm;
-use crate::web::pages::{
-    account, agencies, assets, audit, auth, contacts, dashboard, guides, health, hotel_edits,
-    imports, rates, settings, supplier_items, suppliers, users,
-};
+use crate::web::admin::{audit, settings, users};
+use crate::web::auth::{account, sign_in};
+use crate::web::suppliers::{item_edits, items, records};
+use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates};
 
 /// What a route asks of its caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,9 +241,9 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
     r.get("/healthz", health::alive)
         .get("/readyz", health::ready)
         .get("/static/{file:.*}", assets::file)
-        .get("/sign-in", auth::form)
-        .post("/sign-in", auth::sign_in)
-        .post("/sign-out", auth::sign_out)
+        .get("/sign-in", sign_in::form)
+        .post("/sign-in", sign_in::sign_in)
+        .post("/sign-out", sign_in::sign_out)
         .get("/account/password", account::password_form)
         .post("/account/password", account::change_password)
         .post("/account/locale", account::change_locale)
@@ -259,8 +259,8 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .post("/users/{id}/reset-password", users::reset_password)
         .get("/audit", audit::list)
         // Specific supplier routes first: `/hotels/{id}/room-types` before the generic ones.
-        .post("/hotels/{id}/room-types", supplier_items::add_room_type)
-        .post("/hotels/{id}/rates", supplier_items::add_rate)
+        .post("/hotels/{id}/room-types", items::add_room_type)
+        .post("/hotels/{id}/rates", items::add_rate)
         .post("/suppliers/{id}/contacts", contacts::add_to_supplier)
         .get("/supplier-contacts/{id}/edit", contacts::supplier_edit_form)
         .post("/supplier-contacts/{id}", contacts::supplier_update)
@@ -272,25 +272,22 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get("/agency-contacts/{id}/edit", contacts::agency_edit_form)
         .post("/agency-contacts/{id}", contacts::agency_update)
         .post("/agency-contacts/{id}/archive", contacts::agency_archive)
-        .get("/room-types/{id}/edit", hotel_edits::room_type_form)
-        .post("/room-types/{id}", hotel_edits::update_room_type)
-        .get("/room-rates/{id}/edit", hotel_edits::rate_form)
-        .post("/room-rates/{id}", hotel_edits::update_rate)
-        .post(
-            "/room-types/{id}/archive",
-            supplier_items::archive_room_type,
-        )
-        .post("/room-rates/{id}/archive", supplier_items::archive_rate)
-        .post("/transport/{id}/vehicles", supplier_items::add_vehicle)
-        .post("/vehicles/{id}/archive", supplier_items::archive_vehicle)
-        .get(SUPPLIERS, suppliers::list)
-        .get(&format!("{SUPPLIERS}/new"), suppliers::new_form)
-        .post(SUPPLIERS, suppliers::create)
-        .get(&format!("{SUPPLIERS}/{{id}}"), suppliers::show)
-        .get(&format!("{SUPPLIERS}/{{id}}/edit"), suppliers::edit_form)
-        .post(&format!("{SUPPLIERS}/{{id}}"), suppliers::update)
-        .post(&format!("{SUPPLIERS}/{{id}}/archive"), suppliers::archive)
-        .post(&format!("{SUPPLIERS}/{{id}}/restore"), suppliers::restore)
+        .get("/room-types/{id}/edit", item_edits::room_type_form)
+        .post("/room-types/{id}", item_edits::update_room_type)
+        .get("/room-rates/{id}/edit", item_edits::rate_form)
+        .post("/room-rates/{id}", item_edits::update_rate)
+        .post("/room-types/{id}/archive", items::archive_room_type)
+        .post("/room-rates/{id}/archive", items::archive_rate)
+        .post("/transport/{id}/vehicles", items::add_vehicle)
+        .post("/vehicles/{id}/archive", items::archive_vehicle)
+        .get(SUPPLIERS, records::list)
+        .get(&format!("{SUPPLIERS}/new"), records::new_form)
+        .post(SUPPLIERS, records::create)
+        .get(&format!("{SUPPLIERS}/{{id}}"), records::show)
+        .get(&format!("{SUPPLIERS}/{{id}}/edit"), records::edit_form)
+        .post(&format!("{SUPPLIERS}/{{id}}"), records::update)
+        .post(&format!("{SUPPLIERS}/{{id}}/archive"), records::archive)
+        .post(&format!("{SUPPLIERS}/{{id}}/restore"), records::restore)
         .get("/guides", guides::list)
         .get("/guides/new", guides::new_form)
         .post("/guides", guides::create)

@@ -485,7 +485,7 @@ async fn anonymous_visitors_reach_only_public_routes() {
 async fn own_batches(app: &TestApp, who: &Session, role: Role) -> [i64; 4] {
     let mut batches = [0; 4];
     for (i, kind) in IMPORT_KINDS.iter().enumerate() {
-        let perm = tourdesk::web::pages::imports::perm(
+        let perm = tourdesk::web::imports::perm(
             tourdesk::import::Kind::parse(kind).expect("an import kind"),
         );
         if !role.permits(perm) {

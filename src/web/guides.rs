@@ -14,11 +14,12 @@ use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::Pager;
-use crate::web::pages::master::{
-    CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
-    OptionView, Reader, RowView, money_input, money_text, pager_links, plain_column,
+use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
+use crate::web::kit::list::Pager;
+use crate::web::kit::list::{
+    CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
 };
+use crate::web::kit::{money_input, money_text};
 
 pub fn level_key(level: LanguageLevel) -> &'static str {
     match level {
@@ -482,7 +483,7 @@ struct CalendarView {
     local_name: String,
     archived: bool,
     can_edit: bool,
-    details: Vec<crate::web::pages::suppliers::DetailView>,
+    details: Vec<crate::web::suppliers::records::DetailView>,
     languages: Vec<String>,
     licence_state: &'static str,
     licence_text: String,
@@ -575,7 +576,7 @@ pub async fn show(
         (key("suppliers-notes"), d.notes.clone()),
     ] {
         if !value.is_empty() {
-            details.push(crate::web::pages::suppliers::DetailView {
+            details.push(crate::web::suppliers::records::DetailView {
                 label: ui.t(label),
                 value,
             });

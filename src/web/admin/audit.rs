@@ -9,7 +9,7 @@ use crate::db::{self, auth::users::UserId};
 use crate::domain::access::Perm;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
-use crate::web::pages::Pager;
+use crate::web::kit::list::Pager;
 
 #[derive(Deserialize)]
 pub struct AuditParams {

@@ -16,10 +16,9 @@ use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::master::{
-    Errors, FieldView, Fields, FormBuilder, OptionView, Reader, money_input,
-};
-use crate::web::pages::supplier_items::{entry, overlap_errors, read_season, room_kind_key};
+use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView, Reader};
+use crate::web::kit::money_input;
+use crate::web::suppliers::items::{entry, overlap_errors, read_season, room_kind_key};
 
 #[derive(Serialize)]
 struct EditView {

@@ -14,10 +14,12 @@ use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::Pager;
-use crate::web::pages::master::{
-    CURRENCIES, CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage,
-    ListParams, OptionView, Reader, RowView, pager_links, plain_column,
+use crate::web::kit::form::{
+    CURRENCIES, Errors, Fields, FormBuilder, FormPage, OptionView, Reader,
+};
+use crate::web::kit::list::Pager;
+use crate::web::kit::list::{
+    CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
 };
 
 fn currency_filter(ui: &Ui, name: &str, label: &'static str, value: Option<&str>) -> FilterView {

@@ -1,7 +1,7 @@
 //! Supplier pages for every kind — hotels, transport companies, restaurants, attractions,
 //! shops: list, create, show, edit, archive and restore. One handler per action serves every
 //! kind; the kind comes from the first path segment. Room types, seasonal rates and vehicles
-//! live in [`crate::web::pages::supplier_items`].
+//! live in [`crate::web::suppliers::items`].
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -17,12 +17,14 @@ use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::Pager;
-use crate::web::pages::master::{
-    CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
-    OptionView, Reader, RowView, TabView, money_input, money_text, pager_links, plain_column,
+use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
+use crate::web::kit::list::Pager;
+use crate::web::kit::list::{
+    CellView, FilterView, LinkView, ListPage, ListParams, RowView, TabView, pager_links,
+    plain_column,
 };
-use crate::web::pages::supplier_items;
+use crate::web::kit::{money_input, money_text};
+use crate::web::suppliers::items;
 
 /// The kind named by a path segment (`hotels`, `transport`...).
 pub fn kind_of(segment: &str) -> Result<SupplierKind, WebError> {
@@ -724,5 +726,5 @@ pub async fn show(
     let (segment, id) = path.into_inner();
     let kind = kind_of(&segment)?;
     let supplier = load(&db, kind, id).await?;
-    supplier_items::render_show(&ui, &db, &user, supplier, None, StatusCode::OK).await
+    items::render_show(&ui, &db, &user, supplier, None, StatusCode::OK).await
 }

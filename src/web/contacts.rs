@@ -14,7 +14,7 @@ use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::master::{Errors, FieldView, Fields, FormBuilder, Reader};
+use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, Reader};
 
 /// Which kind of party a request is about, with what it takes to change its contacts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

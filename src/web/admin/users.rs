@@ -13,10 +13,11 @@ use crate::domain::access::{Perm, Role};
 use crate::domain::auth::password;
 use crate::domain::email::Email;
 use crate::i18n::{Message, key};
+use crate::web::auth::sign_in;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::{Pager, auth};
+use crate::web::kit::list::Pager;
 use crate::web::render::role_key;
 use crate::web::routes;
 
@@ -256,7 +257,7 @@ pub async fn create(
         return render_form_errors(&ui, None, &form, errors);
     };
     let one_time = password::one_time_password();
-    let hash = auth::hash(&ui, one_time.clone()).await?;
+    let hash = sign_in::hash(&ui, one_time.clone()).await?;
     let actor = user.user().clone();
     let addr = ui.client_addr().to_owned();
     let new_email = email.clone();
@@ -488,7 +489,7 @@ pub async fn reset_password(
     user.require(Perm::UsersManage)?;
     let target = load(&db, UserId(path.into_inner())).await?;
     let one_time = password::one_time_password();
-    let hash = auth::hash(&ui, one_time.clone()).await?;
+    let hash = sign_in::hash(&ui, one_time.clone()).await?;
     let actor = user.user().clone();
     let addr = ui.client_addr().to_owned();
     let (id, email) = (target.id, target.email.clone());

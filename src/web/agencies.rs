@@ -8,15 +8,16 @@ use crate::db::master::agencies::{self, Agency, AgencyData, AgencyId};
 use crate::domain::access::Perm;
 use crate::domain::master::guides::AGENCY_LANGUAGES;
 use crate::i18n::{Message, key, language_key};
+use crate::web::contacts;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::Pager;
-use crate::web::pages::contacts;
-use crate::web::pages::master::{
-    CellView, Errors, Fields, FilterView, FormBuilder, FormPage, LinkView, ListPage, ListParams,
-    OptionView, Reader, RowView, money_input, money_text, pager_links, plain_column,
+use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
+use crate::web::kit::list::Pager;
+use crate::web::kit::list::{
+    CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
 };
+use crate::web::kit::{money_input, money_text};
 
 pub async fn list(
     ui: Ui,

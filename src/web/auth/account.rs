@@ -10,10 +10,10 @@ use crate::domain::access::Perm;
 use crate::domain::auth::password::{NewPassword, PasswordError};
 use crate::domain::locale::Locale;
 use crate::i18n::{Message, key};
+use crate::web::auth::sign_in;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, SignedIn, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::auth;
 
 #[derive(Serialize, Default)]
 struct PasswordView {
@@ -80,7 +80,7 @@ pub async fn change_password(
     if form.confirm != form.new_password {
         errors.confirm = Some(ui.t(key("account-password-error-mismatch")));
     }
-    let checked = auth::check_password(
+    let checked = sign_in::check_password(
         &ui,
         &db,
         &me.email,
@@ -89,7 +89,7 @@ pub async fn change_password(
     )
     .await?;
     let attempt = match checked {
-        auth::Checked::Throttled { minutes } => {
+        sign_in::Checked::Throttled { minutes } => {
             let text = ui.state.i18n.message(
                 ui.locale(),
                 &Message::new("sign-in-error-throttled").arg("minutes", minutes),
@@ -108,7 +108,7 @@ pub async fn change_password(
                 &view,
             );
         }
-        auth::Checked::Done { matches, attempt } => {
+        sign_in::Checked::Done { matches, attempt } => {
             if !matches {
                 errors.current = Some(ui.t(key("account-password-error-current")));
             }
@@ -143,7 +143,7 @@ pub async fn change_password(
             );
         }
     };
-    let hash = auth::hash(&ui, new_password.as_str().to_owned()).await?;
+    let hash = sign_in::hash(&ui, new_password.as_str().to_owned()).await?;
     let keep = user.0.session.id;
     let addr = ui.client_addr().to_owned();
     db.write(move |conn| -> Result<(), WebError> {

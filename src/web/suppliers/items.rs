@@ -16,10 +16,9 @@ use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::pages::master::{
-    Errors, FieldView, Fields, FormBuilder, OptionView, Reader, money_text,
-};
-use crate::web::pages::suppliers::{DetailView, details, kind_title, load, tabs};
+use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView, Reader};
+use crate::web::kit::money_text;
+use crate::web::suppliers::records::{DetailView, details, kind_title, load, tabs};
 
 pub fn room_kind_key(kind: RoomKind) -> &'static str {
     match kind {
@@ -69,14 +68,14 @@ struct ShowView {
     kind_title: String,
     archived: bool,
     can_edit: bool,
-    tabs: Vec<crate::web::pages::master::TabView>,
+    tabs: Vec<crate::web::kit::list::TabView>,
     details: Vec<DetailView>,
     room_types: Vec<RoomTypeView>,
     vehicles: Vec<VehicleView>,
     room_type_fields: Vec<FieldView>,
     rate_fields: Vec<FieldView>,
     vehicle_fields: Vec<FieldView>,
-    contacts: crate::web::pages::contacts::ContactsSection,
+    contacts: crate::web::contacts::ContactsSection,
     /// Which sub-form failed, and why.
     failed: String,
     failed_message: Option<String>,
@@ -222,11 +221,11 @@ pub async fn render_show(
         room_type_fields,
         rate_fields,
         vehicle_fields,
-        contacts: crate::web::pages::contacts::section(
+        contacts: crate::web::contacts::section(
             ui,
             db,
             user,
-            crate::web::pages::contacts::Side::Supplier,
+            crate::web::contacts::Side::Supplier,
             id.0,
         )
         .await?,

@@ -1,0 +1,277 @@
+//! Lists: the list view described in Rust and drawn by `master/list.html` (`ListPage`), the
+//! query every list takes (`ListParams`: search, sort, page, filters, archived), and paging
+//! (`Pager`, which shows the last page for a page past it).
+
+use serde::Serialize;
+
+use crate::web::kit::form::OptionView;
+
+/// A list column header, sortable when it has a sort key.
+#[derive(Serialize)]
+pub struct ColumnView {
+    pub label: String,
+    pub href: Option<String>,
+    pub numeric: bool,
+}
+
+#[derive(Serialize)]
+pub struct CellView {
+    pub text: String,
+    pub href: Option<String>,
+    /// `badge on`, `badge off`, `num`... a CSS class, or empty.
+    pub class: &'static str,
+    pub lang: Option<String>,
+}
+
+impl CellView {
+    pub fn text(text: impl Into<String>) -> CellView {
+        CellView {
+            text: text.into(),
+            href: None,
+            class: "",
+            lang: None,
+        }
+    }
+
+    pub fn link(text: impl Into<String>, href: String) -> CellView {
+        CellView {
+            href: Some(href),
+            ..CellView::text(text)
+        }
+    }
+
+    pub fn num(text: impl Into<String>) -> CellView {
+        CellView {
+            class: "num",
+            ..CellView::text(text)
+        }
+    }
+
+    pub fn badge(text: impl Into<String>, on: bool) -> CellView {
+        CellView {
+            class: if on { "badge on" } else { "badge off" },
+            ..CellView::text(text)
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct RowView {
+    pub cells: Vec<CellView>,
+}
+
+#[derive(Serialize)]
+pub struct TabView {
+    pub href: String,
+    pub label: String,
+    pub active: bool,
+}
+
+/// A filter drop-down above a list.
+#[derive(Serialize)]
+pub struct FilterView {
+    pub name: String,
+    pub label: String,
+    pub options: Vec<OptionView>,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct LinkView {
+    pub href: String,
+    pub label: String,
+}
+
+/// The whole list page.
+#[derive(Serialize)]
+pub struct ListPage {
+    pub title: String,
+    pub base: String,
+    pub tabs: Vec<TabView>,
+    pub actions: Vec<LinkView>,
+    pub q: String,
+    pub sort: String,
+    pub search_placeholder: String,
+    pub filters: Vec<FilterView>,
+    pub archived: bool,
+    pub archived_href: String,
+    pub columns: Vec<ColumnView>,
+    pub rows: Vec<RowView>,
+    pub total: String,
+    pub pager: Pager,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+    pub empty_text: String,
+}
+
+/// The query of a list page: search, sort, page, filters, archived.
+#[derive(serde::Deserialize, Default)]
+pub struct ListParams {
+    pub q: Option<String>,
+    pub sort: Option<String>,
+    pub page: Option<i64>,
+    pub archived: Option<String>,
+    pub city: Option<String>,
+    pub language: Option<String>,
+    pub market: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub date: Option<String>,
+}
+
+impl ListParams {
+    pub fn show_archived(&self) -> bool {
+        self.archived.as_deref() == Some("1")
+    }
+
+    /// A link to this list with `changes` applied (`None` removes the parameter).
+    pub fn href(&self, base: &str, changes: &[(&str, Option<String>)]) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        let current: [(&str, Option<String>); 10] = [
+            ("q", self.q.clone()),
+            ("city", self.city.clone()),
+            ("language", self.language.clone()),
+            ("market", self.market.clone()),
+            ("from", self.from.clone()),
+            ("to", self.to.clone()),
+            ("date", self.date.clone()),
+            ("archived", self.archived.clone()),
+            ("sort", self.sort.clone()),
+            ("page", self.page.map(|p| p.to_string())),
+        ];
+        for (name, value) in current {
+            let value = match changes.iter().find(|(n, _)| *n == name) {
+                Some((_, v)) => v.clone(),
+                None => value,
+            };
+            if let Some(v) = value.filter(|v| !v.is_empty()) {
+                pairs.push((name, v));
+            }
+        }
+        match serde_urlencoded::to_string(&pairs) {
+            Ok(qs) if !qs.is_empty() => format!("{base}?{qs}"),
+            _ => base.to_owned(),
+        }
+    }
+
+    /// A sortable column header: clicking the sorted column reverses it.
+    pub fn column(&self, base: &str, label: String, sort_key: &str, default: &str) -> ColumnView {
+        let current = self.sort.as_deref().unwrap_or(default);
+        let next = if current == sort_key {
+            format!("-{sort_key}")
+        } else {
+            sort_key.to_owned()
+        };
+        ColumnView {
+            label,
+            href: Some(self.href(base, &[("sort", Some(next)), ("page", None)])),
+            numeric: false,
+        }
+    }
+}
+
+pub fn plain_column(label: String) -> ColumnView {
+    ColumnView {
+        label,
+        href: None,
+        numeric: false,
+    }
+}
+
+/// Fills the pager links of a list page.
+pub fn pager_links(
+    params: &ListParams,
+    base: &str,
+    pager: &Pager,
+) -> (Option<String>, Option<String>) {
+    (
+        pager
+            .prev
+            .map(|p| params.href(base, &[("page", Some(p.to_string()))])),
+        pager
+            .next
+            .map(|p| params.href(base, &[("page", Some(p.to_string()))])),
+    )
+}
+
+/// Page number and offsets for lists; `page` counts from 1.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+    pub prev: Option<i64>,
+    pub next: Option<i64>,
+}
+
+impl Pager {
+    pub const PER_PAGE: i64 = 50;
+    /// The highest page number whose offset does not overflow.
+    const MAX_PAGE: i64 = i64::MAX / Self::PER_PAGE;
+
+    /// The asked page, at least 1, and its offset.
+    pub fn offset(page: Option<i64>) -> (i64, i64) {
+        let page = page.unwrap_or(1).clamp(1, Self::MAX_PAGE);
+        (page, (page - 1) * Self::PER_PAGE)
+    }
+
+    /// Loads `page` with `load(offset)`, which returns the page's rows and the total; a page
+    /// past the last loads the last one instead. Returns the page shown, its rows, the total.
+    pub fn fetch<T, E>(
+        page: i64,
+        mut load: impl FnMut(i64) -> Result<(Vec<T>, i64), E>,
+    ) -> Result<(i64, Vec<T>, i64), E> {
+        let (page, offset) = Self::offset(Some(page));
+        let (rows, total) = load(offset)?;
+        let last = Self::pages(total);
+        if page > last {
+            let (rows, total) = load((last - 1) * Self::PER_PAGE)?;
+            return Ok((last.min(Self::pages(total)), rows, total));
+        }
+        Ok((page, rows, total))
+    }
+
+    fn pages(total: i64) -> i64 {
+        ((total.max(0) + Self::PER_PAGE - 1) / Self::PER_PAGE).max(1)
+    }
+
+    pub fn new(page: i64, total: i64) -> Pager {
+        let pages = Self::pages(total);
+        let page = page.clamp(1, pages);
+        Pager {
+            page,
+            pages,
+            total,
+            prev: (page > 1).then(|| (page - 1).min(pages)),
+            next: (page < pages).then_some(page + 1),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pager;
+
+    fn rows(total: i64) -> impl FnMut(i64) -> Result<(Vec<i64>, i64), ()> {
+        move |offset| {
+            Ok((
+                (offset..total.min(offset + Pager::PER_PAGE)).collect(),
+                total,
+            ))
+        }
+    }
+
+    #[test]
+    fn a_page_past_the_end_shows_the_last_page() {
+        assert_eq!(Pager::offset(Some(i64::MAX)).0, i64::MAX / Pager::PER_PAGE);
+        let (page, found, total) = Pager::fetch(i64::MAX, rows(120)).unwrap_or_default();
+        assert_eq!((page, found.first().copied(), total), (3, Some(100), 120));
+        let pager = Pager::new(page, total);
+        assert_eq!((pager.page, pager.pages, pager.next), (3, 3, None));
+        let (page, found, _) = Pager::fetch(-5, rows(120)).unwrap_or_default();
+        assert_eq!((page, found.first().copied()), (1, Some(0)));
+        let (page, found, _) = Pager::fetch(7, rows(0)).unwrap_or_default();
+        assert_eq!((page, found.len()), (1, 0));
+        assert_eq!(Pager::new(9_223_372_036_854_775_807, 1).page, 1);
+    }
+}
