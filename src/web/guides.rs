@@ -483,7 +483,7 @@ struct CalendarView {
     local_name: String,
     archived: bool,
     can_edit: bool,
-    details: Vec<crate::web::suppliers::records::DetailView>,
+    details: Vec<crate::web::kit::DetailView>,
     languages: Vec<String>,
     licence_state: &'static str,
     licence_text: String,
@@ -576,7 +576,7 @@ pub async fn show(
         (key("suppliers-notes"), d.notes.clone()),
     ] {
         if !value.is_empty() {
-            details.push(crate::web::suppliers::records::DetailView {
+            details.push(crate::web::kit::DetailView {
                 label: ui.t(label),
                 value,
             });

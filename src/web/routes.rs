@@ -6,7 +6,7 @@ use actix_web::web;
 use crate::domain::access::Perm;
 use crate::web::admin::{audit, settings, users};
 use crate::web::auth::{account, sign_in};
-use crate::web::suppliers::{item_edits, items, records};
+use crate::web::suppliers::{item_edits, items, records, show};
 use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates};
 
 /// What a route asks of its caller.
@@ -283,7 +283,7 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get(SUPPLIERS, records::list)
         .get(&format!("{SUPPLIERS}/new"), records::new_form)
         .post(SUPPLIERS, records::create)
-        .get(&format!("{SUPPLIERS}/{{id}}"), records::show)
+        .get(&format!("{SUPPLIERS}/{{id}}"), show::show)
         .get(&format!("{SUPPLIERS}/{{id}}/edit"), records::edit_form)
         .post(&format!("{SUPPLIERS}/{{id}}"), records::update)
         .post(&format!("{SUPPLIERS}/{{id}}/archive"), records::archive)

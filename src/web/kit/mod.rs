@@ -3,6 +3,8 @@
 pub mod form;
 pub mod list;
 
+use serde::Serialize;
+
 use crate::domain::currency::Currency;
 use crate::domain::money::Money;
 use crate::web::extract::Ui;
@@ -20,4 +22,11 @@ pub fn money_text(ui: &Ui, minor: i64, currency: Currency) -> String {
 /// The amount as a form shows it for editing (`1200.50`).
 pub fn money_input(minor: i64, currency: Currency) -> String {
     Money::new(minor, currency).amount_text()
+}
+
+/// One "label: value" line of a record's page.
+#[derive(Serialize)]
+pub struct DetailView {
+    pub label: String,
+    pub value: String,
 }

@@ -18,7 +18,8 @@ use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView, Reader};
 use crate::web::kit::money_input;
-use crate::web::suppliers::items::{entry, overlap_errors, read_season, room_kind_key};
+use crate::web::suppliers::items::{entry, overlap_errors, read_season};
+use crate::web::suppliers::show::room_kind_key;
 
 #[derive(Serialize)]
 struct EditView {

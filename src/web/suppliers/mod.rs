@@ -5,3 +5,50 @@
 pub mod item_edits;
 pub mod items;
 pub mod records;
+pub mod show;
+
+use crate::db::master::suppliers;
+use crate::db::master::suppliers::{Supplier, SupplierId};
+use crate::domain::master::suppliers::SupplierKind;
+use crate::i18n::key;
+use crate::web::error::WebError;
+use crate::web::extract::{Db, Ui};
+use crate::web::kit::list::TabView;
+
+/// The kind named by a path segment (`hotels`, `transport`...).
+pub fn kind_of(segment: &str) -> Result<SupplierKind, WebError> {
+    SupplierKind::ALL
+        .into_iter()
+        .find(|k| &k.path()[1..] == segment)
+        .ok_or(WebError::NotFound)
+}
+
+pub fn kind_title(kind: SupplierKind) -> &'static str {
+    match kind {
+        SupplierKind::Hotel => key("suppliers-hotels"),
+        SupplierKind::Transport => key("suppliers-transport"),
+        SupplierKind::Restaurant => key("suppliers-restaurants"),
+        SupplierKind::Attraction => key("suppliers-attractions"),
+        SupplierKind::Shop => key("suppliers-shops"),
+    }
+}
+
+pub fn tabs(ui: &Ui, current: SupplierKind) -> Vec<TabView> {
+    SupplierKind::ALL
+        .into_iter()
+        .map(|k| TabView {
+            href: k.path().to_owned(),
+            label: ui.t(kind_title(k)),
+            active: k == current,
+        })
+        .collect()
+}
+
+pub async fn load(db: &Db, kind: SupplierKind, id: i64) -> Result<Supplier, WebError> {
+    let found = db
+        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, SupplierId(id))?) })
+        .await?;
+    found
+        .filter(|s| s.data.kind == kind)
+        .ok_or(WebError::NotFound)
+}

@@ -3,12 +3,11 @@
 //! kind; the kind comes from the first path segment. Room types, seasonal rates and vehicles
 //! live in [`crate::web::suppliers::items`].
 
-use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
-use serde::Serialize;
-
+use super::show::join_nonempty;
+use super::{kind_of, kind_title, load, tabs};
 use crate::db::audit;
-use crate::db::master::suppliers::{self, Commission, Supplier, SupplierData, SupplierId};
+use crate::db::master::suppliers;
+use crate::db::master::suppliers::{Commission, SupplierData, SupplierId};
 use crate::domain::access::Perm;
 use crate::domain::master::suppliers::{
     CommissionBasis, CommissionSplit, SplitError, SupplierKind,
@@ -18,31 +17,12 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
-use crate::web::kit::list::Pager;
 use crate::web::kit::list::{
-    CellView, FilterView, LinkView, ListPage, ListParams, RowView, TabView, pager_links,
-    plain_column,
+    CellView, FilterView, LinkView, ListPage, ListParams, Pager, RowView, pager_links, plain_column,
 };
-use crate::web::kit::{money_input, money_text};
-use crate::web::suppliers::items;
-
-/// The kind named by a path segment (`hotels`, `transport`...).
-pub fn kind_of(segment: &str) -> Result<SupplierKind, WebError> {
-    SupplierKind::ALL
-        .into_iter()
-        .find(|k| &k.path()[1..] == segment)
-        .ok_or(WebError::NotFound)
-}
-
-pub fn kind_title(kind: SupplierKind) -> &'static str {
-    match kind {
-        SupplierKind::Hotel => key("suppliers-hotels"),
-        SupplierKind::Transport => key("suppliers-transport"),
-        SupplierKind::Restaurant => key("suppliers-restaurants"),
-        SupplierKind::Attraction => key("suppliers-attractions"),
-        SupplierKind::Shop => key("suppliers-shops"),
-    }
-}
+use crate::web::kit::money_input;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
 
 fn kind_new(kind: SupplierKind) -> &'static str {
     match kind {
@@ -182,26 +162,6 @@ pub async fn list(
         },
     };
     ui.render(StatusCode::OK, "master/list.html", &view)
-}
-
-fn join_nonempty(parts: &[&str]) -> String {
-    parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-pub fn tabs(ui: &Ui, current: SupplierKind) -> Vec<TabView> {
-    SupplierKind::ALL
-        .into_iter()
-        .map(|k| TabView {
-            href: k.path().to_owned(),
-            label: ui.t(kind_title(k)),
-            active: k == current,
-        })
-        .collect()
 }
 
 /// The form's fields for a stored supplier.
@@ -537,15 +497,6 @@ pub async fn create(
     ))
 }
 
-pub async fn load(db: &Db, kind: SupplierKind, id: i64) -> Result<Supplier, WebError> {
-    let found = db
-        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, SupplierId(id))?) })
-        .await?;
-    found
-        .filter(|s| s.data.kind == kind)
-        .ok_or(WebError::NotFound)
-}
-
 pub async fn edit_form(
     ui: Ui,
     db: Db,
@@ -653,78 +604,4 @@ pub async fn restore(
     path: web::Path<(String, i64)>,
 ) -> Result<HttpResponse, WebError> {
     set_archived(ui, db, user, path, false).await
-}
-
-#[derive(Serialize)]
-pub struct DetailView {
-    pub label: String,
-    pub value: String,
-}
-
-/// The supplier's fields as label/value pairs, amounts preformatted.
-pub fn details(ui: &Ui, s: &Supplier) -> Vec<DetailView> {
-    let d = &s.data;
-    let mut out = Vec::new();
-    let mut push = |label: &'static str, value: String| {
-        if !value.is_empty() {
-            out.push(DetailView {
-                label: ui.t(label),
-                value,
-            });
-        }
-    };
-    let money = |m: Option<i64>| m.map(|m| money_text(ui, m, d.currency)).unwrap_or_default();
-    push(key("suppliers-local-name"), d.local_name.clone());
-    push(key("suppliers-col-city"), d.city.clone());
-    push(key("suppliers-col-country"), d.country.clone());
-    push(key("suppliers-address"), d.address.clone());
-    push(key("suppliers-col-contact"), d.contact_name.clone());
-    push(key("suppliers-phone"), d.phone.clone());
-    push(key("suppliers-email"), d.email.clone());
-    push(key("suppliers-col-currency"), d.currency.code().to_owned());
-    push(
-        key("suppliers-col-stars"),
-        "★".repeat(d.stars.unwrap_or(0).clamp(0, 5) as usize),
-    );
-    push(key("suppliers-breakfast"), money(d.breakfast_minor));
-    push(key("suppliers-lunch"), money(d.lunch_minor));
-    push(key("suppliers-dinner"), money(d.dinner_minor));
-    push(key("suppliers-adult"), money(d.adult_minor));
-    push(key("suppliers-child"), money(d.child_minor));
-    push(key("suppliers-shop-kind"), d.shop_kind.clone());
-    if let Some(c) = d.commission {
-        let f = ui.formats();
-        let pct = |v: crate::domain::decimal::Dec| {
-            format!("{} %", f.decimal_str(ui.locale(), &v.canonical()))
-        };
-        let value = match c.basis {
-            CommissionBasis::Percent => c.percent.map(pct).unwrap_or_default(),
-            CommissionBasis::PerHead => money(c.per_head_minor),
-        };
-        push(key("suppliers-commission"), value);
-        push(
-            key("suppliers-split"),
-            format!(
-                "{} · {} · {}",
-                pct(c.split.agency),
-                pct(c.split.guide),
-                pct(c.split.driver)
-            ),
-        );
-    }
-    push(key("suppliers-notes"), d.notes.clone());
-    out
-}
-
-pub async fn show(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<(String, i64)>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::SuppliersView)?;
-    let (segment, id) = path.into_inner();
-    let kind = kind_of(&segment)?;
-    let supplier = load(&db, kind, id).await?;
-    items::render_show(&ui, &db, &user, supplier, None, StatusCode::OK).await
 }

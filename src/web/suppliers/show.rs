@@ -1,0 +1,309 @@
+//! A supplier's page: its details, contacts and, for hotels and transport companies, room
+//! types with their seasonal rates and vehicles, with the forms that add to them.
+
+use super::{kind_of, kind_title, load, tabs};
+use crate::db::master::suppliers;
+use crate::db::master::suppliers::Supplier;
+use crate::domain::access::Perm;
+use crate::domain::master::suppliers::{CommissionBasis, RoomKind};
+use crate::i18n::key;
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db, Ui};
+use crate::web::kit::DetailView;
+use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView};
+use crate::web::kit::money_text;
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, web};
+use serde::Serialize;
+
+/// The supplier's fields as label/value pairs, amounts preformatted.
+pub fn details(ui: &Ui, s: &Supplier) -> Vec<DetailView> {
+    let d = &s.data;
+    let mut out = Vec::new();
+    let mut push = |label: &'static str, value: String| {
+        if !value.is_empty() {
+            out.push(DetailView {
+                label: ui.t(label),
+                value,
+            });
+        }
+    };
+    let money = |m: Option<i64>| m.map(|m| money_text(ui, m, d.currency)).unwrap_or_default();
+    push(key("suppliers-local-name"), d.local_name.clone());
+    push(key("suppliers-col-city"), d.city.clone());
+    push(key("suppliers-col-country"), d.country.clone());
+    push(key("suppliers-address"), d.address.clone());
+    push(key("suppliers-col-contact"), d.contact_name.clone());
+    push(key("suppliers-phone"), d.phone.clone());
+    push(key("suppliers-email"), d.email.clone());
+    push(key("suppliers-col-currency"), d.currency.code().to_owned());
+    push(
+        key("suppliers-col-stars"),
+        "★".repeat(d.stars.unwrap_or(0).clamp(0, 5) as usize),
+    );
+    push(key("suppliers-breakfast"), money(d.breakfast_minor));
+    push(key("suppliers-lunch"), money(d.lunch_minor));
+    push(key("suppliers-dinner"), money(d.dinner_minor));
+    push(key("suppliers-adult"), money(d.adult_minor));
+    push(key("suppliers-child"), money(d.child_minor));
+    push(key("suppliers-shop-kind"), d.shop_kind.clone());
+    if let Some(c) = d.commission {
+        let f = ui.formats();
+        let pct = |v: crate::domain::decimal::Dec| {
+            format!("{} %", f.decimal_str(ui.locale(), &v.canonical()))
+        };
+        let value = match c.basis {
+            CommissionBasis::Percent => c.percent.map(pct).unwrap_or_default(),
+            CommissionBasis::PerHead => money(c.per_head_minor),
+        };
+        push(key("suppliers-commission"), value);
+        push(
+            key("suppliers-split"),
+            format!(
+                "{} · {} · {}",
+                pct(c.split.agency),
+                pct(c.split.guide),
+                pct(c.split.driver)
+            ),
+        );
+    }
+    push(key("suppliers-notes"), d.notes.clone());
+    out
+}
+
+pub(super) fn join_nonempty(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn room_kind_key(kind: RoomKind) -> &'static str {
+    match kind {
+        RoomKind::Single => key("room-single"),
+        RoomKind::Twin => key("room-twin"),
+        RoomKind::Double => key("room-double"),
+        RoomKind::Triple => key("room-triple"),
+        RoomKind::Family => key("room-family"),
+    }
+}
+
+#[derive(Serialize)]
+struct RateView {
+    id: i64,
+    season: String,
+    from: String,
+    to: String,
+    rate: String,
+}
+
+#[derive(Serialize)]
+struct RoomTypeView {
+    id: i64,
+    name: String,
+    kind: String,
+    max_occupancy: i32,
+    archived: bool,
+    rates: Vec<RateView>,
+}
+
+#[derive(Serialize)]
+struct VehicleView {
+    id: i64,
+    vehicle_type: String,
+    seats: i32,
+    plate: String,
+    day_rate: String,
+    transfer_rate: String,
+}
+
+#[derive(Serialize)]
+struct ShowView {
+    kind: &'static str,
+    base: &'static str,
+    id: i64,
+    name: String,
+    kind_title: String,
+    archived: bool,
+    can_edit: bool,
+    tabs: Vec<crate::web::kit::list::TabView>,
+    details: Vec<DetailView>,
+    room_types: Vec<RoomTypeView>,
+    vehicles: Vec<VehicleView>,
+    room_type_fields: Vec<FieldView>,
+    rate_fields: Vec<FieldView>,
+    vehicle_fields: Vec<FieldView>,
+    contacts: crate::web::contacts::ContactsSection,
+    /// Which sub-form failed, and why.
+    failed: String,
+    failed_message: Option<String>,
+}
+
+/// A sub-form that failed validation: which one, what was typed, what is wrong.
+pub struct Failed {
+    pub section: &'static str,
+    pub fields: Fields,
+    pub errors: Errors,
+}
+
+pub async fn render_show(
+    ui: &Ui,
+    db: &Db,
+    user: &CurrentUser,
+    supplier: Supplier,
+    failed: Option<Failed>,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let id = supplier.id;
+    let (room_types, rates, vehicles) = db
+        .read(move |conn| -> Result<_, WebError> {
+            Ok((
+                suppliers::room_types_of(conn, id)?,
+                suppliers::rates_of(conn, id)?,
+                suppliers::vehicles_of(conn, id)?,
+            ))
+        })
+        .await?;
+    let kind = supplier.data.kind;
+    let room_type_views: Vec<RoomTypeView> = room_types
+        .iter()
+        .map(|rt| RoomTypeView {
+            id: rt.id.0,
+            name: rt.name.clone(),
+            kind: ui.t(room_kind_key(rt.kind)),
+            max_occupancy: rt.max_occupancy,
+            archived: rt.archived,
+            rates: rates
+                .iter()
+                .filter(|r| r.room_type_id == rt.id)
+                .map(|r| RateView {
+                    id: r.id,
+                    season: r.season.clone(),
+                    from: ui.formats().date(ui.locale(), r.starts_on),
+                    to: ui.formats().date(ui.locale(), r.ends_on),
+                    rate: money_text(ui, r.rate_minor, r.currency),
+                })
+                .collect(),
+        })
+        .collect();
+    let empty = Fields(Vec::new());
+    let no_errors = Errors::default();
+    let (failed_section, failed_fields, failed_errors) = match &failed {
+        Some(f) => (f.section, &f.fields, &f.errors),
+        None => ("", &empty, &no_errors),
+    };
+    let pick = |section: &str| {
+        if failed_section == section {
+            (failed_fields, failed_errors)
+        } else {
+            (&empty, &no_errors)
+        }
+    };
+    let (values, errors) = pick("room-type");
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.text("name", key("rooms-name"), true)
+        .select(
+            "kind",
+            key("rooms-kind"),
+            RoomKind::ALL
+                .iter()
+                .map(|k| OptionView {
+                    value: k.as_str().into(),
+                    label: ui.t(room_kind_key(*k)),
+                })
+                .collect(),
+        )
+        .number("max_occupancy", key("rooms-max-occupancy"), false);
+    let room_type_fields = b.fields;
+    let (values, errors) = pick("rate");
+    let currency_default = Fields(vec![(
+        "currency".into(),
+        supplier.data.currency.code().to_owned(),
+    )]);
+    let values = if values.0.is_empty() {
+        &currency_default
+    } else {
+        values
+    };
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.select(
+        "room_type",
+        key("rooms-room-type"),
+        room_types
+            .iter()
+            .filter(|r| !r.archived)
+            .map(|r| OptionView {
+                value: r.id.0.to_string(),
+                label: r.name.clone(),
+            })
+            .collect(),
+    )
+    .text("season", key("rates-season"), true)
+    .date("starts_on", key("rates-from"), true)
+    .date("ends_on", key("rates-to"), true)
+    .number("rate", key("rates-per-night"), true)
+    .currencies("currency", key("suppliers-col-currency"));
+    let rate_fields = b.fields;
+    let (values, errors) = pick("vehicle");
+    let mut b = FormBuilder::new(ui, values, errors);
+    b.text("vehicle_type", key("vehicles-type"), true)
+        .number("seats", key("vehicles-seats"), true)
+        .text("plate", key("vehicles-plate"), false)
+        .number("day_rate", key("vehicles-day-rate"), true)
+        .number("transfer_rate", key("vehicles-transfer-rate"), true);
+    let vehicle_fields = b.fields;
+    let currency = supplier.data.currency;
+    let view = ShowView {
+        kind: kind.as_str(),
+        base: kind.path(),
+        id: id.0,
+        name: supplier.data.name.clone(),
+        kind_title: ui.t(kind_title(kind)),
+        archived: supplier.archived,
+        can_edit: user.user().role.permits(Perm::SuppliersEdit),
+        tabs: tabs(ui, kind),
+        details: details(ui, &supplier),
+        room_types: room_type_views,
+        vehicles: vehicles
+            .iter()
+            .filter(|v| !v.archived)
+            .map(|v| VehicleView {
+                id: v.id,
+                vehicle_type: v.vehicle_type.clone(),
+                seats: v.seats,
+                plate: v.plate.clone(),
+                day_rate: money_text(ui, v.day_rate_minor, currency),
+                transfer_rate: money_text(ui, v.transfer_rate_minor, currency),
+            })
+            .collect(),
+        room_type_fields,
+        rate_fields,
+        vehicle_fields,
+        contacts: crate::web::contacts::section(
+            ui,
+            db,
+            user,
+            crate::web::contacts::Side::Supplier,
+            id.0,
+        )
+        .await?,
+        failed: failed_section.to_owned(),
+        failed_message: failed.as_ref().and_then(|f| f.errors.get("form")),
+    };
+    ui.render(status, "suppliers/show.html", &view)
+}
+
+pub async fn show(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<(String, i64)>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersView)?;
+    let (segment, id) = path.into_inner();
+    let kind = kind_of(&segment)?;
+    let supplier = load(&db, kind, id).await?;
+    render_show(&ui, &db, &user, supplier, None, StatusCode::OK).await
+}
