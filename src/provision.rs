@@ -338,7 +338,7 @@ pub struct NewStaff<'a> {
 }
 
 /// Adds a staff member from the command line with a password the admin chose.
-pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<db::auth::users::UserId> {
+pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<crate::domain::ids::UserId> {
     let email = Email::parse(new.email)?;
     let password = NewPassword::parse(new.password, email.as_str())?;
     let name = new.display_name.map(str::trim).filter(|n| !n.is_empty());

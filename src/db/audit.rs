@@ -5,9 +5,9 @@
 use chrono::{NaiveDateTime, Timelike};
 use diesel::prelude::*;
 
-use super::auth::users::UserId;
 use super::schema::{anonymous_refusals, audit_log, users};
 use super::{AnyConnection, now};
+use crate::domain::ids::UserId;
 
 /// One audit row to append.
 #[derive(Debug, Default)]

@@ -5,9 +5,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::auth::users::UserId;
 use super::schema::import_batches;
 use super::{AnyConnection, now};
+use crate::domain::ids::UserId;
 
 #[derive(Debug, Clone)]
 pub struct Batch {

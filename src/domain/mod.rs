@@ -7,6 +7,7 @@ pub mod currency;
 pub mod decimal;
 pub mod email;
 pub mod fx;
+pub mod ids;
 pub mod locale;
 pub mod master;
 pub mod money;

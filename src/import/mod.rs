@@ -597,7 +597,7 @@ impl<'a> RowReader<'a> {
 
 /// Who runs the import, for the audit log.
 pub struct Actor<'a> {
-    pub user_id: db::auth::users::UserId,
+    pub user_id: crate::domain::ids::UserId,
     pub email: &'a str,
     pub client_addr: &'a str,
 }

@@ -4,8 +4,10 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 use crate::db::audit;
-use crate::db::master::agencies::{self, Agency, AgencyData, AgencyId};
+use crate::db::master::agencies;
+use crate::db::master::agencies::{Agency, AgencyData};
 use crate::domain::access::Perm;
+use crate::domain::ids::AgencyId;
 use crate::domain::master::guides::AGENCY_LANGUAGES;
 use crate::i18n::{Message, key, language_key};
 use crate::web::contacts;

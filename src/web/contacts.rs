@@ -7,9 +7,10 @@ use serde::Serialize;
 
 use crate::db::audit;
 use crate::db::master::contacts::{self, Contact, ContactData, Party};
-use crate::db::master::suppliers::{self, SupplierId};
+use crate::db::master::suppliers;
 use crate::domain::access::Perm;
 use crate::domain::email::Email;
+use crate::domain::ids::SupplierId;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -69,7 +70,7 @@ async fn party_page(db: &Db, side: Side, party_id: i64) -> Result<String, WebErr
                 .read(move |conn| -> Result<_, WebError> {
                     Ok(crate::db::master::agencies::find(
                         conn,
-                        crate::db::master::agencies::AgencyId(party_id),
+                        crate::domain::ids::AgencyId(party_id),
                     )?)
                 })
                 .await?;

@@ -7,8 +7,10 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::db::audit;
-use crate::db::master::guides::{self, Guide, GuideData, GuideId};
+use crate::db::master::guides;
+use crate::db::master::guides::{Guide, GuideData};
 use crate::domain::access::Perm;
+use crate::domain::ids::GuideId;
 use crate::domain::master::guides::{GUIDE_LANGUAGES, LanguageLevel, LicenceState, licence_state};
 use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;

@@ -374,6 +374,6 @@ pub fn expand_pattern(pattern: &str) -> Vec<String> {
         .collect()
 }
 
-pub fn user_edit(id: crate::db::auth::users::UserId) -> String {
+pub fn user_edit(id: crate::domain::ids::UserId) -> String {
     format!("/users/{id}/edit")
 }

@@ -2,8 +2,10 @@
 //! test names only what it is about: `HotelBuilder::new().name("Riverside").insert(conn)`.
 
 use tourdesk::db::AnyConnection;
-use tourdesk::db::master::suppliers::{self, NewRoomType, RoomTypeId, SupplierData, SupplierId};
+use tourdesk::db::master::suppliers;
+use tourdesk::db::master::suppliers::{NewRoomType, SupplierData};
 use tourdesk::domain::currency::Currency;
+use tourdesk::domain::ids::{RoomTypeId, SupplierId};
 use tourdesk::domain::master::suppliers::{RoomKind, SupplierKind};
 
 pub struct HotelBuilder {

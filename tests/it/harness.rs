@@ -5,9 +5,9 @@ use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 
 use reqwest::redirect::Policy;
-use tourdesk::db::auth::users::UserId;
 use tourdesk::domain::access::Role;
 use tourdesk::domain::currency::Currency;
+use tourdesk::domain::ids::UserId;
 use tourdesk::domain::locale::Locale;
 use tourdesk::domain::slug::Slug;
 use tourdesk::manifest::{Manifest, Tenant};

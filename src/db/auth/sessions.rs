@@ -4,8 +4,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
-use crate::db::auth::users::{User, UserId, UserRow};
+use crate::db::auth::users::{User, UserRow};
 use crate::db::schema::{sessions, users};
+use crate::domain::ids::UserId;
 
 #[derive(Debug, Clone)]
 pub struct Session {

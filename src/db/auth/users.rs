@@ -2,23 +2,13 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::Serialize;
 
 use crate::db::schema::users;
 use crate::db::{AnyConnection, now, search};
 use crate::domain::access::Role;
 use crate::domain::email::Email;
+use crate::domain::ids::UserId;
 use crate::domain::locale::Locale;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct UserId(pub i64);
-
-impl std::fmt::Display for UserId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct User {

@@ -7,11 +7,8 @@ use crate::db::master::suppliers::currency_of;
 use crate::db::schema::agencies;
 use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
+use crate::domain::ids::AgencyId;
 use crate::domain::text::search_key;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct AgencyId(pub i64);
 
 /// Everything a form or an import sets on a client agency.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,12 +7,9 @@ use crate::db::master::suppliers::{corrupt, currency_of};
 use crate::db::schema::{guide_languages, guides};
 use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
+use crate::domain::ids::GuideId;
 use crate::domain::master::guides::LanguageLevel;
 use crate::domain::text::search_key;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct GuideId(pub i64);
 
 /// Everything a form or an import sets on a guide.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,23 +11,10 @@ use crate::db::schema::{room_rates, room_types, suppliers, vehicles};
 use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
+use crate::domain::ids::{RoomTypeId, SupplierId};
 use crate::domain::master::seasons::{Season, overlapping_season};
 use crate::domain::master::suppliers::{CommissionBasis, CommissionSplit, RoomKind, SupplierKind};
 use crate::domain::text::search_key;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct SupplierId(pub i64);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(transparent)]
-pub struct RoomTypeId(pub i64);
-
-impl std::fmt::Display for SupplierId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 /// A shop's commission agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

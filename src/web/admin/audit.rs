@@ -5,8 +5,9 @@ use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::db::{self, auth::users::UserId};
+use crate::db;
 use crate::domain::access::Perm;
+use crate::domain::ids::UserId;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::list::Pager;

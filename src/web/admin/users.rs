@@ -6,12 +6,14 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbUnavailable;
+use crate::db::auth::users;
 use crate::db::auth::users::UserChangeError;
-use crate::db::auth::users::{self, ListQuery, SortBy, User, UserId};
+use crate::db::auth::users::{ListQuery, SortBy, User};
 use crate::db::{self, audit, auth::sessions, auth::throttle};
 use crate::domain::access::{Perm, Role};
 use crate::domain::auth::password;
 use crate::domain::email::Email;
+use crate::domain::ids::UserId;
 use crate::i18n::{Message, key};
 use crate::web::auth::sign_in;
 use crate::web::error::WebError;

@@ -7,10 +7,10 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::db::audit;
-use crate::db::master::suppliers::{
-    self, NewRate, NewRoomType, RateError, RoomRate, RoomType, RoomTypeId,
-};
+use crate::db::master::suppliers;
+use crate::db::master::suppliers::{NewRate, NewRoomType, RateError, RoomRate, RoomType};
 use crate::domain::access::Perm;
+use crate::domain::ids::RoomTypeId;
 use crate::domain::master::suppliers::RoomKind;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
@@ -32,7 +32,7 @@ struct EditView {
     form_error: Option<String>,
 }
 
-async fn hotel_name(db: &Db, hotel: suppliers::SupplierId) -> Result<String, WebError> {
+async fn hotel_name(db: &Db, hotel: crate::domain::ids::SupplierId) -> Result<String, WebError> {
     let supplier = db
         .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, hotel)?) })
         .await?
@@ -184,7 +184,10 @@ fn rate_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
     b.fields
 }
 
-async fn load_rate(db: &Db, id: i64) -> Result<(suppliers::SupplierId, RoomRate), WebError> {
+async fn load_rate(
+    db: &Db,
+    id: i64,
+) -> Result<(crate::domain::ids::SupplierId, RoomRate), WebError> {
     match db
         .read(move |conn| -> Result<_, WebError> { Ok(suppliers::rate_by_id(conn, id)?) })
         .await?
@@ -197,7 +200,7 @@ async fn load_rate(db: &Db, id: i64) -> Result<(suppliers::SupplierId, RoomRate)
 async fn render_rate(
     ui: &Ui,
     db: &Db,
-    hotel: suppliers::SupplierId,
+    hotel: crate::domain::ids::SupplierId,
     rate: &RoomRate,
     values: &Fields,
     errors: &Errors,

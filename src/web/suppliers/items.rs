@@ -5,10 +5,9 @@ use super::load;
 use super::show::{Failed, render_show};
 use crate::db::audit;
 use crate::db::master::suppliers;
-use crate::db::master::suppliers::{
-    NewRate, NewRoomType, NewVehicle, RateError, RoomTypeId, Supplier,
-};
+use crate::db::master::suppliers::{NewRate, NewRoomType, NewVehicle, RateError, Supplier};
 use crate::domain::access::Perm;
+use crate::domain::ids::RoomTypeId;
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::i18n::{Message, key};

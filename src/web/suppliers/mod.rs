@@ -8,7 +8,8 @@ pub mod records;
 pub mod show;
 
 use crate::db::master::suppliers;
-use crate::db::master::suppliers::{Supplier, SupplierId};
+use crate::db::master::suppliers::Supplier;
+use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::SupplierKind;
 use crate::i18n::key;
 use crate::web::error::WebError;

@@ -7,8 +7,9 @@ use super::show::join_nonempty;
 use super::{kind_of, kind_title, load, tabs};
 use crate::db::audit;
 use crate::db::master::suppliers;
-use crate::db::master::suppliers::{Commission, SupplierData, SupplierId};
+use crate::db::master::suppliers::{Commission, SupplierData};
 use crate::domain::access::Perm;
+use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{
     CommissionBasis, CommissionSplit, SplitError, SupplierKind,
 };
