@@ -16,6 +16,8 @@ use crate::domain::locale::Locale;
 use crate::domain::slug::Slug;
 
 pub const DEFAULT_PATH: &str = "tenants/tenants.toml";
+/// The directory of backups beside the manifest.
+pub const BACKUPS_DIR: &str = "backups";
 /// Tenant ports are assigned upwards from here; the launcher's front door sits below.
 pub const FIRST_TENANT_PORT: u16 = 8101;
 
@@ -83,7 +85,7 @@ impl LauncherSection {
         };
         if normal(dir) == normal(&self.run_dir) {
             Some("run directory")
-        } else if normal(dir) == normal(crate::operate::BACKUPS_DIR) {
+        } else if normal(dir) == normal(BACKUPS_DIR) {
             Some("backups directory")
         } else {
             None

@@ -35,9 +35,6 @@ fn sync_dir(dir: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("syncing {}", dir.display()))
 }
 
-/// The directory of backups beside the manifest.
-pub const BACKUPS_DIR: &str = "backups";
-
 /// The default place of a new backup: `<manifest dir>/backups/<slug>-<UTC time>.<ext>`.
 pub fn default_backup_path(manifest_path: &Path, tenant: &Tenant) -> PathBuf {
     let ext = if tenant.database_url.starts_with("sqlite") {
@@ -47,7 +44,7 @@ pub fn default_backup_path(manifest_path: &Path, tenant: &Tenant) -> PathBuf {
     };
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
     crate::manifest::base_dir(manifest_path)
-        .join(BACKUPS_DIR)
+        .join(crate::manifest::BACKUPS_DIR)
         .join(format!("{}-{stamp}.{ext}", tenant.slug))
 }
 

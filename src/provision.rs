@@ -217,7 +217,7 @@ pub fn tighten_permissions(manifest_path: &Path, tenant: &Tenant) -> anyhow::Res
     if tenant.data_dir.exists() {
         changed += tighten_tree(&tenant.data_dir)?;
     }
-    let backups = crate::manifest::base_dir(manifest_path).join(crate::operate::BACKUPS_DIR);
+    let backups = crate::manifest::base_dir(manifest_path).join(crate::manifest::BACKUPS_DIR);
     if backups.is_dir() {
         changed += set_mode(&backups, 0o700)?;
         let prefix = format!("{}-", tenant.slug);

@@ -20,6 +20,7 @@ use crate::web::kit::list::{
     CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
 };
 use crate::web::kit::{money_input, money_text};
+use crate::web::paths;
 
 pub async fn list(
     ui: Ui,
@@ -50,14 +51,14 @@ pub async fn list(
             Ok((found, agencies::markets(conn)?))
         })
         .await?;
-    let base = "/agencies";
+    let base = paths::AGENCIES;
     let rows = found
         .iter()
         .map(|a| {
             let d = &a.data;
             RowView {
                 cells: vec![
-                    CellView::link(&d.name, format!("{base}/{}/edit", a.id.0)),
+                    CellView::link(&d.name, paths::agency_edit(a.id)),
                     CellView::text(&d.country),
                     CellView::text(&d.market),
                     CellView::text(ui.t(language_key(&d.language))),
@@ -90,11 +91,11 @@ pub async fn list(
     let mut actions = Vec::new();
     if user.user().role.permits(Perm::AgenciesEdit) {
         actions.push(LinkView {
-            href: "/agencies/new".into(),
+            href: paths::AGENCY_NEW.into(),
             label: ui.t(key("agencies-new")),
         });
         actions.push(LinkView {
-            href: "/imports/agencies".into(),
+            href: paths::import(crate::import::Kind::Agencies),
             label: ui.t(key("imports-from-excel")),
         });
     }
@@ -233,9 +234,9 @@ fn form_page(ui: &Ui, id: Option<AgencyId>, values: &Fields, errors: &Errors) ->
             key("agencies-new")
         }),
         action: id
-            .map(|i| format!("/agencies/{}", i.0))
-            .unwrap_or_else(|| "/agencies".into()),
-        back_href: "/agencies".into(),
+            .map(paths::agency)
+            .unwrap_or_else(|| paths::AGENCIES.into()),
+        back_href: paths::AGENCIES.into(),
         back_label: ui.t(key("agencies-title")),
         fields,
         form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
@@ -296,7 +297,7 @@ pub async fn create(
     })
     .await?;
     Ok(ui.see_other(
-        "/agencies",
+        paths::AGENCIES,
         Flash::success(Message::new("agencies-created")),
     ))
 }
@@ -390,7 +391,7 @@ pub async fn update(
     })
     .await?;
     Ok(ui.see_other(
-        &format!("/agencies/{}/edit", id.0),
+        &paths::agency_edit(id),
         Flash::success(Message::new("agencies-updated")),
     ))
 }
@@ -428,7 +429,7 @@ async fn set_archived(
     } else {
         Message::new("agencies-restored")
     };
-    Ok(ui.see_other(&format!("/agencies/{id}/edit"), Flash::success(message)))
+    Ok(ui.see_other(&paths::agency_edit(AgencyId(id)), Flash::success(message)))
 }
 
 pub async fn archive(

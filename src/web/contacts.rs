@@ -10,12 +10,14 @@ use crate::db::master::contacts::{self, Contact, ContactData, Party};
 use crate::db::master::suppliers;
 use crate::domain::access::Perm;
 use crate::domain::email::Email;
+use crate::domain::ids::AgencyId;
 use crate::domain::ids::SupplierId;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, Reader};
+use crate::web::paths;
 
 /// Which kind of party a request is about, with what it takes to change its contacts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,15 +51,15 @@ impl Side {
     /// Where a contact's edit and archive forms post.
     fn contact_base(self) -> &'static str {
         match self {
-            Side::Supplier => "/supplier-contacts",
-            Side::Agency => "/agency-contacts",
+            Side::Supplier => paths::SUPPLIER_CONTACTS,
+            Side::Agency => paths::AGENCY_CONTACTS,
         }
     }
 
     fn add_action(self, party_id: i64) -> String {
         match self {
-            Side::Supplier => format!("/suppliers/{party_id}/contacts"),
-            Side::Agency => format!("/agencies/{party_id}/contacts"),
+            Side::Supplier => paths::supplier_contacts(SupplierId(party_id)),
+            Side::Agency => paths::agency_contacts(AgencyId(party_id)),
         }
     }
 }
@@ -75,7 +77,7 @@ async fn party_page(db: &Db, side: Side, party_id: i64) -> Result<String, WebErr
                 })
                 .await?;
             found
-                .map(|a| format!("/agencies/{}/edit", a.id.0))
+                .map(|a| paths::agency_edit(a.id))
                 .ok_or(WebError::NotFound)
         }
         Side::Supplier => {
@@ -85,7 +87,7 @@ async fn party_page(db: &Db, side: Side, party_id: i64) -> Result<String, WebErr
                 })
                 .await?;
             found
-                .map(|s| format!("{}/{}", s.data.kind.path(), s.id.0))
+                .map(|s| paths::supplier(s.data.kind, s.id))
                 .ok_or(WebError::NotFound)
         }
     }

@@ -6,6 +6,7 @@ use actix_web::http::header;
 use actix_web::{HttpResponse, ResponseError};
 
 use crate::i18n::{Message, key};
+use crate::web::paths;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -85,18 +86,14 @@ impl ResponseError for WebError {
         let status = self.status_code();
         let page = match self {
             WebError::Unauthenticated { back_to } => {
-                let target = if back_to == "/" || back_to.is_empty() {
-                    "/sign-in".to_owned()
-                } else {
-                    format!("/sign-in?next={}", percent_encode(back_to))
-                };
+                let target = paths::sign_in_returning(back_to);
                 return HttpResponse::SeeOther()
                     .insert_header((header::LOCATION, target))
                     .finish();
             }
             WebError::MustChangePassword => {
                 return HttpResponse::SeeOther()
-                    .insert_header((header::LOCATION, "/account/password"))
+                    .insert_header((header::LOCATION, paths::ACCOUNT_PASSWORD))
                     .finish();
             }
             WebError::BadRequest(message) => ErrorPage {
@@ -119,17 +116,4 @@ impl ResponseError for WebError {
         response.extensions_mut().insert(page);
         response
     }
-}
-
-/// Percent-encodes a path for use in a query value.
-pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

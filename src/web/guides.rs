@@ -22,6 +22,7 @@ use crate::web::kit::list::{
     CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
 };
 use crate::web::kit::{money_input, money_text};
+use crate::web::paths;
 
 pub fn level_key(level: LanguageLevel) -> &'static str {
     match level {
@@ -73,7 +74,7 @@ pub async fn list(
             })?)
         })
         .await?;
-    let base = "/guides";
+    let base = paths::GUIDES;
     let today = today();
     let rows = found
         .iter()
@@ -93,7 +94,7 @@ pub async fn list(
             let state = licence_state(d.licence_expires_on, today);
             RowView {
                 cells: vec![
-                    CellView::link(name, format!("{base}/{}", g.id.0)),
+                    CellView::link(name, paths::guide(g.id)),
                     CellView::text(languages),
                     CellView::badge(
                         ui.t(licence_key(state)),
@@ -126,11 +127,11 @@ pub async fn list(
     let mut actions = Vec::new();
     if user.user().role.permits(Perm::GuidesEdit) {
         actions.push(LinkView {
-            href: "/guides/new".into(),
+            href: paths::GUIDE_NEW.into(),
             label: ui.t(key("guides-new")),
         });
         actions.push(LinkView {
-            href: "/imports/guides".into(),
+            href: paths::import(crate::import::Kind::Guides),
             label: ui.t(key("imports-from-excel")),
         });
     }
@@ -288,12 +289,8 @@ fn form_page(ui: &Ui, id: Option<GuideId>, values: &Fields, errors: &Errors) -> 
         } else {
             key("guides-new")
         }),
-        action: id
-            .map(|i| format!("/guides/{}", i.0))
-            .unwrap_or_else(|| "/guides".into()),
-        back_href: id
-            .map(|i| format!("/guides/{}", i.0))
-            .unwrap_or_else(|| "/guides".into()),
+        action: id.map(paths::guide).unwrap_or_else(|| paths::GUIDES.into()),
+        back_href: id.map(paths::guide).unwrap_or_else(|| paths::GUIDES.into()),
         back_label: ui.t(key("guides-title")),
         fields,
         form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
@@ -356,7 +353,7 @@ pub async fn create(
         })
         .await?;
     Ok(ui.see_other(
-        &format!("/guides/{}", id.0),
+        &paths::guide(id),
         Flash::success(Message::new("guides-created")),
     ))
 }
@@ -412,7 +409,7 @@ pub async fn update(
     })
     .await?;
     Ok(ui.see_other(
-        &format!("/guides/{}", id.0),
+        &paths::guide(id),
         Flash::success(Message::new("guides-updated")),
     ))
 }
@@ -450,7 +447,7 @@ async fn set_archived(
     } else {
         Message::new("guides-restored")
     };
-    Ok(ui.see_other(&format!("/guides/{id}"), Flash::success(message)))
+    Ok(ui.see_other(&paths::guide(GuideId(id)), Flash::success(message)))
 }
 
 pub async fn archive(

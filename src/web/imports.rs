@@ -10,11 +10,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::imports::{self, NewBatch};
 use crate::domain::access::Perm;
+use crate::domain::master::suppliers::SupplierKind;
 use crate::i18n::{Message, key};
 use crate::import::{self, Actor, Kind, Outcome, RowCells, Run, Status, limits::Limits};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
+use crate::web::paths;
 
 fn kind_of(segment: &str) -> Result<Kind, WebError> {
     Kind::parse(segment).ok_or(WebError::NotFound)
@@ -41,10 +43,10 @@ fn title_key(kind: Kind) -> &'static str {
 
 fn list_path(kind: Kind) -> &'static str {
     match kind {
-        Kind::Hotels => "/hotels",
-        Kind::Guides => "/guides",
-        Kind::Agencies => "/agencies",
-        Kind::Rates => "/rates",
+        Kind::Hotels => paths::suppliers(SupplierKind::Hotel),
+        Kind::Guides => paths::GUIDES,
+        Kind::Agencies => paths::AGENCIES,
+        Kind::Rates => paths::RATES,
     }
 }
 
@@ -253,7 +255,7 @@ pub async fn upload(
         Err(e) => return refused(&ui, kind, &e),
     };
     Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, format!("/imports/{}/{id}", kind.as_str())))
+        .insert_header((header::LOCATION, paths::import_preview(kind, id)))
         .finish())
 }
 
@@ -429,7 +431,7 @@ pub async fn commit(
     let (batch, stored) = load(&db, &user, kind, id).await?;
     if batch.committed_at.is_some() {
         return Ok(ui.see_other(
-            &format!("/imports/{}/{id}", kind.as_str()),
+            &paths::import_preview(kind, id),
             Flash::error(Message::new("imports-already-committed")),
         ));
     }

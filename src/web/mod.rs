@@ -14,6 +14,7 @@ pub mod health;
 pub mod imports;
 pub mod kit;
 pub mod middleware;
+pub mod paths;
 pub mod rates;
 pub mod render;
 pub mod routes;

@@ -21,6 +21,7 @@ use crate::web::kit::list::Pager;
 use crate::web::kit::list::{
     CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
 };
+use crate::web::paths;
 
 fn currency_filter(ui: &Ui, name: &str, label: &'static str, value: Option<&str>) -> FilterView {
     let mut options = vec![OptionView {
@@ -91,16 +92,13 @@ pub async fn list(
             Ok((page, found, total, latest))
         })
         .await?;
-    let base = "/rates";
+    let base = paths::RATES;
     let can_edit = user.user().role.permits(Perm::RatesEdit);
     let f = ui.formats();
     let row = |r: &StoredRate| RowView {
         cells: vec![
             if can_edit && !r.locked {
-                CellView::link(
-                    f.date(ui.locale(), r.rate.date),
-                    format!("/rates/{}/edit", r.id),
-                )
+                CellView::link(f.date(ui.locale(), r.rate.date), paths::rate_edit(r.id))
             } else {
                 CellView::text(f.date(ui.locale(), r.rate.date))
             },
@@ -135,11 +133,11 @@ pub async fn list(
     let mut actions = Vec::new();
     if can_edit {
         actions.push(LinkView {
-            href: "/rates/new".into(),
+            href: paths::RATE_NEW.into(),
             label: ui.t(key("rates-new")),
         });
         actions.push(LinkView {
-            href: "/imports/rates".into(),
+            href: paths::import(crate::import::Kind::Rates),
             label: ui.t(key("imports-from-excel")),
         });
     }
@@ -222,10 +220,8 @@ fn form_page(ui: &Ui, id: Option<i64>, values: &Fields, errors: &Errors) -> Form
         } else {
             key("rates-new")
         }),
-        action: id
-            .map(|i| format!("/rates/{i}"))
-            .unwrap_or_else(|| "/rates".into()),
-        back_href: "/rates".into(),
+        action: id.map(paths::rate).unwrap_or_else(|| paths::RATES.into()),
+        back_href: paths::RATES.into(),
         back_label: ui.t(key("rates-title")),
         fields,
         form_error: errors
@@ -302,7 +298,7 @@ pub async fn create(
             &form_page(&ui, None, &fields, &errors),
         );
     }
-    Ok(ui.see_other("/rates", Flash::success(Message::new("rates-saved"))))
+    Ok(ui.see_other(paths::RATES, Flash::success(Message::new("rates-saved"))))
 }
 
 async fn load(db: &Db, id: i64) -> Result<StoredRate, WebError> {
@@ -392,7 +388,9 @@ pub async fn update(
         .await?;
     let mut errors = Errors::default();
     match result {
-        Ok(true) => return Ok(ui.see_other("/rates", Flash::success(Message::new("rates-saved")))),
+        Ok(true) => {
+            return Ok(ui.see_other(paths::RATES, Flash::success(Message::new("rates-saved"))));
+        }
         Ok(false) => errors.add("date", ui.t(key("rates-error-exists"))),
         Err(RateChangeError::Locked) => errors.add("form", ui.t(key("rates-error-locked"))),
         Err(RateChangeError::Db(e)) => return Err(e.into()),

@@ -373,7 +373,3 @@ pub fn expand_pattern(pattern: &str) -> Vec<String> {
         .flat_map(|f| rest.iter().map(move |r| format!("{head}{f}{r}")))
         .collect()
 }
-
-pub fn user_edit(id: crate::domain::ids::UserId) -> String {
-    format!("/users/{id}/edit")
-}

@@ -4,7 +4,8 @@
 use std::sync::{Arc, Barrier};
 
 use chrono::NaiveDate;
-use tourdesk::db::auth::users::{self, UserChangeError};
+use tourdesk::db::auth::accounts::{self, UserChangeError};
+use tourdesk::db::auth::users;
 use tourdesk::db::master::suppliers::{self, NewRate, RateError};
 use tourdesk::db::{self, AnyConnection};
 use tourdesk::domain::access::Role;
@@ -126,7 +127,7 @@ async fn two_admins_demoting_each_other_at_once_leave_one() {
             let results = race(&tenant, move |conn, i| {
                 let (target, name) = if i == 0 { (b, "B") } else { (a, "A") };
                 db::write(conn, |conn| {
-                    users::change_profile(conn, target, name, Role::Viewer).map(|_| ())
+                    accounts::change_profile(conn, target, name, Role::Viewer).map(|_| ())
                 })
             });
             let kept = results.iter().filter(|r| r.is_ok()).count();

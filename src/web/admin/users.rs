@@ -6,8 +6,8 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbUnavailable;
+use crate::db::auth::accounts::{self, UserChangeError};
 use crate::db::auth::users;
-use crate::db::auth::users::UserChangeError;
 use crate::db::auth::users::{ListQuery, SortBy, User};
 use crate::db::{self, audit, auth::sessions, auth::throttle};
 use crate::domain::access::{Perm, Role};
@@ -20,8 +20,8 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::list::Pager;
+use crate::web::paths;
 use crate::web::render::role_key;
-use crate::web::routes;
 
 /// Rules of user administration that a request can break.
 #[derive(Debug, thiserror::Error)]
@@ -378,7 +378,7 @@ pub async fn update(
     let id = target.id;
     let result = db
         .write(move |conn| -> Result<(), UserError> {
-            let before = users::change_profile(conn, id, &name, role)?;
+            let before = accounts::change_profile(conn, id, &name, role)?;
             audit::record(
                 conn,
                 &audit::Entry {
@@ -397,7 +397,7 @@ pub async fn update(
         .await;
     match result {
         Ok(()) => Ok(ui.see_other(
-            &routes::user_edit(target.id),
+            &paths::user_edit(target.id),
             Flash::success(Message::new("users-updated")),
         )),
         Err(e) if e.is_rule() => {
@@ -425,7 +425,7 @@ async fn set_disabled(
     let addr = ui.client_addr().to_owned();
     let result = db
         .write(move |conn| -> Result<(), UserError> {
-            let before = users::change_disabled(conn, actor.id, id, disabled)?;
+            let before = accounts::change_disabled(conn, actor.id, id, disabled)?;
             audit::record(
                 conn,
                 &audit::Entry {
@@ -446,7 +446,7 @@ async fn set_disabled(
             Ok(())
         })
         .await;
-    let back = routes::user_edit(target.id);
+    let back = paths::user_edit(target.id);
     match result {
         Ok(()) => {
             let id = if disabled {

@@ -14,6 +14,7 @@ use crate::web::auth::sign_in;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, SignedIn, Ui};
 use crate::web::flash::Flash;
+use crate::web::paths;
 
 #[derive(Serialize, Default)]
 struct PasswordView {
@@ -166,7 +167,7 @@ pub async fn change_password(
     })
     .await?;
     Ok(ui.see_other(
-        "/",
+        paths::HOME,
         Flash::success(Message::new("account-password-changed")),
     ))
 }

@@ -17,6 +17,7 @@ use crate::web::error::WebError;
 use crate::web::extract::{Db, SignedIn, Ui};
 use crate::web::flash::Flash;
 use crate::web::middleware::is_https;
+use crate::web::paths;
 
 #[derive(Deserialize)]
 pub struct SignInQuery {
@@ -45,7 +46,7 @@ fn safe_next(next: Option<&str>) -> String {
 pub async fn form(ui: Ui, query: web::Query<SignInQuery>) -> Result<HttpResponse, WebError> {
     if ui.ctx.auth.is_some() {
         return Ok(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, "/"))
+            .insert_header((header::LOCATION, paths::HOME))
             .finish());
     }
     let view = SignInView {
@@ -214,7 +215,7 @@ pub async fn sign_in(
             cookie.set_same_site(SameSite::Lax);
             cookie.set_secure(is_https(&ui.state, &req));
             let target = if must_change {
-                "/account/password".to_owned()
+                paths::ACCOUNT_PASSWORD.to_owned()
             } else {
                 safe_next(form.next.as_deref())
             };
@@ -303,7 +304,7 @@ pub async fn sign_out(ui: Ui, db: Db, user: SignedIn) -> Result<HttpResponse, We
     })
     .await?;
     let mut response = ui.see_other(
-        "/sign-in",
+        paths::SIGN_IN,
         Flash::success(Message::new("sign-in-signed-out")),
     );
     let mut removal = Cookie::new(ui.state.cookie_name.clone(), "");

@@ -18,6 +18,7 @@ use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView, Reader};
 use crate::web::kit::money_input;
+use crate::web::paths;
 use crate::web::suppliers::items::{entry, overlap_errors, read_season};
 use crate::web::suppliers::show::room_kind_key;
 
@@ -70,7 +71,7 @@ async fn render_room_type(
         title: ui.t(key("rooms-edit-title")),
         hotel_id: room_type.supplier_id.0,
         hotel_name: hotel_name(db, room_type.supplier_id).await?,
-        action: format!("/room-types/{}", room_type.id.0),
+        action: paths::room_type(room_type.id),
         fields: room_type_fields(ui, values, errors),
         failed: errors.any(),
         form_error: None,
@@ -169,7 +170,7 @@ pub async fn update_room_type(
         .await;
     }
     Ok(ui.see_other(
-        &format!("/hotels/{}", before.supplier_id.0),
+        &paths::hotel(before.supplier_id),
         Flash::success(Message::new("rooms-updated")),
     ))
 }
@@ -210,7 +211,7 @@ async fn render_rate(
         title: ui.t(key("rooms-rate-edit-title")),
         hotel_id: hotel.0,
         hotel_name: hotel_name(db, hotel).await?,
-        action: format!("/room-rates/{}", rate.id),
+        action: paths::room_rate(rate.id),
         fields: rate_fields(ui, values, errors),
         failed: errors.any(),
         form_error: errors.get("form"),
@@ -304,7 +305,7 @@ pub async fn update_rate(
         .await?;
     match result {
         Ok(()) => Ok(ui.see_other(
-            &format!("/hotels/{}", hotel.0),
+            &paths::hotel(hotel),
             Flash::success(Message::new("rooms-rate-updated")),
         )),
         Err(RateError::Overlap {

@@ -15,6 +15,7 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, Reader};
+use crate::web::paths;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
@@ -154,7 +155,7 @@ pub async fn add_room_type(
         .await;
     }
     Ok(ui.see_other(
-        &format!("/hotels/{hotel_id}"),
+        &paths::hotel(hotel_id),
         Flash::success(Message::new("rooms-created")),
     ))
 }
@@ -233,7 +234,7 @@ pub async fn add_rate(
         .await?;
     match result {
         Ok(_) => Ok(ui.see_other(
-            &format!("/hotels/{hotel_id}"),
+            &paths::hotel(hotel_id),
             Flash::success(Message::new("rates-created")),
         )),
         Err(RateError::Overlap {
@@ -282,7 +283,7 @@ pub async fn archive_rate(
         })
         .await?;
     Ok(ui.see_other(
-        &format!("/hotels/{hotel}"),
+        &paths::hotel(hotel),
         Flash::success(Message::new("rates-archived")),
     ))
 }
@@ -317,7 +318,7 @@ pub async fn archive_room_type(
         })
         .await?;
     Ok(ui.see_other(
-        &format!("/hotels/{hotel}"),
+        &paths::hotel(hotel),
         Flash::success(Message::new("rooms-archived")),
     ))
 }
@@ -366,7 +367,7 @@ pub async fn add_vehicle(
     })
     .await?;
     Ok(ui.see_other(
-        &format!("/transport/{company_id}"),
+        &paths::transport_company(company_id),
         Flash::success(Message::new("vehicles-created")),
     ))
 }
@@ -394,7 +395,7 @@ pub async fn archive_vehicle(
         })
         .await?;
     Ok(ui.see_other(
-        &format!("/transport/{company}"),
+        &paths::transport_company(company),
         Flash::success(Message::new("vehicles-archived")),
     ))
 }

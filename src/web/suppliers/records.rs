@@ -22,6 +22,7 @@ use crate::web::kit::list::{
     CellView, FilterView, LinkView, ListPage, ListParams, Pager, RowView, pager_links, plain_column,
 };
 use crate::web::kit::money_input;
+use crate::web::paths;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
@@ -67,7 +68,7 @@ pub async fn list(
             Ok((found, suppliers::cities(conn, kind)?))
         })
         .await?;
-    let base = kind.path();
+    let base = paths::suppliers(kind);
     let mut columns = vec![
         params.column(base, ui.t(key("suppliers-col-name")), "name", "name"),
         params.column(base, ui.t(key("suppliers-col-city")), "city", "name"),
@@ -88,7 +89,7 @@ pub async fn list(
                 format!("{} · {}", d.name, d.local_name)
             };
             let mut cells = vec![
-                CellView::link(name, format!("{base}/{}", s.id)),
+                CellView::link(name, paths::supplier(kind, s.id)),
                 CellView::text(&d.city),
                 CellView::text(&d.country),
             ];
@@ -115,12 +116,12 @@ pub async fn list(
     let mut actions = Vec::new();
     if user.user().role.permits(Perm::SuppliersEdit) {
         actions.push(LinkView {
-            href: format!("{base}/new"),
+            href: paths::supplier_new(kind),
             label: ui.t(kind_new(kind)),
         });
         if kind == SupplierKind::Hotel {
             actions.push(LinkView {
-                href: "/imports/hotels".into(),
+                href: paths::import(crate::import::Kind::Hotels),
                 label: ui.t(key("imports-from-excel")),
             });
         }
@@ -416,12 +417,12 @@ fn form_page(
             None => ui.t(kind_new(kind)),
         },
         action: match id {
-            Some(id) => format!("{}/{id}", kind.path()),
-            None => kind.path().to_owned(),
+            Some(id) => paths::supplier(kind, id),
+            None => paths::suppliers(kind).to_owned(),
         },
         back_href: match id {
-            Some(id) => format!("{}/{id}", kind.path()),
-            None => kind.path().to_owned(),
+            Some(id) => paths::supplier(kind, id),
+            None => paths::suppliers(kind).to_owned(),
         },
         back_label: ui.t(kind_title(kind)),
         fields,
@@ -493,7 +494,7 @@ pub async fn create(
         })
         .await?;
     Ok(ui.see_other(
-        &format!("{}/{id}", kind.path()),
+        &paths::supplier(kind, id),
         Flash::success(Message::new("suppliers-created")),
     ))
 }
@@ -549,7 +550,7 @@ pub async fn update(
     })
     .await?;
     Ok(ui.see_other(
-        &format!("{}/{id}", kind.path()),
+        &paths::supplier(kind, SupplierId(id)),
         Flash::success(Message::new("suppliers-updated")),
     ))
 }
@@ -586,7 +587,10 @@ async fn set_archived(
     } else {
         Message::new("suppliers-restored")
     };
-    Ok(ui.see_other(&format!("{}/{id}", kind.path()), Flash::success(message)))
+    Ok(ui.see_other(
+        &paths::supplier(kind, SupplierId(id)),
+        Flash::success(message),
+    ))
 }
 
 pub async fn archive(

@@ -1,0 +1,119 @@
+//! Every URL a handler or a view links to or redirects to. The route table (`routes.rs`) holds
+//! the patterns; this file builds the concrete paths, so that no handler formats a URL by hand
+//! and a renamed route is changed in two places only.
+
+use crate::domain::ids::{AgencyId, GuideId, RoomTypeId, SupplierId, UserId};
+use crate::domain::master::suppliers::SupplierKind;
+use crate::import::Kind;
+
+pub const HOME: &str = "/";
+pub const SIGN_IN: &str = "/sign-in";
+pub const ACCOUNT_PASSWORD: &str = "/account/password";
+pub const GUIDES: &str = "/guides";
+pub const AGENCIES: &str = "/agencies";
+pub const RATES: &str = "/rates";
+pub const GUIDE_NEW: &str = "/guides/new";
+pub const AGENCY_NEW: &str = "/agencies/new";
+pub const RATE_NEW: &str = "/rates/new";
+pub const SUPPLIER_CONTACTS: &str = "/supplier-contacts";
+pub const AGENCY_CONTACTS: &str = "/agency-contacts";
+
+/// The upload page of an import.
+pub fn import(kind: Kind) -> String {
+    format!("/imports/{}", kind.as_str())
+}
+
+pub fn user_edit(id: UserId) -> String {
+    format!("/users/{id}/edit")
+}
+
+/// The list of suppliers of `kind` (`/hotels`, `/transport`...), where new ones are posted.
+pub fn suppliers(kind: SupplierKind) -> &'static str {
+    kind.path()
+}
+
+pub fn supplier_new(kind: SupplierKind) -> String {
+    format!("{}/new", kind.path())
+}
+
+/// A supplier's page, where its edit form posts too.
+pub fn supplier(kind: SupplierKind, id: SupplierId) -> String {
+    format!("{}/{id}", kind.path())
+}
+
+pub fn hotel(id: SupplierId) -> String {
+    supplier(SupplierKind::Hotel, id)
+}
+
+pub fn transport_company(id: SupplierId) -> String {
+    supplier(SupplierKind::Transport, id)
+}
+
+pub fn room_type(id: RoomTypeId) -> String {
+    format!("/room-types/{id}")
+}
+
+pub fn room_rate(id: i64) -> String {
+    format!("/room-rates/{id}")
+}
+
+/// Where a supplier's new contacts are posted.
+pub fn supplier_contacts(id: SupplierId) -> String {
+    format!("/suppliers/{id}/contacts")
+}
+
+/// Where a client agency's new contacts are posted.
+pub fn agency_contacts(id: AgencyId) -> String {
+    format!("/agencies/{id}/contacts")
+}
+
+/// A guide's page, where its edit form posts too.
+pub fn guide(id: GuideId) -> String {
+    format!("/guides/{id}")
+}
+
+/// Where a client agency's edit form posts.
+pub fn agency(id: AgencyId) -> String {
+    format!("/agencies/{id}")
+}
+
+/// A client agency's page: its edit form and its contacts.
+pub fn agency_edit(id: AgencyId) -> String {
+    format!("/agencies/{id}/edit")
+}
+
+/// Where an exchange rate's edit form posts.
+pub fn rate(id: i64) -> String {
+    format!("/rates/{id}")
+}
+
+pub fn rate_edit(id: i64) -> String {
+    format!("/rates/{id}/edit")
+}
+
+/// The preview of an uploaded workbook.
+pub fn import_preview(kind: Kind, id: i64) -> String {
+    format!("/imports/{}/{id}", kind.as_str())
+}
+
+/// The sign-in page, coming back to `back_to` (a local path) afterwards.
+pub fn sign_in_returning(back_to: &str) -> String {
+    if back_to == HOME || back_to.is_empty() {
+        SIGN_IN.to_owned()
+    } else {
+        format!("{SIGN_IN}?next={}", percent_encode(back_to))
+    }
+}
+
+/// Percent-encodes all but unreserved characters and `/`, so `next=/hotels?q=a` stays legible.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
