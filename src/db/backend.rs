@@ -11,6 +11,8 @@ use super::AnyConnection;
 pub enum Lock {
     /// A room type, while the seasons of its rates are checked for overlaps.
     RoomType(i64),
+    /// A supplier, while the names of its room types are checked.
+    Supplier(i64),
     /// Every active admin, while the rule "one active admin at least" is checked.
     ActiveAdmins,
 }
@@ -30,13 +32,19 @@ pub fn lock(conn: &mut AnyConnection, what: Lock) -> diesel::QueryResult<()> {
         }
         #[cfg(feature = "postgres")]
         AnyConnection::Postgres(pg) => {
-            use super::schema::{room_types, users};
+            use super::schema::{room_types, suppliers, users};
             use crate::domain::access::Role;
             use diesel::prelude::*;
             match what {
                 Lock::RoomType(id) => room_types::table
                     .find(id)
                     .select(room_types::id)
+                    .for_update()
+                    .load::<i64>(pg)
+                    .map(|_| ()),
+                Lock::Supplier(id) => suppliers::table
+                    .find(id)
+                    .select(suppliers::id)
                     .for_update()
                     .load::<i64>(pg)
                     .map(|_| ()),

@@ -8,7 +8,9 @@ use diesel::QueryResult;
 
 use super::{CellKind, Column, Outcome, RowCells, RowReader};
 use crate::db::AnyConnection;
-use crate::db::master::suppliers::{self, NewRate, NewRoomType, RateError, SupplierData};
+use crate::db::master::suppliers::{
+    self, NewRate, NewRoomType, RateError, RoomTypeError, SupplierData,
+};
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::domain::money::Money;
@@ -263,9 +265,10 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
             )?
         }
     };
+    let wanted = crate::domain::text::search_key(&room_name);
     let existing = suppliers::room_types_of(conn, hotel)?
         .into_iter()
-        .find(|rt| rt.name.to_lowercase() == room_name.to_lowercase());
+        .find(|rt| !rt.archived && crate::domain::text::search_key(&rt.name) == wanted);
     let room_type = match existing {
         Some(rt) => {
             let max_occupancy = max.unwrap_or(rt.max_occupancy);
@@ -296,7 +299,17 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
                 name: &room_name,
                 max_occupancy: max.unwrap_or_else(|| room_kind.default_occupancy()),
             };
-            suppliers::insert_room_type(conn, hotel, &new)?
+            match suppliers::insert_room_type(conn, hotel, &new) {
+                Ok(id) => id,
+                Err(RoomTypeError::NameTaken(_)) => {
+                    out.error(Message::new("rooms-error-name-taken"));
+                    return Ok(out.finish(false));
+                }
+                Err(RoomTypeError::Db(e)) => return Err(e),
+                Err(RoomTypeError::Unavailable(e)) => {
+                    return Err(diesel::result::Error::QueryBuilderError(e.into()));
+                }
+            }
         }
     };
     match suppliers::find_rate(conn, room_type, season)? {

@@ -62,6 +62,19 @@ impl From<diesel::result::Error> for WebError {
     }
 }
 
+impl From<crate::db::master::suppliers::RoomTypeError> for WebError {
+    fn from(e: crate::db::master::suppliers::RoomTypeError) -> Self {
+        use crate::db::master::suppliers::RoomTypeError as E;
+        match e {
+            E::NameTaken(name) => {
+                WebError::BadRequest(Message::new("rooms-error-name-taken").arg("name", name))
+            }
+            E::Db(e) => e.into(),
+            E::Unavailable(e) => e.into(),
+        }
+    }
+}
+
 impl From<crate::db::DbUnavailable> for WebError {
     fn from(e: crate::db::DbUnavailable) -> Self {
         WebError::Unavailable(e.to_string())

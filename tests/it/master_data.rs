@@ -602,3 +602,62 @@ async fn out_of_range_input_is_refused_with_a_field_error() {
         );
     }
 }
+
+#[tokio::test]
+async fn room_type_names_are_unique_among_live_siblings_only() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let (hotel, deluxe, suite) = app
+        .with_db(|conn| {
+            let hotel = crate::fixtures::HotelBuilder::new().insert(conn);
+            let deluxe = crate::fixtures::room_type(conn, hotel, "Deluxe Đôi");
+            let suite = crate::fixtures::room_type(conn, hotel, "Suite");
+            (hotel, deluxe, suite)
+        })
+        .await;
+    let rename = |id: tourdesk::domain::ids::RoomTypeId, name: &'static str| {
+        let (ops, app) = (&ops, &app);
+        async move {
+            ops.post(
+                app,
+                &format!("/room-types/{id}"),
+                &[("name", name), ("kind", "twin"), ("max_occupancy", "2")],
+            )
+            .await
+        }
+    };
+    // Another live room type's name, in another case and Unicode form: refused, with a message.
+    let res = rename(suite, "DELUXE \u{110}O\u{302}I").await;
+    assert_eq!(res.status(), 422);
+    assert!(
+        body(res)
+            .await
+            .contains("already has a room type with this name")
+    );
+    // Once that sibling is archived its name is free, for a rename and for a new room type.
+    let res = ops
+        .post(&app, &format!("/room-types/{deluxe}/archive"), &[])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(rename(suite, "Deluxe Đôi").await.status(), 303);
+    let res = ops
+        .post(
+            &app,
+            &format!("/hotels/{hotel}/room-types"),
+            &[("name", "Suite"), ("kind", "double")],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        303,
+        "the old name of the renamed room type is free"
+    );
+    let res = ops
+        .post(
+            &app,
+            &format!("/hotels/{hotel}/room-types"),
+            &[("name", "suite"), ("kind", "double")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+}

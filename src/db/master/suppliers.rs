@@ -496,11 +496,61 @@ pub fn find_room_type(conn: &mut AnyConnection, id: RoomTypeId) -> QueryResult<O
     }
 }
 
+/// Why a room type cannot be added or changed.
+#[derive(Debug, thiserror::Error)]
+pub enum RoomTypeError {
+    /// Another live room type of the hotel has this name (compared on its key, so case and
+    /// Unicode forms do not matter); archived ones do not count.
+    #[error("the hotel already has a room type named {0:?}")]
+    NameTaken(String),
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Unavailable(#[from] crate::db::DbUnavailable),
+}
+
+/// Refuses `name` when a live room type of `hotel` other than `except` has it. The hotel is
+/// locked first, and the database's unique index on live names backs the rule up.
+fn refuse_taken_name(
+    conn: &mut AnyConnection,
+    hotel: SupplierId,
+    name: &str,
+    except: Option<RoomTypeId>,
+) -> Result<(), RoomTypeError> {
+    crate::db::backend::lock(conn, crate::db::backend::Lock::Supplier(hotel.0))?;
+    let key = search_key(name);
+    let clash: Option<i64> = room_types::table
+        .filter(room_types::supplier_id.eq(hotel.0))
+        .filter(room_types::archived.eq(false))
+        .filter(room_types::name_key.eq(&key))
+        .filter(room_types::id.ne(except.map_or(0, |e| e.0)))
+        .select(room_types::id)
+        .first(conn)
+        .optional()?;
+    match clash {
+        Some(_) => Err(RoomTypeError::NameTaken(name.to_owned())),
+        None => Ok(()),
+    }
+}
+
+/// A unique-index violation on a room type's name is the rule broken by a concurrent writer.
+fn name_clash(e: diesel::result::Error, name: &str) -> RoomTypeError {
+    match e {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => RoomTypeError::NameTaken(name.to_owned()),
+        other => RoomTypeError::Db(other),
+    }
+}
+
+/// Adds a room type to `hotel`; its name must be free among the hotel's live room types.
 pub fn insert_room_type(
     conn: &mut AnyConnection,
     hotel: SupplierId,
     new: &NewRoomType<'_>,
-) -> QueryResult<RoomTypeId> {
+) -> Result<RoomTypeId, RoomTypeError> {
+    refuse_taken_name(conn, hotel, new.name, None)?;
     let at = now();
     diesel::insert_into(room_types::table)
         .values((
@@ -516,6 +566,7 @@ pub fn insert_room_type(
         .returning(room_types::id)
         .get_result(conn)
         .map(RoomTypeId)
+        .map_err(|e| name_clash(e, new.name))
 }
 
 pub fn update_room_type(
@@ -702,12 +753,21 @@ pub fn change_rate(
     Ok(())
 }
 
-/// Changes a room type's name, category and maximum occupancy.
+/// Changes a room type's name, category and maximum occupancy; the name must be free among
+/// the hotel's other live room types.
 pub fn edit_room_type(
     conn: &mut AnyConnection,
     id: RoomTypeId,
     new: &NewRoomType<'_>,
-) -> QueryResult<usize> {
+) -> Result<usize, RoomTypeError> {
+    let hotel: Option<i64> = room_types::table
+        .find(id.0)
+        .select(room_types::supplier_id)
+        .first(conn)
+        .optional()?;
+    if let Some(hotel) = hotel {
+        refuse_taken_name(conn, SupplierId(hotel), new.name, Some(id))?;
+    }
     diesel::update(room_types::table.find(id.0))
         .set((
             room_types::name.eq(new.name),
@@ -717,6 +777,7 @@ pub fn edit_room_type(
             room_types::updated_at.eq(now()),
         ))
         .execute(conn)
+        .map_err(|e| name_clash(e, new.name))
 }
 
 /// Adds a seasonal rate, refusing one that overlaps a live rate of the same room type.

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::db::audit;
 use crate::db::master::suppliers;
+use crate::db::master::suppliers::RoomTypeError;
 use crate::db::master::suppliers::{NewRate, NewRoomType, RateError, RoomRate, RoomType};
 use crate::domain::access::Perm;
 use crate::domain::ids::RoomTypeId;
@@ -141,22 +142,21 @@ pub async fn update_room_type(
         .await;
     };
     let (addr, actor, old) = (ui.client_addr().to_owned(), user.clone(), before.clone());
-    let taken = db
-        .write(move |conn| -> Result<bool, WebError> {
-            let siblings = suppliers::room_types_of(conn, old.supplier_id)?;
-            if siblings.iter().any(|rt| rt.id != old.id && !rt.archived && rt.name.eq_ignore_ascii_case(&name)) {
-                return Ok(true);
-            }
+    let changed = db
+        .write(move |conn| -> Result<(), RoomTypeError> {
             let new = NewRoomType { kind, name: &name, max_occupancy: max as i32 };
             suppliers::edit_room_type(conn, old.id, &new)?;
             let mut e = entry(&actor, &addr, "room-type.update", "room_type", old.id.0);
             e.before = Some(serde_json::json!({ "name": old.name, "kind": old.kind.as_str(), "max_occupancy": old.max_occupancy }));
             e.after = Some(serde_json::json!({ "name": name, "kind": kind.as_str(), "max_occupancy": max }));
             audit::record(conn, &e)?;
-            Ok(false)
+            Ok(())
         })
-        .await?;
-    if taken {
+        .await;
+    if let Err(e) = changed {
+        let RoomTypeError::NameTaken(_) = e else {
+            return Err(e.into());
+        };
         let mut errors = Errors::default();
         errors.add("name", ui.t(key("rooms-error-name-taken")));
         return render_room_type(

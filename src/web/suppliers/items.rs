@@ -5,6 +5,7 @@ use super::load;
 use super::show::{Failed, render_show};
 use crate::db::audit;
 use crate::db::master::suppliers;
+use crate::db::master::suppliers::RoomTypeError;
 use crate::db::master::suppliers::{NewRate, NewRoomType, NewVehicle, RateError, Supplier};
 use crate::domain::access::Perm;
 use crate::domain::ids::RoomTypeId;
@@ -125,20 +126,20 @@ pub async fn add_room_type(
         .map(|m| m as i32)
         .unwrap_or_else(|| kind.default_occupancy());
     let (addr, actor, hotel_id) = (ui.client_addr().to_owned(), user.clone(), hotel.id);
-    let taken = db
-        .write(move |conn| -> Result<bool, WebError> {
-            if suppliers::room_types_of(conn, hotel_id)?.iter().any(|r| r.name.eq_ignore_ascii_case(&name)) {
-                return Ok(true);
-            }
+    let added = db
+        .write(move |conn| -> Result<(), RoomTypeError> {
             let new = NewRoomType { kind, name: &name, max_occupancy };
             let id = suppliers::insert_room_type(conn, hotel_id, &new)?;
             let mut e = entry(&actor, &addr, "room-type.create", "room_type", id.0);
             e.after = Some(serde_json::json!({ "hotel": hotel_id.0, "name": name, "kind": kind.as_str(), "max_occupancy": max_occupancy }));
             audit::record(conn, &e)?;
-            Ok(false)
+            Ok(())
         })
-        .await?;
-    if taken {
+        .await;
+    if let Err(e) = added {
+        let RoomTypeError::NameTaken(_) = e else {
+            return Err(e.into());
+        };
         let mut errors = Errors::default();
         errors.add("name", ui.t(key("rooms-error-name-taken")));
         return refuse(
