@@ -260,14 +260,14 @@ pub fn seed(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
         seed_guides(conn, today)?;
         seed_agencies(conn)?;
         seed_rates(conn, today)?;
-        audit::record(
+        let demo = audit::Actor {
+            name: "demo".to_owned(),
+            ..audit::Actor::cli()
+        };
+        audit::record_change(
             conn,
-            &audit::Entry {
-                actor: Some("demo"),
-                action: "demo.seed",
-                entity: Some("master_data"),
-                ..Default::default()
-            },
+            &demo,
+            audit::Change::new(audit::Entity::Demo, audit::Verb::Seed, "master_data"),
         )?;
         Ok(())
     })
@@ -929,7 +929,7 @@ fn seed_rates(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> 
             let step = wave[((day / 3) % 20) as usize] + (day % 7) - 3;
             let factor = Decimal::from(10_000 + step) / Decimal::from(10_000);
             let rate = Dec(base.0 * factor).round_half_up(6);
-            exchange_rates::insert(
+            exchange_rates::create(
                 conn,
                 &Rate {
                     date,

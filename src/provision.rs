@@ -8,6 +8,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::db::audit::{self, Change, Entity, Verb};
 use crate::db::{self, AnyConnection, DbUrl};
 use crate::domain::access::Role;
 use crate::domain::auth::password::{self, NewPassword};
@@ -134,16 +135,11 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
                 must_change_password: true,
             },
         )?;
-        db::audit::record(
+        audit::record_change(
             conn,
-            &db::audit::Entry {
-                actor: Some("cli"),
-                action: "tenant.provision",
-                entity: Some("tenant"),
-                entity_id: Some(slug.clone()),
-                after: Some(serde_json::json!({ "admin": admin_email.as_str(), "user_id": id.0 })),
-                ..Default::default()
-            },
+            &audit::Actor::cli(),
+            Change::new(Entity::Tenant, Verb::Provision, &slug)
+                .after(serde_json::json!({ "admin": admin_email.as_str(), "user_id": id.0 })),
         )?;
         Ok(())
     })?;
@@ -364,18 +360,16 @@ pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<crate::do
                 must_change_password: false,
             },
         )?;
-        db::audit::record(
+        audit::record_change(
             conn,
-            &db::audit::Entry {
-                actor: Some("cli"),
-                action: "user.create",
-                entity: Some("user"),
-                entity_id: Some(id.to_string()),
-                after: Some(serde_json::json!({
+            &audit::Actor::cli(),
+            Change::create(
+                Entity::User,
+                id,
+                serde_json::json!({
                     "email": email.as_str(), "name": name, "role": new.role.as_str()
-                })),
-                ..Default::default()
-            },
+                }),
+            ),
         )?;
         Ok(id)
     })
@@ -392,15 +386,10 @@ pub fn reset_password(tenant: &Tenant, email: &str) -> anyhow::Result<String> {
         db::auth::users::set_password(conn, user.id, &hash, true)?;
         db::auth::sessions::revoke_all_for_user(conn, user.id, db::now())?;
         db::auth::throttle::clear(conn, db::auth::throttle::Scope::Account, &user.email)?;
-        db::audit::record(
+        audit::record_change(
             conn,
-            &db::audit::Entry {
-                actor: Some("cli"),
-                action: "user.reset-password",
-                entity: Some("user"),
-                entity_id: Some(user.id.to_string()),
-                ..Default::default()
-            },
+            &audit::Actor::cli(),
+            Change::new(Entity::User, Verb::ResetPassword, user.id),
         )?;
         Ok(())
     })?;
@@ -416,15 +405,10 @@ pub fn set_password(tenant: &Tenant, email: &str, password: &str) -> anyhow::Res
         let user = db::auth::users::find_by_email(conn, email)?
             .with_context(|| format!("no user {email:?} in tenant {}", tenant.slug))?;
         db::auth::users::set_password(conn, user.id, &hash, false)?;
-        db::audit::record(
+        audit::record_change(
             conn,
-            &db::audit::Entry {
-                actor: Some("cli"),
-                action: "user.set-password",
-                entity: Some("user"),
-                entity_id: Some(user.id.to_string()),
-                ..Default::default()
-            },
+            &audit::Actor::cli(),
+            Change::new(Entity::User, Verb::SetPassword, user.id),
         )?;
         Ok(())
     })

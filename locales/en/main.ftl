@@ -37,3 +37,4 @@ error-unprocessable = Some fields need correcting.
 error-too-many-requests = Too many requests. Wait a moment and try again.
 error-unavailable = The service is briefly unavailable. Try again in a moment.
 error-internal = Something went wrong on our side. The problem has been logged.
+error-archived = This record is archived: restore it before changing it.

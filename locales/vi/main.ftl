@@ -37,3 +37,4 @@ error-unprocessable = Một số trường cần được sửa lại.
 error-too-many-requests = Quá nhiều yêu cầu. Vui lòng đợi một lát rồi thử lại.
 error-unavailable = Dịch vụ tạm thời không khả dụng. Vui lòng thử lại sau ít phút.
 error-internal = Đã xảy ra lỗi từ phía hệ thống. Sự cố đã được ghi lại.
+error-archived = Bản ghi này đã được lưu trữ; hãy khôi phục trước khi sửa.

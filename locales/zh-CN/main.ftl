@@ -37,3 +37,4 @@ error-unprocessable = 部分字段需要修改。
 error-too-many-requests = 请求过于频繁，请稍候再试。
 error-unavailable = 服务暂时不可用，请稍后再试。
 error-internal = 系统内部出错，问题已记录。
+error-archived = 此记录已归档，请先恢复再修改。

@@ -9,14 +9,252 @@ use super::schema::{anonymous_refusals, audit_log, users};
 use super::{AnyConnection, now};
 use crate::domain::ids::UserId;
 
-/// One audit row to append.
+/// What kind of record a change is about; its name is the first half of the action
+/// (`agency.update`) and the `entity` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    User,
+    Supplier,
+    RoomType,
+    RoomRate,
+    Vehicle,
+    Guide,
+    Agency,
+    Contact,
+    ExchangeRate,
+    ImportBatch,
+    Tenant,
+    Demo,
+}
+
+impl Entity {
+    /// The action prefix (`room-type`).
+    pub fn action_name(self) -> &'static str {
+        match self {
+            Entity::User => "user",
+            Entity::Supplier => "supplier",
+            Entity::RoomType => "room-type",
+            Entity::RoomRate => "room-rate",
+            Entity::Vehicle => "vehicle",
+            Entity::Guide => "guide",
+            Entity::Agency => "agency",
+            Entity::Contact => "contact",
+            Entity::ExchangeRate => "exchange-rate",
+            Entity::ImportBatch => "import",
+            Entity::Tenant => "tenant",
+            Entity::Demo => "demo",
+        }
+    }
+
+    /// The `entity` column (`room_type`).
+    pub fn column_name(self) -> &'static str {
+        match self {
+            Entity::RoomType => "room_type",
+            Entity::RoomRate => "room_rate",
+            Entity::ExchangeRate => "exchange_rate",
+            Entity::ImportBatch => "import_batch",
+            other => other.action_name(),
+        }
+    }
+}
+
+/// What was done to a record; its name is the second half of the action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    Create,
+    Update,
+    Archive,
+    Restore,
+    Disable,
+    Enable,
+    ResetPassword,
+    SetPassword,
+    ChangePassword,
+    ChangeLocale,
+    Commit,
+    Provision,
+    Seed,
+}
+
+impl Verb {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verb::Create => "create",
+            Verb::Update => "update",
+            Verb::Archive => "archive",
+            Verb::Restore => "restore",
+            Verb::Disable => "disable",
+            Verb::Enable => "enable",
+            Verb::ResetPassword => "reset-password",
+            Verb::SetPassword => "set-password",
+            Verb::ChangePassword => "change-password",
+            Verb::ChangeLocale => "change-locale",
+            Verb::Commit => "commit",
+            Verb::Provision => "provision",
+            Verb::Seed => "seed",
+        }
+    }
+}
+
+/// An event of signing in and out, or a refused request, audited without a record changing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    SignIn,
+    SignInFailed,
+    SignInThrottled,
+    SignInRefusedDisabled,
+    SignOut,
+    RefusedForeignOrigin,
+    RefusedCsrfMissing,
+    RefusedCsrfWrong,
+    RefusedFormTooLarge,
+    RefusedPermission,
+}
+
+impl Event {
+    pub fn name(self) -> &'static str {
+        match self {
+            Event::SignIn => "sign-in",
+            Event::SignInFailed => "sign-in.failed",
+            Event::SignInThrottled => "sign-in.throttled",
+            Event::SignInRefusedDisabled => "sign-in.refused-disabled",
+            Event::SignOut => "sign-out",
+            Event::RefusedForeignOrigin => "refused.foreign-origin",
+            Event::RefusedCsrfMissing => "refused.csrf-missing",
+            Event::RefusedCsrfWrong => "refused.csrf-wrong",
+            Event::RefusedFormTooLarge => "refused.form-too-large",
+            Event::RefusedPermission => "refused.permission",
+        }
+    }
+}
+
+/// The action of an audit row: a change to a record, or an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Change(Entity, Verb),
+    Event(Event),
+}
+
+impl Action {
+    /// The dotted name stored (`agency.update`, `sign-in.failed`).
+    pub fn name(self) -> String {
+        match self {
+            Action::Change(entity, verb) => format!("{}.{}", entity.action_name(), verb.name()),
+            Action::Event(event) => event.name().to_owned(),
+        }
+    }
+}
+
+impl Default for Action {
+    fn default() -> Action {
+        Action::Event(Event::SignIn)
+    }
+}
+
+/// Who changes business data, as the audit log records them.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Option<UserId>,
+    /// An e-mail, or `cli` for the admin command line.
+    pub name: String,
+    pub client_addr: Option<String>,
+}
+
+impl Actor {
+    /// The admin command line.
+    pub fn cli() -> Actor {
+        Actor {
+            user_id: None,
+            name: "cli".to_owned(),
+            client_addr: None,
+        }
+    }
+}
+
+/// A change to one record: what, which, and its state before and after as JSON.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub entity: Entity,
+    pub verb: Verb,
+    pub id: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+impl Change {
+    pub fn new(entity: Entity, verb: Verb, id: impl ToString) -> Change {
+        Change {
+            entity,
+            verb,
+            id: id.to_string(),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub fn create(entity: Entity, id: impl ToString, after: serde_json::Value) -> Change {
+        Change::new(entity, Verb::Create, id).after(after)
+    }
+
+    pub fn update(
+        entity: Entity,
+        id: impl ToString,
+        before: serde_json::Value,
+        after: serde_json::Value,
+    ) -> Change {
+        Change::new(entity, Verb::Update, id)
+            .before(before)
+            .after(after)
+    }
+
+    /// Archiving (`archived`) or restoring a record.
+    pub fn archived(entity: Entity, id: impl ToString, archived: bool) -> Change {
+        let verb = if archived {
+            Verb::Archive
+        } else {
+            Verb::Restore
+        };
+        Change::new(entity, verb, id)
+            .before(serde_json::json!({ "archived": !archived }))
+            .after(serde_json::json!({ "archived": archived }))
+    }
+
+    pub fn before(mut self, before: serde_json::Value) -> Change {
+        self.before = Some(before);
+        self
+    }
+
+    pub fn after(mut self, after: serde_json::Value) -> Change {
+        self.after = Some(after);
+        self
+    }
+}
+
+/// Appends the audit row of `change` made by `actor`. Call it inside the write transaction
+/// that makes the change, after loading the record there.
+pub fn record_change(conn: &mut AnyConnection, actor: &Actor, change: Change) -> QueryResult<()> {
+    record(
+        conn,
+        &Entry {
+            user_id: actor.user_id,
+            actor: Some(&actor.name),
+            action: Action::Change(change.entity, change.verb),
+            entity: Some(change.entity.column_name()),
+            entity_id: Some(change.id),
+            before: change.before,
+            after: change.after,
+            client_addr: actor.client_addr.as_deref(),
+        },
+    )
+}
+
+/// One audit row to append; business changes go through [`record_change`].
 #[derive(Debug, Default)]
 pub struct Entry<'a> {
     pub user_id: Option<UserId>,
     /// Who acted, as shown later: an e-mail, or `cli` for the admin command line.
     pub actor: Option<&'a str>,
-    /// A dotted action name such as `user.create` or `sign-in.failed`.
-    pub action: &'a str,
+    pub action: Action,
     pub entity: Option<&'a str>,
     pub entity_id: Option<String>,
     pub before: Option<serde_json::Value>,
@@ -57,7 +295,7 @@ pub fn record(conn: &mut AnyConnection, entry: &Entry<'_>) -> QueryResult<()> {
             audit_log::at.eq(now()),
             audit_log::user_id.eq(entry.user_id.map(|u| u.0)),
             audit_log::actor.eq(entry.actor.map(bounded)),
-            audit_log::action.eq(entry.action),
+            audit_log::action.eq(entry.action.name()),
             audit_log::entity.eq(entry.entity),
             audit_log::entity_id.eq(entry.entity_id.as_deref().map(bounded)),
             audit_log::before_json.eq(entry.before.as_ref().map(|v| v.to_string())),

@@ -595,13 +595,6 @@ impl<'a> RowReader<'a> {
     }
 }
 
-/// Who runs the import, for the audit log.
-pub struct Actor<'a> {
-    pub user_id: crate::domain::ids::UserId,
-    pub email: &'a str,
-    pub client_addr: &'a str,
-}
-
 pub struct Run<'a> {
     pub kind: Kind,
     pub batch_id: Option<i64>,
@@ -609,7 +602,7 @@ pub struct Run<'a> {
     pub rows: &'a [RowCells],
     /// Keep the changes (when no row is in error) rather than roll them back.
     pub commit: bool,
-    pub actor: Actor<'a>,
+    pub actor: &'a audit::Actor,
 }
 
 enum Stop {
@@ -674,15 +667,11 @@ pub fn run(conn: &mut AnyConnection, i18n: &I18n, run: &Run<'_>) -> diesel::Quer
             return Err(Stop::RolledBack(outcomes));
         }
         let count = |s: Status| outcomes.iter().filter(|o| o.status == s).count();
-        audit::record(
+        let id = run.batch_id.map(|id| id.to_string()).unwrap_or_default();
+        audit::record_change(
             conn,
-            &audit::Entry {
-                user_id: Some(run.actor.user_id),
-                actor: Some(run.actor.email),
-                action: "import.commit",
-                entity: Some("import_batch"),
-                entity_id: run.batch_id.map(|id| id.to_string()),
-                after: Some(serde_json::json!({
+            run.actor,
+            audit::Change::new(audit::Entity::ImportBatch, audit::Verb::Commit, id).after(serde_json::json!({
                     "kind": run.kind.as_str(),
                     "file": run.file_name,
                     "new": count(Status::New),
@@ -692,9 +681,6 @@ pub fn run(conn: &mut AnyConnection, i18n: &I18n, run: &Run<'_>) -> diesel::Quer
                         "line": o.line, "label": o.label, "status": o.status, "changes": o.changes,
                     })).collect::<Vec<_>>(),
                 })),
-                client_addr: Some(run.actor.client_addr),
-                ..Default::default()
-            },
         )?;
         if let Some(id) = run.batch_id {
             db::imports::mark_committed(conn, id)?;

@@ -486,6 +486,15 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
     }
 }
 
+/// The message of an exchange-rate rule, for a row of the import.
+fn rate_change_message(e: &RateChangeError) -> Message {
+    match e {
+        RateChangeError::Exists => Message::new("rates-error-exists"),
+        RateChangeError::Locked => Message::new("rates-error-locked"),
+        _ => Message::new("imports-error-database").arg("detail", e),
+    }
+}
+
 pub fn apply_rate(conn: &mut AnyConnection, row: &RowCells) -> QueryResult<Outcome> {
     let mut r = RowReader::new(row);
     let date = r.date("date", key("rates-col-date"), true);
@@ -522,8 +531,14 @@ pub fn apply_rate(conn: &mut AnyConnection, row: &RowCells) -> QueryResult<Outco
     match exchange_rates::find_exact(conn, from, to, date)? {
         None => {
             out.change(key("rates-col-rate"), String::new(), new.rate.canonical());
-            exchange_rates::insert(conn, &new)?;
-            Ok(out.finish(true))
+            match exchange_rates::create(conn, &new) {
+                Ok(_) => Ok(out.finish(true)),
+                Err(RateChangeError::Db(e)) => Err(e),
+                Err(refused) => {
+                    out.error(rate_change_message(&refused));
+                    Ok(out.finish(false))
+                }
+            }
         }
         Some(existing) => {
             out.change(
@@ -537,10 +552,10 @@ pub fn apply_rate(conn: &mut AnyConnection, row: &RowCells) -> QueryResult<Outco
                 new.source.clone(),
             );
             if !out.changes.is_empty() {
-                match exchange_rates::update(conn, existing.id, &new) {
+                match exchange_rates::change(conn, existing.id, &new) {
                     Ok(_) => {}
-                    Err(RateChangeError::Locked) => out.error(Message::new("rates-error-locked")),
                     Err(RateChangeError::Db(e)) => return Err(e),
+                    Err(refused) => out.error(rate_change_message(&refused)),
                 }
             }
             Ok(out.finish(false))

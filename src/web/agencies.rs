@@ -3,7 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
-use crate::db::audit;
+use crate::db::audit::{self, Change, Entity};
 use crate::db::master::agencies;
 use crate::db::master::agencies::{Agency, AgencyData};
 use crate::domain::access::Perm;
@@ -14,6 +14,7 @@ use crate::web::contacts;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
+use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::Pager;
 use crate::web::kit::list::{
@@ -255,23 +256,6 @@ pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebErro
     ui.render(StatusCode::OK, "master/form.html", &view)
 }
 
-fn entry<'a>(
-    user: &'a CurrentUser,
-    addr: &'a str,
-    action: &'a str,
-    id: AgencyId,
-) -> audit::Entry<'a> {
-    audit::Entry {
-        user_id: Some(user.user().id),
-        actor: Some(&user.user().email),
-        action,
-        entity: Some("agency"),
-        entity_id: Some(id.0.to_string()),
-        client_addr: Some(addr),
-        ..Default::default()
-    }
-}
-
 pub async fn create(
     ui: Ui,
     db: Db,
@@ -287,12 +271,14 @@ pub async fn create(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
         let id = agencies::insert(conn, &data)?;
-        let mut e = entry(&actor, &addr, "agency.create", id);
-        e.after = Some(data.audit_json());
-        audit::record(conn, &e)?;
+        audit::record_change(
+            conn,
+            &actor,
+            Change::create(Entity::Agency, id, data.audit_json()),
+        )?;
         Ok(())
     })
     .await?;
@@ -380,13 +366,17 @@ pub async fn update(
             .await;
         }
     };
-    let (addr, actor, id) = (ui.client_addr().to_owned(), user.clone(), before.id);
+    let (actor, id) = (user.actor(ui.client_addr()), before.id);
     db.write(move |conn| -> Result<(), WebError> {
-        agencies::update(conn, before.id, &data)?;
-        let mut e = entry(&actor, &addr, "agency.update", before.id);
-        e.before = Some(before.data.audit_json());
-        e.after = Some(data.audit_json());
-        audit::record(conn, &e)?;
+        // Read again here: the form was shown from an earlier read.
+        let before = agencies::change(conn, id, &data)?;
+        let change = Change::update(
+            Entity::Agency,
+            id,
+            before.data.audit_json(),
+            data.audit_json(),
+        );
+        audit::record_change(conn, &actor, change)?;
         Ok(())
     })
     .await?;
@@ -400,36 +390,17 @@ async fn set_archived(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    id: i64,
+    id: AgencyId,
     archived: bool,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::AgenciesEdit)?;
-    let target = load(&db, id).await?;
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
-    db.write(move |conn| -> Result<(), WebError> {
-        agencies::set_archived(conn, target.id, archived)?;
-        let mut e = entry(
-            &actor,
-            &addr,
-            if archived {
-                "agency.archive"
-            } else {
-                "agency.restore"
-            },
-            target.id,
-        );
-        e.before = Some(serde_json::json!({ "archived": target.archived }));
-        e.after = Some(serde_json::json!({ "archived": archived }));
-        audit::record(conn, &e)?;
-        Ok(())
-    })
-    .await?;
+    kit::set_archived::<agencies::Agencies>(&ui, &db, &user, id, archived).await?;
     let message = if archived {
         Message::new("agencies-archived")
     } else {
         Message::new("agencies-restored")
     };
-    Ok(ui.see_other(&paths::agency_edit(AgencyId(id)), Flash::success(message)))
+    Ok(ui.see_other(&paths::agency_edit(id), Flash::success(message)))
 }
 
 pub async fn archive(
@@ -438,7 +409,7 @@ pub async fn archive(
     user: CurrentUser,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, path.into_inner(), true).await
+    set_archived(ui, db, user, AgencyId(path.into_inner()), true).await
 }
 
 pub async fn restore(
@@ -447,5 +418,5 @@ pub async fn restore(
     user: CurrentUser,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, path.into_inner(), false).await
+    set_archived(ui, db, user, AgencyId(path.into_inner()), false).await
 }

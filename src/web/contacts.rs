@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use crate::db::audit;
+use crate::db::audit::{self, Change, Entity, Verb};
 use crate::db::master::contacts::{self, Contact, ContactData, Party};
 use crate::db::master::suppliers;
 use crate::domain::access::Perm;
@@ -210,23 +210,6 @@ fn render_form(
     ui.render(status, "contacts/form.html", &view)
 }
 
-fn audit_entry<'a>(
-    user: &'a CurrentUser,
-    addr: &'a str,
-    action: &'a str,
-    id: i64,
-) -> audit::Entry<'a> {
-    audit::Entry {
-        user_id: Some(user.user().id),
-        actor: Some(&user.user().email),
-        action,
-        entity: Some("contact"),
-        entity_id: Some(id.to_string()),
-        client_addr: Some(addr),
-        ..Default::default()
-    }
-}
-
 async fn add(
     ui: Ui,
     db: Db,
@@ -252,16 +235,15 @@ async fn add(
             );
         }
     };
-    let (addr, actor, party) = (
-        ui.client_addr().to_owned(),
-        user.clone(),
-        side.party(party_id),
-    );
+    let (actor, party) = (user.actor(ui.client_addr()), side.party(party_id));
     db.write(move |conn| -> Result<(), WebError> {
         let id = contacts::insert(conn, party, &data)?;
-        let mut e = audit_entry(&actor, &addr, "contact.create", id);
-        e.after = Some(serde_json::json!({ "party": format!("{party:?}"), "contact": data }));
-        audit::record(conn, &e)?;
+        audit::record_change(
+            conn,
+            &actor,
+            Change::new(Entity::Contact, Verb::Create, id)
+                .after(serde_json::json!({ "party": format!("{party:?}"), "contact": data })),
+        )?;
         Ok(())
     })
     .await?;
@@ -374,13 +356,16 @@ async fn update(
             );
         }
     };
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
         contacts::update(conn, id, &data)?;
-        let mut e = audit_entry(&actor, &addr, "contact.update", id);
-        e.before = Some(serde_json::json!(before.data));
-        e.after = Some(serde_json::json!(data));
-        audit::record(conn, &e)?;
+        audit::record_change(
+            conn,
+            &actor,
+            Change::new(Entity::Contact, Verb::Update, id)
+                .before(serde_json::json!(before.data))
+                .after(serde_json::json!(data)),
+        )?;
         Ok(())
     })
     .await?;
@@ -397,10 +382,14 @@ async fn archive(
     user.require(side.perm())?;
     let (_, party_id) = load(&db, side, id).await?;
     let back = party_page(&db, side, party_id).await?;
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
         contacts::archive(conn, id)?;
-        audit::record(conn, &audit_entry(&actor, &addr, "contact.archive", id))?;
+        audit::record_change(
+            conn,
+            &actor,
+            Change::new(Entity::Contact, Verb::Archive, id),
+        )?;
         Ok(())
     })
     .await?;

@@ -22,6 +22,9 @@ pub enum WebError {
     NotFound,
     #[error("bad request: {0:?}")]
     BadRequest(Message),
+    /// The request is sound but the record's state forbids it (an archived record).
+    #[error("conflict: {0:?}")]
+    Conflict(Message),
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error(transparent)]
@@ -75,6 +78,18 @@ impl From<crate::db::master::suppliers::RoomTypeError> for WebError {
     }
 }
 
+impl From<crate::db::master::RecordError> for WebError {
+    fn from(e: crate::db::master::RecordError) -> Self {
+        use crate::db::master::RecordError as E;
+        match e {
+            E::NotFound => WebError::NotFound,
+            E::Archived => WebError::Conflict(Message::new("error-archived")),
+            E::Db(e) => e.into(),
+            E::Unavailable(e) => e.into(),
+        }
+    }
+}
+
 impl From<crate::db::DbUnavailable> for WebError {
     fn from(e: crate::db::DbUnavailable) -> Self {
         WebError::Unavailable(e.to_string())
@@ -90,6 +105,7 @@ impl ResponseError for WebError {
             WebError::Forbidden | WebError::CsrfRefused => StatusCode::FORBIDDEN,
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -109,7 +125,7 @@ impl ResponseError for WebError {
                     .insert_header((header::LOCATION, paths::ACCOUNT_PASSWORD))
                     .finish();
             }
-            WebError::BadRequest(message) => ErrorPage {
+            WebError::BadRequest(message) | WebError::Conflict(message) => ErrorPage {
                 status,
                 message: message.clone(),
             },

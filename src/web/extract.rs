@@ -5,6 +5,7 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use std::future::{Ready, ready};
 
+use crate::db::audit::Actor;
 use crate::db::auth::sessions::Session;
 use crate::db::auth::users::User;
 use crate::db::{self, AnyConnection, DbUnavailable};
@@ -61,6 +62,22 @@ impl CurrentUser {
 
     pub fn user(&self) -> &User {
         &self.0.user
+    }
+
+    /// The user as the audit log records them, acting from `client_addr`.
+    pub fn actor(&self, client_addr: &str) -> Actor {
+        self.0.actor(client_addr)
+    }
+}
+
+impl Authed {
+    /// The signed-in user as the audit log records them, acting from `client_addr`.
+    pub fn actor(&self, client_addr: &str) -> Actor {
+        Actor {
+            user_id: Some(self.user.id),
+            name: self.user.email.clone(),
+            client_addr: Some(client_addr.to_owned()),
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::db::audit;
+use crate::db::audit::{self, Change, Entity};
 use crate::db::master::guides;
 use crate::db::master::guides::{Guide, GuideData};
 use crate::domain::access::Perm;
@@ -16,6 +16,7 @@ use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
+use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::Pager;
 use crate::web::kit::list::{
@@ -310,23 +311,6 @@ pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebErro
     ui.render(StatusCode::OK, "master/form.html", &view)
 }
 
-fn entry<'a>(
-    user: &'a CurrentUser,
-    addr: &'a str,
-    action: &'a str,
-    id: GuideId,
-) -> audit::Entry<'a> {
-    audit::Entry {
-        user_id: Some(user.user().id),
-        actor: Some(&user.user().email),
-        action,
-        entity: Some("guide"),
-        entity_id: Some(id.0.to_string()),
-        client_addr: Some(addr),
-        ..Default::default()
-    }
-}
-
 pub async fn create(
     ui: Ui,
     db: Db,
@@ -342,13 +326,15 @@ pub async fn create(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     let id = db
         .write(move |conn| -> Result<GuideId, WebError> {
             let id = guides::insert(conn, &data)?;
-            let mut e = entry(&actor, &addr, "guide.create", id);
-            e.after = Some(data.audit_json());
-            audit::record(conn, &e)?;
+            audit::record_change(
+                conn,
+                &actor,
+                Change::create(Entity::Guide, id, data.audit_json()),
+            )?;
             Ok(id)
         })
         .await?;
@@ -398,13 +384,17 @@ pub async fn update(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let (addr, actor, id) = (ui.client_addr().to_owned(), user.clone(), before.id);
+    let (actor, id) = (user.actor(ui.client_addr()), before.id);
     db.write(move |conn| -> Result<(), WebError> {
-        guides::update(conn, before.id, &data)?;
-        let mut e = entry(&actor, &addr, "guide.update", before.id);
-        e.before = Some(before.data.audit_json());
-        e.after = Some(data.audit_json());
-        audit::record(conn, &e)?;
+        // Read again here: the form was shown from an earlier read.
+        let before = guides::change(conn, id, &data)?;
+        let change = Change::update(
+            Entity::Guide,
+            id,
+            before.data.audit_json(),
+            data.audit_json(),
+        );
+        audit::record_change(conn, &actor, change)?;
         Ok(())
     })
     .await?;
@@ -418,36 +408,17 @@ async fn set_archived(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    id: i64,
+    id: GuideId,
     archived: bool,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::GuidesEdit)?;
-    let target = load(&db, id).await?;
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
-    db.write(move |conn| -> Result<(), WebError> {
-        guides::set_archived(conn, target.id, archived)?;
-        let mut e = entry(
-            &actor,
-            &addr,
-            if archived {
-                "guide.archive"
-            } else {
-                "guide.restore"
-            },
-            target.id,
-        );
-        e.before = Some(serde_json::json!({ "archived": target.archived }));
-        e.after = Some(serde_json::json!({ "archived": archived }));
-        audit::record(conn, &e)?;
-        Ok(())
-    })
-    .await?;
+    kit::set_archived::<guides::Guides>(&ui, &db, &user, id, archived).await?;
     let message = if archived {
         Message::new("guides-archived")
     } else {
         Message::new("guides-restored")
     };
-    Ok(ui.see_other(&paths::guide(GuideId(id)), Flash::success(message)))
+    Ok(ui.see_other(&paths::guide(id), Flash::success(message)))
 }
 
 pub async fn archive(
@@ -456,7 +427,7 @@ pub async fn archive(
     user: CurrentUser,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, path.into_inner(), true).await
+    set_archived(ui, db, user, GuideId(path.into_inner()), true).await
 }
 
 pub async fn restore(
@@ -465,7 +436,7 @@ pub async fn restore(
     user: CurrentUser,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, path.into_inner(), false).await
+    set_archived(ui, db, user, GuideId(path.into_inner()), false).await
 }
 
 #[derive(Serialize)]

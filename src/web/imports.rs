@@ -12,7 +12,7 @@ use crate::db::imports::{self, NewBatch};
 use crate::domain::access::Perm;
 use crate::domain::master::suppliers::SupplierKind;
 use crate::i18n::{Message, key};
-use crate::import::{self, Actor, Kind, Outcome, RowCells, Run, Status, limits::Limits};
+use crate::import::{self, Kind, Outcome, RowCells, Run, Status, limits::Limits};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
@@ -204,11 +204,7 @@ pub async fn upload(
         Err(e) => return refused(&ui, kind, &e),
     };
     let i18n = ui.state.i18n.clone();
-    let (user_id, email, addr) = (
-        user.user().id,
-        user.user().email.clone(),
-        ui.client_addr().to_owned(),
-    );
+    let (user_id, actor) = (user.user().id, user.actor(ui.client_addr()));
     let stored = db
         .read(
             move |conn| -> Result<Result<i64, import::SheetError>, WebError> {
@@ -218,11 +214,7 @@ pub async fn upload(
                     file_name: &file_name,
                     rows: &rows,
                     commit: false,
-                    actor: Actor {
-                        user_id,
-                        email: &email,
-                        client_addr: &addr,
-                    },
+                    actor: &actor,
                 };
                 let report = import::run(conn, &i18n, &run)?;
                 let errors = report.errors() as i32;
@@ -436,12 +428,7 @@ pub async fn commit(
         ));
     }
     let i18n = ui.state.i18n.clone();
-    let (user_id, email, addr, file) = (
-        user.user().id,
-        user.user().email.clone(),
-        ui.client_addr().to_owned(),
-        batch.file_name.clone(),
-    );
+    let (actor, file) = (user.actor(ui.client_addr()), batch.file_name.clone());
     let rows = stored.rows;
     let report = db
         .read(move |conn| -> Result<_, WebError> {
@@ -451,11 +438,7 @@ pub async fn commit(
                 file_name: &file,
                 rows: &rows,
                 commit: true,
-                actor: Actor {
-                    user_id,
-                    email: &email,
-                    client_addr: &addr,
-                },
+                actor: &actor,
             };
             Ok(import::run(conn, &i18n, &run)?)
         })

@@ -240,14 +240,15 @@ impl Refusal {
         }
     }
 
-    fn action(self) -> &'static str {
-        match self {
-            Refusal::ForeignOrigin => "refused.foreign-origin",
-            Refusal::MissingToken => "refused.csrf-missing",
-            Refusal::WrongToken => "refused.csrf-wrong",
-            Refusal::TooLarge => "refused.form-too-large",
-            Refusal::Permission => "refused.permission",
-        }
+    fn action(self) -> db::audit::Action {
+        use db::audit::Event;
+        db::audit::Action::Event(match self {
+            Refusal::ForeignOrigin => Event::RefusedForeignOrigin,
+            Refusal::MissingToken => Event::RefusedCsrfMissing,
+            Refusal::WrongToken => Event::RefusedCsrfWrong,
+            Refusal::TooLarge => Event::RefusedFormTooLarge,
+            Refusal::Permission => Event::RefusedPermission,
+        })
     }
 }
 

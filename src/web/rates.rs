@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 
-use crate::db::audit;
+use crate::db::audit::{self, Change, Entity};
 use crate::db::master::exchange_rates::{self, RateChangeError, StoredRate};
 use crate::domain::access::Perm;
 use crate::domain::currency::Currency;
@@ -178,6 +178,19 @@ pub async fn list(
     )
 }
 
+/// The field errors of a broken rule; anything else is not the user's to correct.
+fn rate_errors(ui: &Ui, e: RateChangeError) -> Result<Errors, WebError> {
+    let mut errors = Errors::default();
+    match e {
+        RateChangeError::Exists => errors.add("date", ui.t(key("rates-error-exists"))),
+        RateChangeError::Locked => errors.add("form", ui.t(key("rates-error-locked"))),
+        RateChangeError::NotFound => return Err(WebError::NotFound),
+        RateChangeError::Db(e) => return Err(e.into()),
+        RateChangeError::Unavailable(e) => return Err(e.into()),
+    }
+    Ok(errors)
+}
+
 fn read(ui: &Ui, fields: &Fields) -> Result<Rate, Errors> {
     let mut r = Reader::new(ui, fields);
     let date = r.date("date", true);
@@ -266,32 +279,20 @@ pub async fn create(
             );
         }
     };
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     let created = db
-        .write(move |conn| -> Result<bool, WebError> {
-            if exchange_rates::find_exact(conn, rate.from, rate.to, rate.date)?.is_some() {
-                return Ok(false);
-            }
-            let id = exchange_rates::insert(conn, &rate)?;
-            audit::record(
+        .write(move |conn| -> Result<(), RateChangeError> {
+            let id = exchange_rates::create(conn, &rate)?;
+            audit::record_change(
                 conn,
-                &audit::Entry {
-                    user_id: Some(actor.user().id),
-                    actor: Some(&actor.user().email),
-                    action: "exchange-rate.create",
-                    entity: Some("exchange_rate"),
-                    entity_id: Some(id.to_string()),
-                    after: Some(rate_json(&rate)),
-                    client_addr: Some(&addr),
-                    ..Default::default()
-                },
+                &actor,
+                Change::create(Entity::ExchangeRate, id, rate_json(&rate)),
             )?;
-            Ok(true)
+            Ok(())
         })
-        .await?;
-    if !created {
-        let mut errors = Errors::default();
-        errors.add("date", ui.t(key("rates-error-exists")));
+        .await;
+    if let Err(e) = created {
+        let errors = rate_errors(&ui, e)?;
         return ui.render(
             StatusCode::UNPROCESSABLE_ENTITY,
             "master/form.html",
@@ -354,47 +355,29 @@ pub async fn update(
             );
         }
     };
-    let (addr, actor, id) = (ui.client_addr().to_owned(), user.clone(), before.id);
-    let result = db
-        .write(
-            move |conn| -> Result<Result<bool, RateChangeError>, WebError> {
-                if let Some(other) =
-                    exchange_rates::find_exact(conn, rate.from, rate.to, rate.date)?
-                    && other.id != before.id
-                {
-                    return Ok(Ok(false));
-                }
-                match exchange_rates::update(conn, before.id, &rate) {
-                    Ok(_) => {}
-                    Err(RateChangeError::Db(e)) => return Err(e.into()),
-                    Err(refused) => return Ok(Err(refused)),
-                }
-                audit::record(
-                    conn,
-                    &audit::Entry {
-                        user_id: Some(actor.user().id),
-                        actor: Some(&actor.user().email),
-                        action: "exchange-rate.update",
-                        entity: Some("exchange_rate"),
-                        entity_id: Some(before.id.to_string()),
-                        before: Some(rate_json(&before.rate)),
-                        after: Some(rate_json(&rate)),
-                        client_addr: Some(&addr),
-                    },
-                )?;
-                Ok(Ok(true))
-            },
-        )
-        .await?;
-    let mut errors = Errors::default();
-    match result {
-        Ok(true) => {
+    let (actor, id) = (user.actor(ui.client_addr()), before.id);
+    let changed = db
+        .write(move |conn| -> Result<(), RateChangeError> {
+            let before = exchange_rates::change(conn, id, &rate)?;
+            audit::record_change(
+                conn,
+                &actor,
+                Change::update(
+                    Entity::ExchangeRate,
+                    id,
+                    rate_json(&before.rate),
+                    rate_json(&rate),
+                ),
+            )?;
+            Ok(())
+        })
+        .await;
+    let errors = match changed {
+        Ok(()) => {
             return Ok(ui.see_other(paths::RATES, Flash::success(Message::new("rates-saved"))));
         }
-        Ok(false) => errors.add("date", ui.t(key("rates-error-exists"))),
-        Err(RateChangeError::Locked) => errors.add("form", ui.t(key("rates-error-locked"))),
-        Err(RateChangeError::Db(e)) => return Err(e.into()),
-    }
+        Err(e) => rate_errors(&ui, e)?,
+    };
     ui.render(
         StatusCode::UNPROCESSABLE_ENTITY,
         "master/form.html",

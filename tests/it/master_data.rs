@@ -661,3 +661,57 @@ async fn room_type_names_are_unique_among_live_siblings_only() {
         .await;
     assert_eq!(res.status(), 422);
 }
+
+#[tokio::test]
+async fn an_archived_record_cannot_be_changed_until_restored() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let hotel = app
+        .with_db(|conn| crate::fixtures::HotelBuilder::new().name("Sleepy Inn").insert(conn))
+        .await;
+    let edit = [
+        ("name", "Renamed Inn"),
+        ("city", "Bangkok"),
+        ("currency", "THB"),
+        ("stars", "3"),
+    ];
+    let archive = ops.post(&app, &format!("/hotels/{hotel}/archive"), &[]).await;
+    assert_eq!(archive.status(), 303);
+    let res = ops.post(&app, &format!("/hotels/{hotel}"), &edit).await;
+    assert_eq!(res.status(), 409);
+    assert!(body(res).await.contains("restore it before changing it"));
+    // Archiving again changes nothing and audits nothing.
+    assert_eq!(
+        ops.post(&app, &format!("/hotels/{hotel}/archive"), &[])
+            .await
+            .status(),
+        303
+    );
+    let archives = app
+        .with_db(|conn| {
+            let filter = tourdesk::db::audit::Filter {
+                action: Some("supplier.archive".into()),
+                limit: 10,
+                ..Default::default()
+            };
+            tourdesk::db::audit::list(conn, &filter).expect("audit").1
+        })
+        .await;
+    assert_eq!(archives, 1);
+    assert_eq!(
+        ops.post(&app, &format!("/hotels/{hotel}/restore"), &[])
+            .await
+            .status(),
+        303
+    );
+    let res = ops.post(&app, &format!("/hotels/{hotel}"), &edit).await;
+    assert_eq!(res.status(), 303);
+    let name = app
+        .with_db(move |conn| {
+            tourdesk::db::master::suppliers::find(conn, hotel)
+                .expect("query")
+                .map(|s| s.data.name)
+        })
+        .await;
+    assert_eq!(name.as_deref(), Some("Renamed Inn"));
+}

@@ -142,6 +142,43 @@ pub fn update(conn: &mut AnyConnection, id: AgencyId, d: &AgencyData) -> QueryRe
         .execute(conn)
 }
 
+/// Changes agency `id`, read inside the caller's transaction; an archived agency is refused.
+/// Returns the agency as it was.
+pub fn change(
+    conn: &mut AnyConnection,
+    id: AgencyId,
+    d: &AgencyData,
+) -> Result<Agency, super::RecordError> {
+    let before = find(conn, id)?.ok_or(super::RecordError::NotFound)?;
+    super::live(Some(before.archived))?;
+    update(conn, id, d)?;
+    Ok(before)
+}
+
+/// Client agencies are archived and restored through [`super::set_archived`].
+pub struct Agencies;
+
+impl super::Archivable for Agencies {
+    const ENTITY: crate::db::audit::Entity = crate::db::audit::Entity::Agency;
+    type Id = AgencyId;
+
+    fn is_archived(conn: &mut AnyConnection, id: AgencyId) -> QueryResult<Option<bool>> {
+        agencies::table
+            .find(id.0)
+            .select(agencies::archived)
+            .first(conn)
+            .optional()
+    }
+
+    fn write_archived(
+        conn: &mut AnyConnection,
+        id: AgencyId,
+        archived: bool,
+    ) -> QueryResult<usize> {
+        set_archived(conn, id, archived)
+    }
+}
+
 pub fn set_archived(conn: &mut AnyConnection, id: AgencyId, archived: bool) -> QueryResult<usize> {
     diesel::update(agencies::table.find(id.0))
         .set((

@@ -1,7 +1,8 @@
 //! Exchange rates `(date, from, to, rate, source)`.
 //!
 //! **Invariant:** a locked rate (one a posted journal entry used) is never changed:
-//! [`update`] refuses it inside the write transaction.
+//! [`change`] refuses it inside the write transaction.
+//! **Invariant:** one rate per pair and day: [`create`] and [`change`] refuse a second.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -56,7 +57,7 @@ fn from_tuple((id, date, from, to, rate, source, locked): RateTuple) -> QueryRes
     })
 }
 
-pub fn insert(conn: &mut AnyConnection, rate: &Rate) -> QueryResult<i64> {
+fn insert(conn: &mut AnyConnection, rate: &Rate) -> QueryResult<i64> {
     let at = now();
     diesel::insert_into(exchange_rates::table)
         .values((
@@ -74,25 +75,51 @@ pub fn insert(conn: &mut AnyConnection, rate: &Rate) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+/// Why an exchange rate cannot be added or changed.
 #[derive(Debug, thiserror::Error)]
 pub enum RateChangeError {
+    /// One rate per pair and day.
+    #[error("a rate for this pair and date already exists")]
+    Exists,
     #[error("the rate is locked: a posted journal entry uses it")]
     Locked,
+    #[error("no such rate")]
+    NotFound,
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Unavailable(#[from] crate::db::DbUnavailable),
 }
 
-/// Changes a rate's value and source, unless it is locked.
-pub fn update(conn: &mut AnyConnection, id: i64, rate: &Rate) -> Result<usize, RateChangeError> {
-    let locked: Option<bool> = exchange_rates::table
-        .find(id)
-        .select(exchange_rates::locked)
-        .first(conn)
-        .optional()?;
-    if locked == Some(true) {
+/// Adds a rate, unless the pair already has one that day. Inside the caller's transaction.
+pub fn create(conn: &mut AnyConnection, rate: &Rate) -> Result<i64, RateChangeError> {
+    if find_exact(conn, rate.from, rate.to, rate.date)?.is_some() {
+        return Err(RateChangeError::Exists);
+    }
+    Ok(insert(conn, rate)?)
+}
+
+/// Changes rate `id`, loaded here inside the caller's transaction, unless it is locked or
+/// another rate of the pair has the new date. Returns the rate as it was.
+pub fn change(
+    conn: &mut AnyConnection,
+    id: i64,
+    rate: &Rate,
+) -> Result<StoredRate, RateChangeError> {
+    let before = find(conn, id)?.ok_or(RateChangeError::NotFound)?;
+    if before.locked {
         return Err(RateChangeError::Locked);
     }
-    Ok(diesel::update(exchange_rates::table.find(id))
+    if find_exact(conn, rate.from, rate.to, rate.date)?.is_some_and(|other| other.id != id) {
+        return Err(RateChangeError::Exists);
+    }
+    update(conn, id, rate)?;
+    Ok(before)
+}
+
+/// Writes a rate's fields; [`change`] checks the rules first.
+fn update(conn: &mut AnyConnection, id: i64, rate: &Rate) -> QueryResult<usize> {
+    diesel::update(exchange_rates::table.find(id))
         .set((
             exchange_rates::rate_date.eq(rate.date),
             exchange_rates::from_currency.eq(rate.from.code()),
@@ -102,7 +129,7 @@ pub fn update(conn: &mut AnyConnection, id: i64, rate: &Rate) -> Result<usize, R
             exchange_rates::search_key.eq(search_key(&rate.source)),
             exchange_rates::updated_at.eq(now()),
         ))
-        .execute(conn)?)
+        .execute(conn)
 }
 
 pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<StoredRate>> {

@@ -196,6 +196,39 @@ pub fn update(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> QueryR
     Ok(n)
 }
 
+/// Changes guide `id`, read inside the caller's transaction; an archived guide is refused.
+/// Returns the guide as it was.
+pub fn change(
+    conn: &mut AnyConnection,
+    id: GuideId,
+    data: &GuideData,
+) -> Result<Guide, super::RecordError> {
+    let before = find(conn, id)?.ok_or(super::RecordError::NotFound)?;
+    super::live(Some(before.archived))?;
+    update(conn, id, data)?;
+    Ok(before)
+}
+
+/// Guides are archived and restored through [`super::set_archived`].
+pub struct Guides;
+
+impl super::Archivable for Guides {
+    const ENTITY: crate::db::audit::Entity = crate::db::audit::Entity::Guide;
+    type Id = GuideId;
+
+    fn is_archived(conn: &mut AnyConnection, id: GuideId) -> QueryResult<Option<bool>> {
+        guides::table
+            .find(id.0)
+            .select(guides::archived)
+            .first(conn)
+            .optional()
+    }
+
+    fn write_archived(conn: &mut AnyConnection, id: GuideId, archived: bool) -> QueryResult<usize> {
+        set_archived(conn, id, archived)
+    }
+}
+
 pub fn set_archived(conn: &mut AnyConnection, id: GuideId, archived: bool) -> QueryResult<usize> {
     diesel::update(guides::table.find(id.0))
         .set((guides::archived.eq(archived), guides::updated_at.eq(now())))

@@ -291,6 +291,46 @@ pub fn update(conn: &mut AnyConnection, id: SupplierId, data: &SupplierData) -> 
         .execute(conn)
 }
 
+/// Changes supplier `id`, read inside the caller's transaction; an archived supplier, or
+/// one of another kind, is refused. Returns the supplier as it was.
+pub fn change(
+    conn: &mut AnyConnection,
+    id: SupplierId,
+    data: &SupplierData,
+) -> Result<Supplier, crate::db::master::RecordError> {
+    use crate::db::master::RecordError;
+    let before = find(conn, id)?
+        .filter(|s| s.data.kind == data.kind)
+        .ok_or(RecordError::NotFound)?;
+    crate::db::master::live(Some(before.archived))?;
+    update(conn, id, data)?;
+    Ok(before)
+}
+
+/// Suppliers are archived and restored through [`crate::db::master::set_archived`].
+pub struct Suppliers;
+
+impl crate::db::master::Archivable for Suppliers {
+    const ENTITY: crate::db::audit::Entity = crate::db::audit::Entity::Supplier;
+    type Id = SupplierId;
+
+    fn is_archived(conn: &mut AnyConnection, id: SupplierId) -> QueryResult<Option<bool>> {
+        suppliers::table
+            .find(id.0)
+            .select(suppliers::archived)
+            .first(conn)
+            .optional()
+    }
+
+    fn write_archived(
+        conn: &mut AnyConnection,
+        id: SupplierId,
+        archived: bool,
+    ) -> QueryResult<usize> {
+        set_archived(conn, id, archived)
+    }
+}
+
 pub fn set_archived(
     conn: &mut AnyConnection,
     id: SupplierId,

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::db::DbUnavailable;
+use crate::db::audit::{Change, Entity, Verb};
 use crate::db::auth::accounts::{self, UserChangeError};
 use crate::db::auth::users;
 use crate::db::auth::users::{ListQuery, SortBy, User};
@@ -260,8 +261,7 @@ pub async fn create(
     };
     let one_time = password::one_time_password();
     let hash = sign_in::hash(&ui, one_time.clone()).await?;
-    let actor = user.user().clone();
-    let addr = ui.client_addr().to_owned();
+    let actor = user.actor(ui.client_addr());
     let new_email = email.clone();
     let created = db
         .write(move |conn| -> Result<UserId, UserError> {
@@ -270,21 +270,20 @@ pub async fn create(
             }
             let id = users::insert(
                 conn,
-                &users::NewUser { email: &new_email, display_name: &name, role, password_hash: &hash, must_change_password: true },
-            )?;
-            audit::record(
-                conn,
-                &audit::Entry {
-                    user_id: Some(actor.id),
-                    actor: Some(&actor.email),
-                    action: "user.create",
-                    entity: Some("user"),
-                    entity_id: Some(id.to_string()),
-                    after: Some(serde_json::json!({ "email": new_email.as_str(), "name": name, "role": role.as_str() })),
-                    client_addr: Some(&addr),
-                    ..Default::default()
+                &users::NewUser {
+                    email: &new_email,
+                    display_name: &name,
+                    role,
+                    password_hash: &hash,
+                    must_change_password: true,
                 },
             )?;
+            audit::record_change(
+ conn,
+ &actor,
+ Change::new(Entity::User, Verb::Create, id)
+ .after(serde_json::json!({ "email": new_email.as_str(), "name": name, "role": role.as_str() })),
+)?;
             Ok(id)
         })
         .await;
@@ -373,25 +372,18 @@ pub async fn update(
     let (Some(role), false) = (role, errors.any()) else {
         return render_form_errors(&ui, Some(&target), &form, errors);
     };
-    let actor = user.user().clone();
-    let addr = ui.client_addr().to_owned();
+    let actor = user.actor(ui.client_addr());
     let id = target.id;
     let result = db
         .write(move |conn| -> Result<(), UserError> {
             let before = accounts::change_profile(conn, id, &name, role)?;
-            audit::record(
-                conn,
-                &audit::Entry {
-                    user_id: Some(actor.id),
-                    actor: Some(&actor.email),
-                    action: "user.update",
-                    entity: Some("user"),
-                    entity_id: Some(before.id.to_string()),
-                    before: Some(serde_json::json!({ "name": before.display_name, "role": before.role.as_str() })),
-                    after: Some(serde_json::json!({ "name": name, "role": role.as_str() })),
-                    client_addr: Some(&addr),
-                },
-            )?;
+            audit::record_change(
+ conn,
+ &actor,
+ Change::new(Entity::User, Verb::Update, before.id)
+ .before(serde_json::json!({ "name": before.display_name, "role": before.role.as_str() }))
+ .after(serde_json::json!({ "name": name, "role": role.as_str() })),
+)?;
             Ok(())
         })
         .await;
@@ -421,27 +413,24 @@ async fn set_disabled(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
     let target = load(&db, id).await?;
-    let actor = user.user().clone();
-    let addr = ui.client_addr().to_owned();
+    let (actor, me) = (user.actor(ui.client_addr()), user.user().id);
     let result = db
         .write(move |conn| -> Result<(), UserError> {
-            let before = accounts::change_disabled(conn, actor.id, id, disabled)?;
-            audit::record(
+            let before = accounts::change_disabled(conn, me, id, disabled)?;
+            audit::record_change(
                 conn,
-                &audit::Entry {
-                    user_id: Some(actor.id),
-                    actor: Some(&actor.email),
-                    action: if disabled {
-                        "user.disable"
+                &actor,
+                Change::new(
+                    Entity::User,
+                    if disabled {
+                        Verb::Disable
                     } else {
-                        "user.enable"
+                        Verb::Enable
                     },
-                    entity: Some("user"),
-                    entity_id: Some(before.id.to_string()),
-                    before: Some(serde_json::json!({ "disabled": before.disabled })),
-                    after: Some(serde_json::json!({ "disabled": disabled })),
-                    client_addr: Some(&addr),
-                },
+                    before.id,
+                )
+                .before(serde_json::json!({ "disabled": before.disabled }))
+                .after(serde_json::json!({ "disabled": disabled })),
             )?;
             Ok(())
         })
@@ -492,24 +481,16 @@ pub async fn reset_password(
     let target = load(&db, UserId(path.into_inner())).await?;
     let one_time = password::one_time_password();
     let hash = sign_in::hash(&ui, one_time.clone()).await?;
-    let actor = user.user().clone();
-    let addr = ui.client_addr().to_owned();
+    let actor = user.actor(ui.client_addr());
     let (id, email) = (target.id, target.email.clone());
     db.write(move |conn| -> Result<(), WebError> {
         users::set_password(conn, id, &hash, true)?;
         sessions::revoke_all_for_user(conn, id, db::now())?;
         throttle::clear(conn, throttle::Scope::Account, &email)?;
-        audit::record(
+        audit::record_change(
             conn,
-            &audit::Entry {
-                user_id: Some(actor.id),
-                actor: Some(&actor.email),
-                action: "user.reset-password",
-                entity: Some("user"),
-                entity_id: Some(id.to_string()),
-                client_addr: Some(&addr),
-                ..Default::default()
-            },
+            &actor,
+            Change::new(Entity::User, Verb::ResetPassword, id),
         )?;
         Ok(())
     })

@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
+use crate::db::audit::{Change, Entity, Verb};
 use crate::db::{self, audit, auth::sessions, auth::throttle, auth::users};
 use crate::domain::access::Perm;
 use crate::domain::auth::password::{NewPassword, PasswordError};
@@ -146,22 +147,15 @@ pub async fn change_password(
     };
     let hash = sign_in::hash(&ui, new_password.as_str().to_owned()).await?;
     let keep = user.0.session.id;
-    let addr = ui.client_addr().to_owned();
+    let actor = user.0.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
         throttle::succeeded(conn, &attempt)?;
         users::set_password(conn, me.id, &hash, false)?;
         sessions::revoke_others(conn, me.id, keep, db::now())?;
-        audit::record(
+        audit::record_change(
             conn,
-            &audit::Entry {
-                user_id: Some(me.id),
-                actor: Some(&me.email),
-                action: "user.change-password",
-                entity: Some("user"),
-                entity_id: Some(me.id.to_string()),
-                client_addr: Some(&addr),
-                ..Default::default()
-            },
+            &actor,
+            Change::new(Entity::User, Verb::ChangePassword, me.id),
         )?;
         Ok(())
     })
@@ -191,22 +185,18 @@ pub async fn change_locale(
             Message::new("account-locale-error-unknown").arg("locale", &form.locale),
         )
     })?;
-    let me = user.user().clone();
-    let addr = ui.client_addr().to_owned();
+    let id = user.user().id;
+    let actor = user.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
-        users::set_locale(conn, me.id, Some(locale))?;
-        audit::record(
+        // The user as stored now, not as the session loaded them.
+        let before = users::find(conn, id)?.ok_or(WebError::NotFound)?;
+        users::set_locale(conn, id, Some(locale))?;
+        audit::record_change(
             conn,
-            &audit::Entry {
-                user_id: Some(me.id),
-                actor: Some(&me.email),
-                action: "user.change-locale",
-                entity: Some("user"),
-                entity_id: Some(me.id.to_string()),
-                before: Some(serde_json::json!({ "locale": me.locale.map(Locale::tag) })),
-                after: Some(serde_json::json!({ "locale": locale.tag() })),
-                client_addr: Some(&addr),
-            },
+            &actor,
+            Change::new(Entity::User, Verb::ChangeLocale, id)
+                .before(serde_json::json!({ "locale": before.locale.map(Locale::tag) }))
+                .after(serde_json::json!({ "locale": locale.tag() })),
         )?;
         Ok(())
     })

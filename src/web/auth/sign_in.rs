@@ -157,14 +157,14 @@ pub async fn sign_in(
     db.write(move |conn| -> Result<(), WebError> {
         let now = db::now();
         let user_id = user_for_write.as_ref().map(|u| u.id);
-        let action = match &record {
-            Outcome::Throttled { .. } => "sign-in.throttled",
+        let action = audit::Action::Event(match &record {
+            Outcome::Throttled { .. } => audit::Event::SignInThrottled,
             Outcome::Failed if user_for_write.as_ref().is_some_and(|u| u.disabled) => {
-                "sign-in.refused-disabled"
+                audit::Event::SignInRefusedDisabled
             }
-            Outcome::Failed => "sign-in.failed",
-            Outcome::SignedIn { .. } => "sign-in",
-        };
+            Outcome::Failed => audit::Event::SignInFailed,
+            Outcome::SignedIn { .. } => audit::Event::SignIn,
+        });
         let entry = audit::Entry {
             user_id,
             actor: Some(&write_email),
@@ -295,7 +295,7 @@ pub async fn sign_out(ui: Ui, db: Db, user: SignedIn) -> Result<HttpResponse, We
             &audit::Entry {
                 user_id: Some(user_id),
                 actor: Some(&email),
-                action: "sign-out",
+                action: audit::Action::Event(audit::Event::SignOut),
                 client_addr: Some(&addr),
                 ..Default::default()
             },

@@ -3,6 +3,10 @@
 pub mod form;
 pub mod list;
 
+use crate::db::master::{self as records, Archivable};
+use crate::web::error::WebError;
+use crate::web::extract::{CurrentUser, Db};
+
 use serde::Serialize;
 
 use crate::domain::currency::Currency;
@@ -29,4 +33,21 @@ pub fn money_input(minor: i64, currency: Currency) -> String {
 pub struct DetailView {
     pub label: String,
     pub value: String,
+}
+
+/// Archives (`archived`) or restores record `id` for `user`, audited, in one write
+/// transaction: the shape every archive and restore handler shares.
+pub async fn set_archived<A: Archivable>(
+    ui: &Ui,
+    db: &Db,
+    user: &CurrentUser,
+    id: A::Id,
+    archived: bool,
+) -> Result<(), WebError> {
+    let actor = user.actor(ui.client_addr());
+    db.write(move |conn| -> Result<(), records::RecordError> {
+        records::set_archived::<A>(conn, &actor, id, archived)
+    })
+    .await?;
+    Ok(())
 }

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use crate::db::audit;
+use crate::db::audit::{self, Change, Entity, Verb};
 use crate::db::master::suppliers;
 use crate::db::master::suppliers::RoomTypeError;
 use crate::db::master::suppliers::{NewRate, NewRoomType, RateError, RoomRate, RoomType};
@@ -20,7 +20,7 @@ use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView, Reader};
 use crate::web::kit::money_input;
 use crate::web::paths;
-use crate::web::suppliers::items::{entry, overlap_errors, read_season};
+use crate::web::suppliers::items::{overlap_errors, read_season};
 use crate::web::suppliers::show::room_kind_key;
 
 #[derive(Serialize)]
@@ -141,15 +141,18 @@ pub async fn update_room_type(
         )
         .await;
     };
-    let (addr, actor, old) = (ui.client_addr().to_owned(), user.clone(), before.clone());
+    let (actor, old) = (user.actor(ui.client_addr()), before.clone());
     let changed = db
         .write(move |conn| -> Result<(), RoomTypeError> {
             let new = NewRoomType { kind, name: &name, max_occupancy: max as i32 };
             suppliers::edit_room_type(conn, old.id, &new)?;
-            let mut e = entry(&actor, &addr, "room-type.update", "room_type", old.id.0);
-            e.before = Some(serde_json::json!({ "name": old.name, "kind": old.kind.as_str(), "max_occupancy": old.max_occupancy }));
-            e.after = Some(serde_json::json!({ "name": name, "kind": kind.as_str(), "max_occupancy": max }));
-            audit::record(conn, &e)?;
+            audit::record_change(
+                conn,
+                &actor,
+                Change::new(Entity::RoomType, Verb::Update, old.id.0)
+                .before(serde_json::json!({ "name": old.name, "kind": old.kind.as_str(), "max_occupancy": old.max_occupancy }))
+                .after(serde_json::json!({ "name": name, "kind": kind.as_str(), "max_occupancy": max })),
+            )?;
             Ok(())
         })
         .await;
@@ -276,7 +279,7 @@ pub async fn update_rate(
         )
         .await;
     };
-    let (addr, actor, old) = (ui.client_addr().to_owned(), user.clone(), before.clone());
+    let (actor, old) = (user.actor(ui.client_addr()), before.clone());
     let result = db
         .write(move |conn| -> Result<Result<(), RateError>, WebError> {
             let new = NewRate {
@@ -290,16 +293,19 @@ pub async fn update_rate(
                 Err(RateError::Db(e)) => return Err(e.into()),
                 Err(refused) => return Ok(Err(refused)),
             }
-            let mut e = entry(&actor, &addr, "room-rate.update", "room_rate", old.id);
-            e.before = Some(serde_json::json!({
+            audit::record_change(
+                conn,
+                &actor,
+                Change::new(Entity::RoomRate, Verb::Update, old.id)
+                .before(serde_json::json!({
                 "season": old.season, "starts_on": old.starts_on, "ends_on": old.ends_on,
                 "rate_minor": old.rate_minor, "currency": old.currency.code(),
-            }));
-            e.after = Some(serde_json::json!({
+            }))
+                .after(serde_json::json!({
                 "season": season_name, "starts_on": season.starts_on, "ends_on": season.ends_on,
                 "rate_minor": rate_minor, "currency": currency.code(),
-            }));
-            audit::record(conn, &e)?;
+            })),
+            )?;
             Ok(Ok(()))
         })
         .await?;

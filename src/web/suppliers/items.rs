@@ -3,7 +3,7 @@
 
 use super::load;
 use super::show::{Failed, render_show};
-use crate::db::audit;
+use crate::db::audit::{self, Change, Entity, Verb};
 use crate::db::master::suppliers;
 use crate::db::master::suppliers::RoomTypeError;
 use crate::db::master::suppliers::{NewRate, NewRoomType, NewVehicle, RateError, Supplier};
@@ -73,24 +73,6 @@ pub(super) fn overlap_errors(
     errors
 }
 
-pub(super) fn entry<'a>(
-    user: &'a CurrentUser,
-    addr: &'a str,
-    action: &'a str,
-    entity: &'a str,
-    id: i64,
-) -> audit::Entry<'a> {
-    audit::Entry {
-        user_id: Some(user.user().id),
-        actor: Some(&user.user().email),
-        action,
-        entity: Some(entity),
-        entity_id: Some(id.to_string()),
-        client_addr: Some(addr),
-        ..Default::default()
-    }
-}
-
 pub async fn add_room_type(
     ui: Ui,
     db: Db,
@@ -125,14 +107,17 @@ pub async fn add_room_type(
     let max_occupancy = max
         .map(|m| m as i32)
         .unwrap_or_else(|| kind.default_occupancy());
-    let (addr, actor, hotel_id) = (ui.client_addr().to_owned(), user.clone(), hotel.id);
+    let (actor, hotel_id) = (user.actor(ui.client_addr()), hotel.id);
     let added = db
         .write(move |conn| -> Result<(), RoomTypeError> {
             let new = NewRoomType { kind, name: &name, max_occupancy };
             let id = suppliers::insert_room_type(conn, hotel_id, &new)?;
-            let mut e = entry(&actor, &addr, "room-type.create", "room_type", id.0);
-            e.after = Some(serde_json::json!({ "hotel": hotel_id.0, "name": name, "kind": kind.as_str(), "max_occupancy": max_occupancy }));
-            audit::record(conn, &e)?;
+            audit::record_change(
+                conn,
+                &actor,
+                Change::new(Entity::RoomType, Verb::Create, id.0)
+                .after(serde_json::json!({ "hotel": hotel_id.0, "name": name, "kind": kind.as_str(), "max_occupancy": max_occupancy })),
+            )?;
             Ok(())
         })
         .await;
@@ -210,7 +195,7 @@ pub async fn add_rate(
         )
         .await;
     };
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     let result = db
         .write(move |conn| -> Result<Result<i64, RateError>, WebError> {
             let new = NewRate {
@@ -224,12 +209,15 @@ pub async fn add_rate(
                 Err(RateError::Db(e)) => return Err(e.into()),
                 Err(refused) => return Ok(Err(refused)),
             };
-            let mut e = entry(&actor, &addr, "room-rate.create", "room_rate", id);
-            e.after = Some(serde_json::json!({
+            audit::record_change(
+                conn,
+                &actor,
+                Change::new(Entity::RoomRate, Verb::Create, id)
+                .after(serde_json::json!({
                 "room_type": room_type.0, "season": season_name, "starts_on": season.starts_on,
                 "ends_on": season.ends_on, "rate_minor": rate_minor, "currency": currency.code(),
-            }));
-            audit::record(conn, &e)?;
+            })),
+            )?;
             Ok(Ok(id))
         })
         .await?;
@@ -269,16 +257,17 @@ pub async fn archive_rate(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let rate = path.into_inner();
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     let hotel = db
         .write(move |conn| -> Result<_, WebError> {
             let Some((hotel, _)) = suppliers::rate_owner(conn, rate)? else {
                 return Err(WebError::NotFound);
             };
             suppliers::archive_rate(conn, rate)?;
-            audit::record(
+            audit::record_change(
                 conn,
-                &entry(&actor, &addr, "room-rate.archive", "room_rate", rate),
+                &actor,
+                Change::new(Entity::RoomRate, Verb::Archive, rate),
             )?;
             Ok(hotel)
         })
@@ -299,7 +288,7 @@ pub async fn archive_room_type(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let id = RoomTypeId(path.into_inner());
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     let hotel = db
         .write(move |conn| -> Result<_, WebError> {
             let Some(room_type) = suppliers::find_room_type(conn, id)? else {
@@ -311,9 +300,10 @@ pub async fn archive_room_type(
                 }
             }
             suppliers::set_room_type_archived(conn, id, true)?;
-            audit::record(
+            audit::record_change(
                 conn,
-                &entry(&actor, &addr, "room-type.archive", "room_type", id.0),
+                &actor,
+                Change::new(Entity::RoomType, Verb::Archive, id.0),
             )?;
             Ok(room_type.supplier_id)
         })
@@ -357,13 +347,16 @@ pub async fn add_vehicle(
         )
         .await;
     };
-    let (addr, actor, company_id) = (ui.client_addr().to_owned(), user.clone(), company.id);
+    let (actor, company_id) = (user.actor(ui.client_addr()), company.id);
     db.write(move |conn| -> Result<(), WebError> {
         let new = NewVehicle { vehicle_type: &vehicle_type, seats: seats as i32, plate: &plate, day_rate_minor: day, transfer_rate_minor: transfer };
         let id = suppliers::insert_vehicle(conn, company_id, &new)?;
-        let mut e = entry(&actor, &addr, "vehicle.create", "vehicle", id);
-        e.after = Some(serde_json::json!({ "company": company_id.0, "type": vehicle_type, "seats": seats, "plate": plate, "day_rate_minor": day, "transfer_rate_minor": transfer }));
-        audit::record(conn, &e)?;
+        audit::record_change(
+            conn,
+            &actor,
+            Change::new(Entity::Vehicle, Verb::Create, id)
+            .after(serde_json::json!({ "company": company_id.0, "type": vehicle_type, "seats": seats, "plate": plate, "day_rate_minor": day, "transfer_rate_minor": transfer })),
+        )?;
         Ok(())
     })
     .await?;
@@ -381,16 +374,17 @@ pub async fn archive_vehicle(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let vehicle = path.into_inner();
-    let (addr, actor) = (ui.client_addr().to_owned(), user.clone());
+    let actor = user.actor(ui.client_addr());
     let company = db
         .write(move |conn| -> Result<_, WebError> {
             let Some(company) = suppliers::vehicle_owner(conn, vehicle)? else {
                 return Err(WebError::NotFound);
             };
             suppliers::archive_vehicle(conn, vehicle)?;
-            audit::record(
+            audit::record_change(
                 conn,
-                &entry(&actor, &addr, "vehicle.archive", "vehicle", vehicle),
+                &actor,
+                Change::new(Entity::Vehicle, Verb::Archive, vehicle),
             )?;
             Ok(company)
         })

@@ -5,7 +5,7 @@
 
 use super::show::join_nonempty;
 use super::{kind_of, kind_title, load, tabs};
-use crate::db::audit;
+use crate::db::audit::{self, Change, Entity};
 use crate::db::master::suppliers;
 use crate::db::master::suppliers::{Commission, SupplierData};
 use crate::domain::access::Perm;
@@ -17,6 +17,7 @@ use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
+use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
     CellView, FilterView, LinkView, ListPage, ListParams, Pager, RowView, pager_links, plain_column,
@@ -448,23 +449,6 @@ pub async fn new_form(
     ui.render(StatusCode::OK, "master/form.html", &view)
 }
 
-fn audit_entry<'a>(
-    user: &'a CurrentUser,
-    addr: &'a str,
-    action: &'a str,
-    id: SupplierId,
-) -> audit::Entry<'a> {
-    audit::Entry {
-        user_id: Some(user.user().id),
-        actor: Some(&user.user().email),
-        action,
-        entity: Some("supplier"),
-        entity_id: Some(id.to_string()),
-        client_addr: Some(addr),
-        ..Default::default()
-    }
-}
-
 pub async fn create(
     ui: Ui,
     db: Db,
@@ -482,14 +466,12 @@ pub async fn create(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let addr = ui.client_addr().to_owned();
-    let actor = user.clone();
+    let actor = user.actor(ui.client_addr());
     let id = db
         .write(move |conn| -> Result<SupplierId, WebError> {
             let id = suppliers::insert(conn, &data)?;
-            let mut entry = audit_entry(&actor, &addr, "supplier.create", id);
-            entry.after = Some(data.audit_json());
-            audit::record(conn, &entry)?;
+            let change = Change::create(Entity::Supplier, id, data.audit_json());
+            audit::record_change(conn, &actor, change)?;
             Ok(id)
         })
         .await?;
@@ -538,19 +520,22 @@ pub async fn update(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let addr = ui.client_addr().to_owned();
-    let actor = user.clone();
+    let (actor, id) = (user.actor(ui.client_addr()), before.id);
     db.write(move |conn| -> Result<(), WebError> {
-        suppliers::update(conn, before.id, &data)?;
-        let mut entry = audit_entry(&actor, &addr, "supplier.update", before.id);
-        entry.before = Some(before.data.audit_json());
-        entry.after = Some(data.audit_json());
-        audit::record(conn, &entry)?;
+        // Read again here: the form was shown from an earlier read.
+        let before = suppliers::change(conn, id, &data)?;
+        let change = Change::update(
+            Entity::Supplier,
+            id,
+            before.data.audit_json(),
+            data.audit_json(),
+        );
+        audit::record_change(conn, &actor, change)?;
         Ok(())
     })
     .await?;
     Ok(ui.see_other(
-        &paths::supplier(kind, SupplierId(id)),
+        &paths::supplier(kind, id),
         Flash::success(Message::new("suppliers-updated")),
     ))
 }
@@ -565,32 +550,15 @@ async fn set_archived(
     user.require(Perm::SuppliersEdit)?;
     let (segment, id) = path.into_inner();
     let kind = kind_of(&segment)?;
-    let target = load(&db, kind, id).await?;
-    let addr = ui.client_addr().to_owned();
-    let actor = user.clone();
-    db.write(move |conn| -> Result<(), WebError> {
-        suppliers::set_archived(conn, target.id, archived)?;
-        let action = if archived {
-            "supplier.archive"
-        } else {
-            "supplier.restore"
-        };
-        let mut entry = audit_entry(&actor, &addr, action, target.id);
-        entry.before = Some(serde_json::json!({ "archived": target.archived }));
-        entry.after = Some(serde_json::json!({ "archived": archived }));
-        audit::record(conn, &entry)?;
-        Ok(())
-    })
-    .await?;
+    // Of the kind the path names: a restaurant is not archived through `/hotels/{id}`.
+    let id = load(&db, kind, id).await?.id;
+    kit::set_archived::<suppliers::Suppliers>(&ui, &db, &user, id, archived).await?;
     let message = if archived {
         Message::new("suppliers-archived")
     } else {
         Message::new("suppliers-restored")
     };
-    Ok(ui.see_other(
-        &paths::supplier(kind, SupplierId(id)),
-        Flash::success(message),
-    ))
+    Ok(ui.see_other(&paths::supplier(kind, id), Flash::success(message)))
 }
 
 pub async fn archive(
