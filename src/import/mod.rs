@@ -115,6 +115,8 @@ pub enum SheetError {
     MissingColumns(Vec<&'static str>),
     #[error("the sheet has no data rows")]
     Empty,
+    #[error("no workbook was uploaded")]
+    NoFile,
     #[error("the sheet has more than {0} data rows")]
     TooManyRows(usize),
     #[error("the sheet holds more than {0} bytes of text")]
@@ -175,6 +177,7 @@ impl SheetError {
             }
             SheetError::MissingColumns(_) => Message::new("imports-error-missing-columns"),
             SheetError::Empty => Message::new("imports-error-empty"),
+            SheetError::NoFile => Message::new("imports-error-no-file"),
         }
     }
 }

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use crate::db::audit::{self, Change, Entity};
 use crate::db::master::agencies;
 use crate::db::master::agencies::{Agency, AgencyData};
+use crate::db::master::contacts::Party;
 use crate::domain::access::Perm;
 use crate::domain::ids::AgencyId;
 use crate::domain::master::guides::AGENCY_LANGUAGES;
@@ -288,8 +289,8 @@ pub async fn create(
     ))
 }
 
-async fn load(db: &Db, id: i64) -> Result<Agency, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(agencies::find(conn, AgencyId(id))?) })
+async fn load(db: &Db, id: AgencyId) -> Result<Agency, WebError> {
+    db.read(move |conn| -> Result<_, WebError> { Ok(agencies::find(conn, id)?) })
         .await?
         .ok_or(WebError::NotFound)
 }
@@ -316,7 +317,7 @@ async fn render_edit(
         form: form_page(ui, Some(agency.id), values, errors),
         id: agency.id.0,
         archived: agency.archived,
-        contacts: contacts::section(ui, db, user, contacts::Side::Agency, agency.id.0).await?,
+        contacts: contacts::section(ui, db, user, Party::Agency(agency.id)).await?,
     };
     ui.render(status, "agencies/edit.html", &view)
 }
@@ -325,7 +326,7 @@ pub async fn edit_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<AgencyId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::AgenciesEdit)?;
     let agency = load(&db, path.into_inner()).await?;
@@ -345,7 +346,7 @@ pub async fn update(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<AgencyId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::AgenciesEdit)?;
@@ -407,16 +408,16 @@ pub async fn archive(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<AgencyId>,
 ) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, AgencyId(path.into_inner()), true).await
+    set_archived(ui, db, user, path.into_inner(), true).await
 }
 
 pub async fn restore(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<AgencyId>,
 ) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, AgencyId(path.into_inner()), false).await
+    set_archived(ui, db, user, path.into_inner(), false).await
 }

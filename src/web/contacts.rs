@@ -10,12 +10,12 @@ use crate::db::master::contacts::{self, Contact, ContactData, Party};
 use crate::db::master::suppliers;
 use crate::domain::access::Perm;
 use crate::domain::email::Email;
-use crate::domain::ids::AgencyId;
-use crate::domain::ids::SupplierId;
+use crate::domain::ids::{AgencyId, ContactId, SupplierId};
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
+use crate::web::kit;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, Reader};
 use crate::web::paths;
 
@@ -34,57 +34,54 @@ impl Side {
         }
     }
 
-    fn party(self, id: i64) -> Party {
-        match self {
-            Side::Supplier => Party::Supplier(id),
-            Side::Agency => Party::Agency(id),
-        }
-    }
-
-    fn of(party: Party) -> (Side, i64) {
+    fn of(party: Party) -> Side {
         match party {
-            Party::Supplier(id) => (Side::Supplier, id),
-            Party::Agency(id) => (Side::Agency, id),
+            Party::Supplier(_) => Side::Supplier,
+            Party::Agency(_) => Side::Agency,
         }
     }
 
-    /// Where a contact's edit and archive forms post.
+    /// Where a contact's edit form posts.
+    fn contact_path(self, id: ContactId) -> String {
+        match self {
+            Side::Supplier => paths::supplier_contact(id),
+            Side::Agency => paths::agency_contact(id),
+        }
+    }
+
+    /// Where a contact's edit and archive forms post, without the id (the page adds it).
     fn contact_base(self) -> &'static str {
         match self {
             Side::Supplier => paths::SUPPLIER_CONTACTS,
             Side::Agency => paths::AGENCY_CONTACTS,
         }
     }
+}
 
-    fn add_action(self, party_id: i64) -> String {
-        match self {
-            Side::Supplier => paths::supplier_contacts(SupplierId(party_id)),
-            Side::Agency => paths::agency_contacts(AgencyId(party_id)),
-        }
+/// Where a party's new contacts are posted.
+fn add_action(party: Party) -> String {
+    match party {
+        Party::Supplier(id) => paths::supplier_contacts(id),
+        Party::Agency(id) => paths::agency_contacts(id),
     }
 }
 
 /// The page of the party, where its contacts are listed.
-async fn party_page(db: &Db, side: Side, party_id: i64) -> Result<String, WebError> {
-    match side {
-        Side::Agency => {
+async fn party_page(db: &Db, party: Party) -> Result<String, WebError> {
+    match party {
+        Party::Agency(id) => {
             let found = db
                 .read(move |conn| -> Result<_, WebError> {
-                    Ok(crate::db::master::agencies::find(
-                        conn,
-                        crate::domain::ids::AgencyId(party_id),
-                    )?)
+                    Ok(crate::db::master::agencies::find(conn, id)?)
                 })
                 .await?;
             found
                 .map(|a| paths::agency_edit(a.id))
                 .ok_or(WebError::NotFound)
         }
-        Side::Supplier => {
+        Party::Supplier(id) => {
             let found = db
-                .read(move |conn| -> Result<_, WebError> {
-                    Ok(suppliers::find(conn, SupplierId(party_id))?)
-                })
+                .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, id)?) })
                 .await?;
             found
                 .map(|s| paths::supplier(s.data.kind, s.id))
@@ -127,10 +124,9 @@ pub async fn section(
     ui: &Ui,
     db: &Db,
     user: &CurrentUser,
-    side: Side,
-    party_id: i64,
+    party: Party,
 ) -> Result<ContactsSection, WebError> {
-    let party = side.party(party_id);
+    let side = Side::of(party);
     let found = db
         .read(move |conn| -> Result<_, WebError> { Ok(contacts::of(conn, party)?) })
         .await?;
@@ -138,7 +134,7 @@ pub async fn section(
         rows: found
             .into_iter()
             .map(|c| ContactView {
-                id: c.id,
+                id: c.id.0,
                 name: c.data.name,
                 position: c.data.position,
                 phone: c.data.phone,
@@ -147,7 +143,7 @@ pub async fn section(
             })
             .collect(),
         base: side.contact_base(),
-        add_action: side.add_action(party_id),
+        add_action: add_action(party),
         fields: fields(ui, &Fields(Vec::new()), &Errors::default()),
         can_edit: user.user().role.permits(side.perm()),
     })
@@ -214,16 +210,15 @@ async fn add(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    side: Side,
-    party_id: i64,
+    party: Party,
     form: Fields,
 ) -> Result<HttpResponse, WebError> {
-    user.require(side.perm())?;
-    let back = party_page(&db, side, party_id).await?;
+    user.require(Side::of(party).perm())?;
+    let back = party_page(&db, party).await?;
     let data = match parse(&ui, &form) {
         Ok(data) => data,
         Err(errors) => {
-            let action = side.add_action(party_id);
+            let action = add_action(party);
             return render_form(
                 &ui,
                 key("contacts-add"),
@@ -235,7 +230,7 @@ async fn add(
             );
         }
     };
-    let (actor, party) = (user.actor(ui.client_addr()), side.party(party_id));
+    let actor = user.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
         let id = contacts::insert(conn, party, &data)?;
         audit::record_change(
@@ -254,48 +249,32 @@ pub async fn add_to_supplier(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<SupplierId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    add(
-        ui,
-        db,
-        user,
-        Side::Supplier,
-        path.into_inner(),
-        Fields(form.into_inner()),
-    )
-    .await
+    let party = Party::Supplier(path.into_inner());
+    add(ui, db, user, party, Fields(form.into_inner())).await
 }
 
 pub async fn add_to_agency(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<AgencyId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    add(
-        ui,
-        db,
-        user,
-        Side::Agency,
-        path.into_inner(),
-        Fields(form.into_inner()),
-    )
-    .await
+    let party = Party::Agency(path.into_inner());
+    add(ui, db, user, party, Fields(form.into_inner())).await
 }
 
-/// A live contact of the given side.
-async fn load(db: &Db, side: Side, id: i64) -> Result<(Contact, i64), WebError> {
+/// A live contact of the given side: a contact is only reached through its own party kind's
+/// routes.
+async fn load(db: &Db, side: Side, id: ContactId) -> Result<Contact, WebError> {
     let found = db
         .read(move |conn| -> Result<_, WebError> { Ok(contacts::find(conn, id)?) })
         .await?;
     match found {
-        Some(c) if !c.archived && Side::of(c.party).0 == side => {
-            let party_id = Side::of(c.party).1;
-            Ok((c, party_id))
-        }
+        Some(c) if !c.archived && Side::of(c.party) == side => Ok(c),
         _ => Err(WebError::NotFound),
     }
 }
@@ -305,11 +284,11 @@ async fn edit_form(
     db: Db,
     user: CurrentUser,
     side: Side,
-    id: i64,
+    id: ContactId,
 ) -> Result<HttpResponse, WebError> {
     user.require(side.perm())?;
-    let (contact, party_id) = load(&db, side, id).await?;
-    let back = party_page(&db, side, party_id).await?;
+    let contact = load(&db, side, id).await?;
+    let back = party_page(&db, contact.party).await?;
     let d = &contact.data;
     let values = Fields(vec![
         ("name".into(), d.name.clone()),
@@ -318,7 +297,7 @@ async fn edit_form(
         ("email".into(), d.email.clone()),
         ("notes".into(), d.notes.clone()),
     ]);
-    let action = format!("{}/{id}", side.contact_base());
+    let action = side.contact_path(id);
     render_form(
         &ui,
         key("contacts-edit"),
@@ -335,16 +314,16 @@ async fn update(
     db: Db,
     user: CurrentUser,
     side: Side,
-    id: i64,
+    id: ContactId,
     form: Fields,
 ) -> Result<HttpResponse, WebError> {
     user.require(side.perm())?;
-    let (before, party_id) = load(&db, side, id).await?;
-    let back = party_page(&db, side, party_id).await?;
+    let contact = load(&db, side, id).await?;
+    let back = party_page(&db, contact.party).await?;
     let data = match parse(&ui, &form) {
         Ok(data) => data,
         Err(errors) => {
-            let action = format!("{}/{id}", side.contact_base());
+            let action = side.contact_path(id);
             return render_form(
                 &ui,
                 key("contacts-edit"),
@@ -358,14 +337,15 @@ async fn update(
     };
     let actor = user.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
-        contacts::update(conn, id, &data)?;
-        audit::record_change(
-            conn,
-            &actor,
-            Change::new(Entity::Contact, Verb::Update, id)
-                .before(serde_json::json!(before.data))
-                .after(serde_json::json!(data)),
-        )?;
+        // Read again here: the form was shown from an earlier read.
+        let before = contacts::change(conn, id, &data)?;
+        let change = Change::update(
+            Entity::Contact,
+            id,
+            serde_json::json!(before.data),
+            serde_json::json!(data),
+        );
+        audit::record_change(conn, &actor, change)?;
         Ok(())
     })
     .await?;
@@ -377,22 +357,12 @@ async fn archive(
     db: Db,
     user: CurrentUser,
     side: Side,
-    id: i64,
+    id: ContactId,
 ) -> Result<HttpResponse, WebError> {
     user.require(side.perm())?;
-    let (_, party_id) = load(&db, side, id).await?;
-    let back = party_page(&db, side, party_id).await?;
-    let actor = user.actor(ui.client_addr());
-    db.write(move |conn| -> Result<(), WebError> {
-        contacts::archive(conn, id)?;
-        audit::record_change(
-            conn,
-            &actor,
-            Change::new(Entity::Contact, Verb::Archive, id),
-        )?;
-        Ok(())
-    })
-    .await?;
+    let contact = load(&db, side, id).await?;
+    let back = party_page(&db, contact.party).await?;
+    kit::set_archived::<contacts::Contacts>(&ui, &db, &user, id, true).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-archived"))))
 }
 
@@ -400,7 +370,7 @@ pub async fn supplier_edit_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<ContactId>,
 ) -> Result<HttpResponse, WebError> {
     edit_form(ui, db, user, Side::Supplier, path.into_inner()).await
 }
@@ -409,7 +379,7 @@ pub async fn agency_edit_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<ContactId>,
 ) -> Result<HttpResponse, WebError> {
     edit_form(ui, db, user, Side::Agency, path.into_inner()).await
 }
@@ -418,7 +388,7 @@ pub async fn supplier_update(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<ContactId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     update(
@@ -436,7 +406,7 @@ pub async fn agency_update(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<ContactId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     update(
@@ -454,7 +424,7 @@ pub async fn supplier_archive(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<ContactId>,
 ) -> Result<HttpResponse, WebError> {
     archive(ui, db, user, Side::Supplier, path.into_inner()).await
 }
@@ -463,7 +433,7 @@ pub async fn agency_archive(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<ContactId>,
 ) -> Result<HttpResponse, WebError> {
     archive(ui, db, user, Side::Agency, path.into_inner()).await
 }

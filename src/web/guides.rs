@@ -344,8 +344,8 @@ pub async fn create(
     ))
 }
 
-async fn load(db: &Db, id: i64) -> Result<Guide, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(guides::find(conn, GuideId(id))?) })
+async fn load(db: &Db, id: GuideId) -> Result<Guide, WebError> {
+    db.read(move |conn| -> Result<_, WebError> { Ok(guides::find(conn, id)?) })
         .await?
         .ok_or(WebError::NotFound)
 }
@@ -354,7 +354,7 @@ pub async fn edit_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<GuideId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::GuidesEdit)?;
     let guide = load(&db, path.into_inner()).await?;
@@ -371,7 +371,7 @@ pub async fn update(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<GuideId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::GuidesEdit)?;
@@ -425,18 +425,18 @@ pub async fn archive(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<GuideId>,
 ) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, GuideId(path.into_inner()), true).await
+    set_archived(ui, db, user, path.into_inner(), true).await
 }
 
 pub async fn restore(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<GuideId>,
 ) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, GuideId(path.into_inner()), false).await
+    set_archived(ui, db, user, path.into_inner(), false).await
 }
 
 #[derive(Serialize)]
@@ -485,7 +485,7 @@ pub async fn show(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<GuideId>,
     params: web::Query<MonthParam>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::GuidesView)?;

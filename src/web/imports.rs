@@ -135,10 +135,11 @@ async fn read_upload(
     req: &HttpRequest,
     payload: web::Payload,
     limit: usize,
-) -> Result<(String, Vec<u8>), Message> {
+) -> Result<(String, Vec<u8>), import::SheetError> {
+    use import::SheetError;
     let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
     while let Some(field) = multipart.next().await {
-        let mut field = field.map_err(|_| Message::new("imports-error-no-file"))?;
+        let mut field = field.map_err(|_| SheetError::NoFile)?;
         if field.name() != Some("file") {
             continue;
         }
@@ -151,20 +152,20 @@ async fn read_upload(
             .collect::<String>();
         let mut bytes = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|_| Message::new("imports-error-no-file"))?;
+            let chunk = chunk.map_err(|_| SheetError::NoFile)?;
             if bytes.len() + chunk.len() > limit {
-                return Err(
-                    Message::new("imports-error-file-too-large").arg("mb", limit / (1024 * 1024))
-                );
+                return Err(SheetError::Limit(import::limits::LimitError::FileTooLarge(
+                    limit,
+                )));
             }
             bytes.extend_from_slice(&chunk);
         }
         if bytes.is_empty() {
-            return Err(Message::new("imports-error-no-file"));
+            return Err(SheetError::NoFile);
         }
         return Ok((name, bytes));
     }
-    Err(Message::new("imports-error-no-file"))
+    Err(SheetError::NoFile)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -186,14 +187,7 @@ pub async fn upload(
     let limits = Limits::default();
     let (file_name, bytes) = match read_upload(&req, payload, limits.max_file).await {
         Ok(upload) => upload,
-        Err(m) => {
-            let status = if m.id == "imports-error-file-too-large" {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
-            return upload_page(&ui, kind, Some(m), status);
-        }
+        Err(e) => return refused(&ui, kind, &e),
     };
     let i18n = ui.state.i18n.clone();
     let parsed = web::block(move || import::read_sheet(&bytes, kind, &i18n, &limits))

@@ -2,7 +2,9 @@
 //! the patterns; this file builds the concrete paths, so that no handler formats a URL by hand
 //! and a renamed route is changed in two places only.
 
-use crate::domain::ids::{AgencyId, GuideId, RoomTypeId, SupplierId, UserId};
+use crate::domain::ids::{
+    AgencyId, ContactId, ExchangeRateId, GuideId, RoomRateId, RoomTypeId, SupplierId, UserId,
+};
 use crate::domain::master::suppliers::SupplierKind;
 use crate::import::Kind;
 
@@ -17,6 +19,16 @@ pub const AGENCY_NEW: &str = "/agencies/new";
 pub const RATE_NEW: &str = "/rates/new";
 pub const SUPPLIER_CONTACTS: &str = "/supplier-contacts";
 pub const AGENCY_CONTACTS: &str = "/agency-contacts";
+
+/// Where a supplier's contact's edit form posts.
+pub fn supplier_contact(id: ContactId) -> String {
+    format!("{SUPPLIER_CONTACTS}/{id}")
+}
+
+/// Where a client agency's contact's edit form posts.
+pub fn agency_contact(id: ContactId) -> String {
+    format!("{AGENCY_CONTACTS}/{id}")
+}
 
 /// The upload page of an import.
 pub fn import(kind: Kind) -> String {
@@ -53,7 +65,7 @@ pub fn room_type(id: RoomTypeId) -> String {
     format!("/room-types/{id}")
 }
 
-pub fn room_rate(id: i64) -> String {
+pub fn room_rate(id: RoomRateId) -> String {
     format!("/room-rates/{id}")
 }
 
@@ -83,11 +95,11 @@ pub fn agency_edit(id: AgencyId) -> String {
 }
 
 /// Where an exchange rate's edit form posts.
-pub fn rate(id: i64) -> String {
+pub fn rate(id: ExchangeRateId) -> String {
     format!("/rates/{id}")
 }
 
-pub fn rate_edit(id: i64) -> String {
+pub fn rate_edit(id: ExchangeRateId) -> String {
     format!("/rates/{id}/edit")
 }
 

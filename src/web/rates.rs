@@ -10,6 +10,7 @@ use crate::db::master::exchange_rates::{self, RateChangeError, StoredRate};
 use crate::domain::access::Perm;
 use crate::domain::currency::Currency;
 use crate::domain::fx::Rate;
+use crate::domain::ids::ExchangeRateId;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -218,7 +219,7 @@ fn read(ui: &Ui, fields: &Fields) -> Result<Rate, Errors> {
     })
 }
 
-fn form_page(ui: &Ui, id: Option<i64>, values: &Fields, errors: &Errors) -> FormPage {
+fn form_page(ui: &Ui, id: Option<ExchangeRateId>, values: &Fields, errors: &Errors) -> FormPage {
     let mut b = FormBuilder::new(ui, values, errors);
     b.date("date", key("rates-col-date"), true)
         .currencies("from", key("rates-col-from"))
@@ -302,7 +303,7 @@ pub async fn create(
     Ok(ui.see_other(paths::RATES, Flash::success(Message::new("rates-saved"))))
 }
 
-async fn load(db: &Db, id: i64) -> Result<StoredRate, WebError> {
+async fn load(db: &Db, id: ExchangeRateId) -> Result<StoredRate, WebError> {
     db.read(move |conn| -> Result<_, WebError> { Ok(exchange_rates::find(conn, id)?) })
         .await?
         .ok_or(WebError::NotFound)
@@ -312,7 +313,7 @@ pub async fn edit_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<ExchangeRateId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesEdit)?;
     let stored = load(&db, path.into_inner()).await?;
@@ -339,7 +340,7 @@ pub async fn update(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<ExchangeRateId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesEdit)?;

@@ -667,7 +667,11 @@ async fn an_archived_record_cannot_be_changed_until_restored() {
     let app = TestApp::spawn().await;
     let ops = app.signed_in(Role::Operations).await;
     let hotel = app
-        .with_db(|conn| crate::fixtures::HotelBuilder::new().name("Sleepy Inn").insert(conn))
+        .with_db(|conn| {
+            crate::fixtures::HotelBuilder::new()
+                .name("Sleepy Inn")
+                .insert(conn)
+        })
         .await;
     let edit = [
         ("name", "Renamed Inn"),
@@ -675,7 +679,9 @@ async fn an_archived_record_cannot_be_changed_until_restored() {
         ("currency", "THB"),
         ("stars", "3"),
     ];
-    let archive = ops.post(&app, &format!("/hotels/{hotel}/archive"), &[]).await;
+    let archive = ops
+        .post(&app, &format!("/hotels/{hotel}/archive"), &[])
+        .await;
     assert_eq!(archive.status(), 303);
     let res = ops.post(&app, &format!("/hotels/{hotel}"), &edit).await;
     assert_eq!(res.status(), 409);

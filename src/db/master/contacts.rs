@@ -5,19 +5,20 @@ use serde::Serialize;
 
 use crate::db::schema::contacts;
 use crate::db::{AnyConnection, now};
+use crate::domain::ids::{AgencyId, ContactId, SupplierId};
 
 /// Whose contact it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Party {
-    Supplier(i64),
-    Agency(i64),
+    Supplier(SupplierId),
+    Agency(AgencyId),
 }
 
 impl Party {
     fn parts(self) -> (&'static str, i64) {
         match self {
-            Party::Supplier(id) => ("supplier", id),
-            Party::Agency(id) => ("agency", id),
+            Party::Supplier(id) => ("supplier", id.0),
+            Party::Agency(id) => ("agency", id.0),
         }
     }
 }
@@ -33,7 +34,7 @@ pub struct ContactData {
 
 #[derive(Debug, Clone)]
 pub struct Contact {
-    pub id: i64,
+    pub id: ContactId,
     pub party: Party,
     pub data: ContactData,
     pub archived: bool,
@@ -79,8 +80,8 @@ fn from_row(
     (id, kind, party_id, name, position, phone, email, notes, archived): Row,
 ) -> QueryResult<Contact> {
     let party = match kind.as_str() {
-        "supplier" => Party::Supplier(party_id),
-        "agency" => Party::Agency(party_id),
+        "supplier" => Party::Supplier(SupplierId(party_id)),
+        "agency" => Party::Agency(AgencyId(party_id)),
         other => {
             return Err(diesel::result::Error::DeserializationError(
                 format!("unknown contact party {other:?}").into(),
@@ -88,7 +89,7 @@ fn from_row(
         }
     };
     Ok(Contact {
-        id,
+        id: ContactId(id),
         party,
         data: ContactData {
             name,
@@ -101,7 +102,11 @@ fn from_row(
     })
 }
 
-pub fn insert(conn: &mut AnyConnection, party: Party, data: &ContactData) -> QueryResult<i64> {
+pub fn insert(
+    conn: &mut AnyConnection,
+    party: Party,
+    data: &ContactData,
+) -> QueryResult<ContactId> {
     let (kind, party_id) = party.parts();
     let at = now();
     diesel::insert_into(contacts::table)
@@ -119,10 +124,24 @@ pub fn insert(conn: &mut AnyConnection, party: Party, data: &ContactData) -> Que
         ))
         .returning(contacts::id)
         .get_result(conn)
+        .map(ContactId)
 }
 
-pub fn update(conn: &mut AnyConnection, id: i64, data: &ContactData) -> QueryResult<usize> {
-    diesel::update(contacts::table.find(id))
+/// Changes contact `id`, read inside the caller's transaction; an archived contact is
+/// refused. Returns the contact as it was.
+pub fn change(
+    conn: &mut AnyConnection,
+    id: ContactId,
+    data: &ContactData,
+) -> Result<Contact, super::RecordError> {
+    let before = find(conn, id)?.ok_or(super::RecordError::NotFound)?;
+    super::live(Some(before.archived))?;
+    update(conn, id, data)?;
+    Ok(before)
+}
+
+fn update(conn: &mut AnyConnection, id: ContactId, data: &ContactData) -> QueryResult<usize> {
+    diesel::update(contacts::table.find(id.0))
         .set((
             contacts::name.eq(&data.name),
             contacts::position.eq(&data.position),
@@ -134,15 +153,38 @@ pub fn update(conn: &mut AnyConnection, id: i64, data: &ContactData) -> QueryRes
         .execute(conn)
 }
 
-pub fn archive(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
-    diesel::update(contacts::table.find(id))
-        .set((contacts::archived.eq(true), contacts::updated_at.eq(now())))
-        .execute(conn)
+/// Contacts are archived through [`super::set_archived`].
+pub struct Contacts;
+
+impl super::Archivable for Contacts {
+    const ENTITY: crate::db::audit::Entity = crate::db::audit::Entity::Contact;
+    type Id = ContactId;
+
+    fn is_archived(conn: &mut AnyConnection, id: ContactId) -> QueryResult<Option<bool>> {
+        contacts::table
+            .find(id.0)
+            .select(contacts::archived)
+            .first(conn)
+            .optional()
+    }
+
+    fn write_archived(
+        conn: &mut AnyConnection,
+        id: ContactId,
+        archived: bool,
+    ) -> QueryResult<usize> {
+        diesel::update(contacts::table.find(id.0))
+            .set((
+                contacts::archived.eq(archived),
+                contacts::updated_at.eq(now()),
+            ))
+            .execute(conn)
+    }
 }
 
-pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Contact>> {
+pub fn find(conn: &mut AnyConnection, id: ContactId) -> QueryResult<Option<Contact>> {
     contacts::table
-        .find(id)
+        .find(id.0)
         .select(columns())
         .first::<Row>(conn)
         .optional()?

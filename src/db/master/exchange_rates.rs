@@ -12,11 +12,12 @@ use crate::db::schema::exchange_rates;
 use crate::db::{AnyConnection, now};
 use crate::domain::currency::Currency;
 use crate::domain::fx::Rate;
+use crate::domain::ids::ExchangeRateId;
 use crate::domain::text::search_key;
 
 #[derive(Debug, Clone)]
 pub struct StoredRate {
-    pub id: i64,
+    pub id: ExchangeRateId,
     pub rate: Rate,
     pub locked: bool,
 }
@@ -45,7 +46,7 @@ fn columns() -> (
 
 fn from_tuple((id, date, from, to, rate, source, locked): RateTuple) -> QueryResult<StoredRate> {
     Ok(StoredRate {
-        id,
+        id: ExchangeRateId(id),
         rate: Rate {
             date,
             from: currency_of(&from)?,
@@ -92,18 +93,18 @@ pub enum RateChangeError {
 }
 
 /// Adds a rate, unless the pair already has one that day. Inside the caller's transaction.
-pub fn create(conn: &mut AnyConnection, rate: &Rate) -> Result<i64, RateChangeError> {
+pub fn create(conn: &mut AnyConnection, rate: &Rate) -> Result<ExchangeRateId, RateChangeError> {
     if find_exact(conn, rate.from, rate.to, rate.date)?.is_some() {
         return Err(RateChangeError::Exists);
     }
-    Ok(insert(conn, rate)?)
+    Ok(ExchangeRateId(insert(conn, rate)?))
 }
 
 /// Changes rate `id`, loaded here inside the caller's transaction, unless it is locked or
 /// another rate of the pair has the new date. Returns the rate as it was.
 pub fn change(
     conn: &mut AnyConnection,
-    id: i64,
+    id: ExchangeRateId,
     rate: &Rate,
 ) -> Result<StoredRate, RateChangeError> {
     let before = find(conn, id)?.ok_or(RateChangeError::NotFound)?;
@@ -118,8 +119,8 @@ pub fn change(
 }
 
 /// Writes a rate's fields; [`change`] checks the rules first.
-fn update(conn: &mut AnyConnection, id: i64, rate: &Rate) -> QueryResult<usize> {
-    diesel::update(exchange_rates::table.find(id))
+fn update(conn: &mut AnyConnection, id: ExchangeRateId, rate: &Rate) -> QueryResult<usize> {
+    diesel::update(exchange_rates::table.find(id.0))
         .set((
             exchange_rates::rate_date.eq(rate.date),
             exchange_rates::from_currency.eq(rate.from.code()),
@@ -132,9 +133,9 @@ fn update(conn: &mut AnyConnection, id: i64, rate: &Rate) -> QueryResult<usize> 
         .execute(conn)
 }
 
-pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<StoredRate>> {
+pub fn find(conn: &mut AnyConnection, id: ExchangeRateId) -> QueryResult<Option<StoredRate>> {
     exchange_rates::table
-        .find(id)
+        .find(id.0)
         .select(columns())
         .first::<RateTuple>(conn)
         .optional()?

@@ -11,7 +11,7 @@ use crate::db::schema::{room_rates, room_types, suppliers, vehicles};
 use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
-use crate::domain::ids::{RoomTypeId, SupplierId};
+use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId, VehicleId};
 use crate::domain::master::seasons::{Season, overlapping_season};
 use crate::domain::master::suppliers::{CommissionBasis, CommissionSplit, RoomKind, SupplierKind};
 use crate::domain::text::search_key;
@@ -480,7 +480,7 @@ pub struct RoomType {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoomRate {
-    pub id: i64,
+    pub id: RoomRateId,
     pub room_type_id: RoomTypeId,
     pub season: String,
     pub starts_on: NaiveDate,
@@ -657,7 +657,7 @@ pub fn rates_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<
         .map(
             |(id, rt, season, starts_on, ends_on, rate_minor, currency)| {
                 Ok(RoomRate {
-                    id,
+                    id: RoomRateId(id),
                     room_type_id: RoomTypeId(rt),
                     season,
                     starts_on,
@@ -695,7 +695,7 @@ fn refuse_overlap(
     conn: &mut AnyConnection,
     room_type: RoomTypeId,
     season: Season,
-    except: Option<i64>,
+    except: Option<RoomRateId>,
 ) -> Result<(), RateError> {
     crate::db::backend::lock(conn, crate::db::backend::Lock::RoomType(room_type.0))?;
     let existing: Vec<(i64, String, NaiveDate, NaiveDate)> = room_rates::table
@@ -710,7 +710,7 @@ fn refuse_overlap(
         .load(conn)?;
     let others: Vec<&(i64, String, NaiveDate, NaiveDate)> = existing
         .iter()
-        .filter(|(id, ..)| Some(*id) != except)
+        .filter(|(id, ..)| Some(RoomRateId(*id)) != except)
         .collect();
     let seasons: Vec<Season> = others
         .iter()
@@ -737,11 +737,11 @@ type RateRow = (i64, i64, String, NaiveDate, NaiveDate, i64, String, bool);
 /// A rate by id with the hotel it belongs to and whether it is archived.
 pub fn rate_by_id(
     conn: &mut AnyConnection,
-    id: i64,
+    id: RoomRateId,
 ) -> QueryResult<Option<(SupplierId, RoomRate, bool)>> {
     let row: Option<RateRow> = room_rates::table
         .inner_join(room_types::table)
-        .filter(room_rates::id.eq(id))
+        .filter(room_rates::id.eq(id.0))
         .select((
             room_types::supplier_id,
             room_rates::room_type_id,
@@ -775,12 +775,12 @@ pub fn rate_by_id(
 /// live rates.
 pub fn change_rate(
     conn: &mut AnyConnection,
-    id: i64,
+    id: RoomRateId,
     room_type: RoomTypeId,
     new: &NewRate<'_>,
 ) -> Result<(), RateError> {
     refuse_overlap(conn, room_type, new.season, Some(id))?;
-    diesel::update(room_rates::table.find(id))
+    diesel::update(room_rates::table.find(id.0))
         .set((
             room_rates::season.eq(new.season_name),
             room_rates::starts_on.eq(new.season.starts_on),
@@ -825,7 +825,7 @@ pub fn insert_rate(
     conn: &mut AnyConnection,
     room_type: RoomTypeId,
     new: &NewRate<'_>,
-) -> Result<i64, RateError> {
+) -> Result<RoomRateId, RateError> {
     refuse_overlap(conn, room_type, new.season, None)?;
     let at = now();
     Ok(diesel::insert_into(room_rates::table)
@@ -841,7 +841,8 @@ pub fn insert_rate(
             room_rates::updated_at.eq(at),
         ))
         .returning(room_rates::id)
-        .get_result(conn)?)
+        .get_result(conn)
+        .map(RoomRateId)?)
 }
 
 /// The live rate of a room type with exactly these dates, for imports.
@@ -865,7 +866,7 @@ pub fn find_rate(
         .optional()?;
     row.map(|(id, name, rate_minor, currency)| {
         Ok(RoomRate {
-            id,
+            id: RoomRateId(id),
             room_type_id: room_type,
             season: name,
             starts_on: season.starts_on,
@@ -879,12 +880,12 @@ pub fn find_rate(
 
 pub fn update_rate(
     conn: &mut AnyConnection,
-    id: i64,
+    id: RoomRateId,
     season_name: &str,
     rate_minor: i64,
     currency: Currency,
 ) -> QueryResult<usize> {
-    diesel::update(room_rates::table.find(id))
+    diesel::update(room_rates::table.find(id.0))
         .set((
             room_rates::season.eq(season_name),
             room_rates::rate_minor.eq(rate_minor),
@@ -895,18 +896,21 @@ pub fn update_rate(
 }
 
 /// The hotel a rate belongs to, and whether it is still live.
-pub fn rate_owner(conn: &mut AnyConnection, rate: i64) -> QueryResult<Option<(SupplierId, bool)>> {
+pub fn rate_owner(
+    conn: &mut AnyConnection,
+    rate: RoomRateId,
+) -> QueryResult<Option<(SupplierId, bool)>> {
     room_rates::table
         .inner_join(room_types::table)
-        .filter(room_rates::id.eq(rate))
+        .filter(room_rates::id.eq(rate.0))
         .select((room_types::supplier_id, room_rates::archived))
         .first::<(i64, bool)>(conn)
         .optional()
         .map(|o| o.map(|(s, a)| (SupplierId(s), a)))
 }
 
-pub fn archive_rate(conn: &mut AnyConnection, rate: i64) -> QueryResult<usize> {
-    diesel::update(room_rates::table.find(rate))
+pub fn archive_rate(conn: &mut AnyConnection, rate: RoomRateId) -> QueryResult<usize> {
+    diesel::update(room_rates::table.find(rate.0))
         .set((
             room_rates::archived.eq(true),
             room_rates::updated_at.eq(now()),
@@ -918,7 +922,7 @@ pub fn archive_rate(conn: &mut AnyConnection, rate: i64) -> QueryResult<usize> {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vehicle {
-    pub id: i64,
+    pub id: VehicleId,
     pub supplier_id: SupplierId,
     pub vehicle_type: String,
     pub seats: i32,
@@ -961,7 +965,7 @@ pub fn vehicles_of(conn: &mut AnyConnection, company: SupplierId) -> QueryResult
         .into_iter()
         .map(
             |(id, s, vehicle_type, seats, plate, day, transfer, archived)| Vehicle {
-                id,
+                id: VehicleId(id),
                 supplier_id: SupplierId(s),
                 vehicle_type,
                 seats,
@@ -978,7 +982,7 @@ pub fn insert_vehicle(
     conn: &mut AnyConnection,
     company: SupplierId,
     new: &NewVehicle<'_>,
-) -> QueryResult<i64> {
+) -> QueryResult<VehicleId> {
     let at = now();
     diesel::insert_into(vehicles::table)
         .values((
@@ -994,19 +998,23 @@ pub fn insert_vehicle(
         ))
         .returning(vehicles::id)
         .get_result(conn)
+        .map(VehicleId)
 }
 
-pub fn vehicle_owner(conn: &mut AnyConnection, vehicle: i64) -> QueryResult<Option<SupplierId>> {
+pub fn vehicle_owner(
+    conn: &mut AnyConnection,
+    vehicle: VehicleId,
+) -> QueryResult<Option<SupplierId>> {
     vehicles::table
-        .find(vehicle)
+        .find(vehicle.0)
         .select(vehicles::supplier_id)
         .first::<i64>(conn)
         .optional()
         .map(|o| o.map(SupplierId))
 }
 
-pub fn archive_vehicle(conn: &mut AnyConnection, vehicle: i64) -> QueryResult<usize> {
-    diesel::update(vehicles::table.find(vehicle))
+pub fn archive_vehicle(conn: &mut AnyConnection, vehicle: VehicleId) -> QueryResult<usize> {
+    diesel::update(vehicles::table.find(vehicle.0))
         .set((vehicles::archived.eq(true), vehicles::updated_at.eq(now())))
         .execute(conn)
 }

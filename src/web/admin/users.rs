@@ -340,10 +340,10 @@ pub async fn edit_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<UserId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
-    let target = load(&db, UserId(path.into_inner())).await?;
+    let target = load(&db, path.into_inner()).await?;
     let view = FormView {
         id: Some(target.id.0),
         email: target.email.clone(),
@@ -361,11 +361,11 @@ pub async fn update(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<UserId>,
     form: web::Form<UserForm>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
-    let target = load(&db, UserId(path.into_inner())).await?;
+    let target = load(&db, path.into_inner()).await?;
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
     let (name, role) = parse_name_and_role(&ui, &form, &mut errors);
@@ -457,28 +457,28 @@ pub async fn disable(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<UserId>,
 ) -> Result<HttpResponse, WebError> {
-    set_disabled(ui, db, user, UserId(path.into_inner()), true).await
+    set_disabled(ui, db, user, path.into_inner(), true).await
 }
 
 pub async fn enable(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<UserId>,
 ) -> Result<HttpResponse, WebError> {
-    set_disabled(ui, db, user, UserId(path.into_inner()), false).await
+    set_disabled(ui, db, user, path.into_inner(), false).await
 }
 
 pub async fn reset_password(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<UserId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
-    let target = load(&db, UserId(path.into_inner())).await?;
+    let target = load(&db, path.into_inner()).await?;
     let one_time = password::one_time_password();
     let hash = sign_in::hash(&ui, one_time.clone()).await?;
     let actor = user.actor(ui.client_addr());

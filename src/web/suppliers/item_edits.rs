@@ -11,6 +11,7 @@ use crate::db::master::suppliers;
 use crate::db::master::suppliers::RoomTypeError;
 use crate::db::master::suppliers::{NewRate, NewRoomType, RateError, RoomRate, RoomType};
 use crate::domain::access::Perm;
+use crate::domain::ids::RoomRateId;
 use crate::domain::ids::RoomTypeId;
 use crate::domain::master::suppliers::RoomKind;
 use crate::i18n::{Message, key};
@@ -80,20 +81,18 @@ async fn render_room_type(
     ui.render(status, "suppliers/item_edit.html", &view)
 }
 
-async fn load_room_type(db: &Db, id: i64) -> Result<RoomType, WebError> {
-    db.read(move |conn| -> Result<_, WebError> {
-        Ok(suppliers::find_room_type(conn, RoomTypeId(id))?)
-    })
-    .await?
-    .filter(|rt| !rt.archived)
-    .ok_or(WebError::NotFound)
+async fn load_room_type(db: &Db, id: RoomTypeId) -> Result<RoomType, WebError> {
+    db.read(move |conn| -> Result<_, WebError> { Ok(suppliers::find_room_type(conn, id)?) })
+        .await?
+        .filter(|rt| !rt.archived)
+        .ok_or(WebError::NotFound)
 }
 
 pub async fn room_type_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<RoomTypeId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let room_type = load_room_type(&db, path.into_inner()).await?;
@@ -117,7 +116,7 @@ pub async fn update_room_type(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<RoomTypeId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
@@ -190,7 +189,7 @@ fn rate_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
 
 async fn load_rate(
     db: &Db,
-    id: i64,
+    id: RoomRateId,
 ) -> Result<(crate::domain::ids::SupplierId, RoomRate), WebError> {
     match db
         .read(move |conn| -> Result<_, WebError> { Ok(suppliers::rate_by_id(conn, id)?) })
@@ -226,7 +225,7 @@ pub async fn rate_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<RoomRateId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let (hotel, rate) = load_rate(&db, path.into_inner()).await?;
@@ -253,7 +252,7 @@ pub async fn update_rate(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<RoomRateId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;

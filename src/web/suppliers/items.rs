@@ -8,7 +8,7 @@ use crate::db::master::suppliers;
 use crate::db::master::suppliers::RoomTypeError;
 use crate::db::master::suppliers::{NewRate, NewRoomType, NewVehicle, RateError, Supplier};
 use crate::domain::access::Perm;
-use crate::domain::ids::RoomTypeId;
+use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId, VehicleId};
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::i18n::{Message, key};
@@ -77,7 +77,7 @@ pub async fn add_room_type(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<SupplierId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
@@ -150,7 +150,7 @@ pub async fn add_rate(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<SupplierId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
@@ -197,19 +197,20 @@ pub async fn add_rate(
     };
     let actor = user.actor(ui.client_addr());
     let result = db
-        .write(move |conn| -> Result<Result<i64, RateError>, WebError> {
-            let new = NewRate {
-                season_name: &season_name,
-                season,
-                rate_minor,
-                currency,
-            };
-            let id = match suppliers::insert_rate(conn, room_type, &new) {
-                Ok(id) => id,
-                Err(RateError::Db(e)) => return Err(e.into()),
-                Err(refused) => return Ok(Err(refused)),
-            };
-            audit::record_change(
+        .write(
+            move |conn| -> Result<Result<RoomRateId, RateError>, WebError> {
+                let new = NewRate {
+                    season_name: &season_name,
+                    season,
+                    rate_minor,
+                    currency,
+                };
+                let id = match suppliers::insert_rate(conn, room_type, &new) {
+                    Ok(id) => id,
+                    Err(RateError::Db(e)) => return Err(e.into()),
+                    Err(refused) => return Ok(Err(refused)),
+                };
+                audit::record_change(
                 conn,
                 &actor,
                 Change::new(Entity::RoomRate, Verb::Create, id)
@@ -218,8 +219,9 @@ pub async fn add_rate(
                 "ends_on": season.ends_on, "rate_minor": rate_minor, "currency": currency.code(),
             })),
             )?;
-            Ok(Ok(id))
-        })
+                Ok(Ok(id))
+            },
+        )
         .await?;
     match result {
         Ok(_) => Ok(ui.see_other(
@@ -253,7 +255,7 @@ pub async fn archive_rate(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<RoomRateId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let rate = path.into_inner();
@@ -284,10 +286,10 @@ pub async fn archive_room_type(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<RoomTypeId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
-    let id = RoomTypeId(path.into_inner());
+    let id = path.into_inner();
     let actor = user.actor(ui.client_addr());
     let hotel = db
         .write(move |conn| -> Result<_, WebError> {
@@ -318,7 +320,7 @@ pub async fn add_vehicle(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<SupplierId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
@@ -370,7 +372,7 @@ pub async fn archive_vehicle(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<VehicleId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let vehicle = path.into_inner();

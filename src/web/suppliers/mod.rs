@@ -45,9 +45,9 @@ pub fn tabs(ui: &Ui, current: SupplierKind) -> Vec<TabView> {
         .collect()
 }
 
-pub async fn load(db: &Db, kind: SupplierKind, id: i64) -> Result<Supplier, WebError> {
+pub async fn load(db: &Db, kind: SupplierKind, id: SupplierId) -> Result<Supplier, WebError> {
     let found = db
-        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, SupplierId(id))?) })
+        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, id)?) })
         .await?;
     found
         .filter(|s| s.data.kind == kind)

@@ -485,7 +485,7 @@ pub async fn edit_form(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, SupplierId)>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let (segment, id) = path.into_inner();
@@ -505,7 +505,7 @@ pub async fn update(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, SupplierId)>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
@@ -544,7 +544,7 @@ async fn set_archived(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, SupplierId)>,
     archived: bool,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
@@ -565,7 +565,7 @@ pub async fn archive(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, SupplierId)>,
 ) -> Result<HttpResponse, WebError> {
     set_archived(ui, db, user, path, true).await
 }
@@ -574,7 +574,7 @@ pub async fn restore(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, SupplierId)>,
 ) -> Result<HttpResponse, WebError> {
     set_archived(ui, db, user, path, false).await
 }

@@ -5,6 +5,7 @@ use super::{kind_of, kind_title, load, tabs};
 use crate::db::master::suppliers;
 use crate::db::master::suppliers::Supplier;
 use crate::domain::access::Perm;
+use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{CommissionBasis, RoomKind};
 use crate::i18n::key;
 use crate::web::error::WebError;
@@ -179,7 +180,7 @@ pub async fn render_show(
                 .iter()
                 .filter(|r| r.room_type_id == rt.id)
                 .map(|r| RateView {
-                    id: r.id,
+                    id: r.id.0,
                     season: r.season.clone(),
                     from: ui.formats().date(ui.locale(), r.starts_on),
                     to: ui.formats().date(ui.locale(), r.ends_on),
@@ -270,7 +271,7 @@ pub async fn render_show(
             .iter()
             .filter(|v| !v.archived)
             .map(|v| VehicleView {
-                id: v.id,
+                id: v.id.0,
                 vehicle_type: v.vehicle_type.clone(),
                 seats: v.seats,
                 plate: v.plate.clone(),
@@ -285,8 +286,7 @@ pub async fn render_show(
             ui,
             db,
             user,
-            crate::web::contacts::Side::Supplier,
-            id.0,
+            crate::db::master::contacts::Party::Supplier(id),
         )
         .await?,
         failed: failed_section.to_owned(),
@@ -299,7 +299,7 @@ pub async fn show(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, SupplierId)>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersView)?;
     let (segment, id) = path.into_inner();
