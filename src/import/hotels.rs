@@ -306,9 +306,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
                     return Ok(out.finish(false));
                 }
                 Err(RoomTypeError::Db(e)) => return Err(e),
-                Err(RoomTypeError::Unavailable(e)) => {
-                    return Err(diesel::result::Error::QueryBuilderError(e.into()));
-                }
+                Err(other) => return Err(diesel::result::Error::QueryBuilderError(other.into())),
             }
         }
     };
@@ -351,6 +349,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
                         .arg("to", ends_on),
                 ),
                 Err(RateError::Db(e)) => return Err(e),
+                Err(other) => return Err(diesel::result::Error::QueryBuilderError(other.into())),
             }
         }
     }

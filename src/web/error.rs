@@ -72,6 +72,30 @@ impl From<crate::db::master::suppliers::RoomTypeError> for WebError {
             E::NameTaken(name) => {
                 WebError::BadRequest(Message::new("rooms-error-name-taken").arg("name", name))
             }
+            E::NotFound => WebError::NotFound,
+            E::Archived => WebError::Conflict(Message::new("error-archived")),
+            E::Db(e) => e.into(),
+            E::Unavailable(e) => e.into(),
+        }
+    }
+}
+
+impl From<crate::db::master::suppliers::RateError> for WebError {
+    fn from(e: crate::db::master::suppliers::RateError) -> Self {
+        use crate::db::master::suppliers::RateError as E;
+        match e {
+            E::Overlap {
+                season,
+                starts_on,
+                ends_on,
+            } => WebError::BadRequest(
+                Message::new("rates-error-overlap")
+                    .arg("season", season)
+                    .arg("from", starts_on)
+                    .arg("to", ends_on),
+            ),
+            E::NotFound => WebError::NotFound,
+            E::Archived => WebError::Conflict(Message::new("error-archived")),
             E::Db(e) => e.into(),
             E::Unavailable(e) => e.into(),
         }

@@ -543,6 +543,11 @@ pub enum RoomTypeError {
     /// Unicode forms do not matter); archived ones do not count.
     #[error("the hotel already has a room type named {0:?}")]
     NameTaken(String),
+    #[error("no such room type")]
+    NotFound,
+    /// An archived room type is read-only.
+    #[error("the room type is archived")]
+    Archived,
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
     #[error(transparent)]
@@ -686,8 +691,15 @@ pub enum RateError {
         starts_on: NaiveDate,
         ends_on: NaiveDate,
     },
+    #[error("no such rate")]
+    NotFound,
+    /// An archived rate is read-only.
+    #[error("the rate is archived")]
+    Archived,
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Unavailable(#[from] crate::db::DbUnavailable),
 }
 
 /// Refuses a season that overlaps a live rate of the same room type (other than `except`).
@@ -771,15 +783,18 @@ pub fn rate_by_id(
     .transpose()
 }
 
-/// Changes a rate's season, dates and amount, refusing an overlap with the room type's other
-/// live rates.
+/// Changes a live rate's season, dates and amount, read inside the caller's transaction,
+/// refusing an overlap with the room type's other live rates. Returns the rate as it was.
 pub fn change_rate(
     conn: &mut AnyConnection,
     id: RoomRateId,
-    room_type: RoomTypeId,
     new: &NewRate<'_>,
-) -> Result<(), RateError> {
-    refuse_overlap(conn, room_type, new.season, Some(id))?;
+) -> Result<RoomRate, RateError> {
+    let (_, before, archived) = rate_by_id(conn, id)?.ok_or(RateError::NotFound)?;
+    if archived {
+        return Err(RateError::Archived);
+    }
+    refuse_overlap(conn, before.room_type_id, new.season, Some(id))?;
     diesel::update(room_rates::table.find(id.0))
         .set((
             room_rates::season.eq(new.season_name),
@@ -790,24 +805,22 @@ pub fn change_rate(
             room_rates::updated_at.eq(now()),
         ))
         .execute(conn)?;
-    Ok(())
+    Ok(before)
 }
 
-/// Changes a room type's name, category and maximum occupancy; the name must be free among
-/// the hotel's other live room types.
+/// Changes a live room type's name, category and maximum occupancy, read inside the caller's
+/// transaction; the name must be free among the hotel's other live room types. Returns the
+/// room type as it was.
 pub fn edit_room_type(
     conn: &mut AnyConnection,
     id: RoomTypeId,
     new: &NewRoomType<'_>,
-) -> Result<usize, RoomTypeError> {
-    let hotel: Option<i64> = room_types::table
-        .find(id.0)
-        .select(room_types::supplier_id)
-        .first(conn)
-        .optional()?;
-    if let Some(hotel) = hotel {
-        refuse_taken_name(conn, SupplierId(hotel), new.name, Some(id))?;
+) -> Result<RoomType, RoomTypeError> {
+    let before = find_room_type(conn, id)?.ok_or(RoomTypeError::NotFound)?;
+    if before.archived {
+        return Err(RoomTypeError::Archived);
     }
+    refuse_taken_name(conn, before.supplier_id, new.name, Some(id))?;
     diesel::update(room_types::table.find(id.0))
         .set((
             room_types::name.eq(new.name),
@@ -817,7 +830,8 @@ pub fn edit_room_type(
             room_types::updated_at.eq(now()),
         ))
         .execute(conn)
-        .map_err(|e| name_clash(e, new.name))
+        .map_err(|e| name_clash(e, new.name))?;
+    Ok(before)
 }
 
 /// Adds a seasonal rate, refusing one that overlaps a live rate of the same room type.

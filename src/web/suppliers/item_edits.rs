@@ -140,11 +140,12 @@ pub async fn update_room_type(
         )
         .await;
     };
-    let (actor, old) = (user.actor(ui.client_addr()), before.clone());
+    let (actor, id) = (user.actor(ui.client_addr()), before.id);
     let changed = db
         .write(move |conn| -> Result<(), RoomTypeError> {
             let new = NewRoomType { kind, name: &name, max_occupancy: max as i32 };
-            suppliers::edit_room_type(conn, old.id, &new)?;
+            // Read again here: the form was shown from an earlier read.
+            let old = suppliers::edit_room_type(conn, id, &new)?;
             audit::record_change(
                 conn,
                 &actor,
@@ -278,20 +279,17 @@ pub async fn update_rate(
         )
         .await;
     };
-    let (actor, old) = (user.actor(ui.client_addr()), before.clone());
+    let (actor, id) = (user.actor(ui.client_addr()), before.id);
     let result = db
-        .write(move |conn| -> Result<Result<(), RateError>, WebError> {
+        .write(move |conn| -> Result<(), RateError> {
             let new = NewRate {
                 season_name: &season_name,
                 season,
                 rate_minor,
                 currency,
             };
-            match suppliers::change_rate(conn, old.id, old.room_type_id, &new) {
-                Ok(()) => {}
-                Err(RateError::Db(e)) => return Err(e.into()),
-                Err(refused) => return Ok(Err(refused)),
-            }
+            // Read again here: the form was shown from an earlier read.
+            let old = suppliers::change_rate(conn, id, &new)?;
             audit::record_change(
                 conn,
                 &actor,
@@ -305,9 +303,9 @@ pub async fn update_rate(
                 "rate_minor": rate_minor, "currency": currency.code(),
             })),
             )?;
-            Ok(Ok(()))
+            Ok(())
         })
-        .await?;
+        .await;
     match result {
         Ok(()) => Ok(ui.see_other(
             &paths::hotel(hotel),
@@ -330,6 +328,6 @@ pub async fn update_rate(
             )
             .await
         }
-        Err(RateError::Db(e)) => Err(e.into()),
+        Err(other) => Err(other.into()),
     }
 }

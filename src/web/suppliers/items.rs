@@ -197,20 +197,15 @@ pub async fn add_rate(
     };
     let actor = user.actor(ui.client_addr());
     let result = db
-        .write(
-            move |conn| -> Result<Result<RoomRateId, RateError>, WebError> {
-                let new = NewRate {
-                    season_name: &season_name,
-                    season,
-                    rate_minor,
-                    currency,
-                };
-                let id = match suppliers::insert_rate(conn, room_type, &new) {
-                    Ok(id) => id,
-                    Err(RateError::Db(e)) => return Err(e.into()),
-                    Err(refused) => return Ok(Err(refused)),
-                };
-                audit::record_change(
+        .write(move |conn| -> Result<RoomRateId, RateError> {
+            let new = NewRate {
+                season_name: &season_name,
+                season,
+                rate_minor,
+                currency,
+            };
+            let id = suppliers::insert_rate(conn, room_type, &new)?;
+            audit::record_change(
                 conn,
                 &actor,
                 Change::new(Entity::RoomRate, Verb::Create, id)
@@ -219,10 +214,9 @@ pub async fn add_rate(
                 "ends_on": season.ends_on, "rate_minor": rate_minor, "currency": currency.code(),
             })),
             )?;
-                Ok(Ok(id))
-            },
-        )
-        .await?;
+            Ok(id)
+        })
+        .await;
     match result {
         Ok(_) => Ok(ui.see_other(
             &paths::hotel(hotel_id),
@@ -247,7 +241,7 @@ pub async fn add_rate(
             )
             .await
         }
-        Err(RateError::Db(e)) => Err(e.into()),
+        Err(other) => Err(other.into()),
     }
 }
 
