@@ -18,9 +18,7 @@ use crate::web::flash::Flash;
 use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::Pager;
-use crate::web::kit::list::{
-    CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
-};
+use crate::web::kit::list::{CellView, FilterView, ListPage, ListParams, RowView, plain_column};
 use crate::web::kit::{money_input, money_text};
 use crate::web::paths;
 
@@ -80,73 +78,31 @@ pub async fn list(
             }
         })
         .collect();
-    let mut market_options = vec![OptionView {
-        value: String::new(),
-        label: ui.t(key("list-all")),
-    }];
-    market_options.extend(markets.into_iter().map(|m| OptionView {
-        value: m.clone(),
-        label: m,
-    }));
-    let pager = Pager::new(page, total);
-    let (prev_href, next_href) = pager_links(&params, base, &pager);
-    let mut actions = Vec::new();
-    if user.user().role.permits(Perm::AgenciesEdit) {
-        actions.push(LinkView {
-            href: paths::AGENCY_NEW.into(),
-            label: ui.t(key("agencies-new")),
-        });
-        actions.push(LinkView {
-            href: paths::import(crate::import::Kind::Agencies),
-            label: ui.t(key("imports-from-excel")),
-        });
-    }
     let mut credit = params.column(base, ui.t(key("agencies-col-credit")), "credit", "name");
     credit.numeric = true;
-    let view = ListPage {
-        title: ui.t(key("agencies-title")),
-        base: base.into(),
-        tabs: Vec::new(),
-        actions,
-        q: params.q.clone().unwrap_or_default(),
-        sort: params.sort.clone().unwrap_or_default(),
-        search_placeholder: ui.t(key("agencies-search-placeholder")),
-        filters: vec![FilterView {
-            name: "market".into(),
-            label: ui.t(key("agencies-col-market")),
-            options: market_options,
-            value: params.market.clone().unwrap_or_default(),
-        }],
-        archived: params.show_archived(),
-        archived_href: params.href(
-            base,
-            &[
-                (
-                    "archived",
-                    (!params.show_archived()).then(|| "1".to_owned()),
-                ),
-                ("page", None),
-            ],
-        ),
-        columns: vec![
-            params.column(base, ui.t(key("agencies-col-name")), "name", "name"),
-            params.column(base, ui.t(key("suppliers-col-country")), "country", "name"),
-            params.column(base, ui.t(key("agencies-col-market")), "market", "name"),
-            plain_column(ui.t(key("agencies-col-language"))),
-            plain_column(ui.t(key("suppliers-col-currency"))),
-            credit,
-        ],
-        rows,
-        total: ui.formats().integer(ui.locale(), total),
-        pager,
-        prev_href,
-        next_href,
-        empty_text: if params.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
-            ui.t(key("list-empty-search"))
-        } else {
-            ui.t(key("agencies-empty"))
-        },
-    };
+    let mut view = ListPage::new(&ui, &params, base, (page, total), key("agencies-empty"));
+    view.title = ui.t(key("agencies-title"));
+    view.search_placeholder = ui.t(key("agencies-search-placeholder"));
+    view.filters = vec![FilterView::of(
+        &ui,
+        "market",
+        key("agencies-col-market"),
+        markets,
+        params.market.as_deref(),
+    )];
+    if user.user().role.permits(Perm::AgenciesEdit) {
+        let import = paths::import(crate::import::Kind::Agencies);
+        view.add_actions(&ui, (paths::AGENCY_NEW, key("agencies-new")), import);
+    }
+    view.columns = vec![
+        params.column(base, ui.t(key("agencies-col-name")), "name", "name"),
+        params.column(base, ui.t(key("suppliers-col-country")), "country", "name"),
+        params.column(base, ui.t(key("agencies-col-market")), "market", "name"),
+        plain_column(ui.t(key("agencies-col-language"))),
+        plain_column(ui.t(key("suppliers-col-currency"))),
+        credit,
+    ];
+    view.rows = rows;
     ui.render(StatusCode::OK, "master/list.html", &view)
 }
 

@@ -19,9 +19,7 @@ use crate::web::flash::Flash;
 use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::Pager;
-use crate::web::kit::list::{
-    CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
-};
+use crate::web::kit::list::{CellView, FilterView, ListPage, ListParams, RowView, plain_column};
 use crate::web::kit::{money_input, money_text};
 use crate::web::paths;
 
@@ -123,65 +121,30 @@ pub async fn list(
         value: (*l).to_owned(),
         label: ui.t(language_key(l)),
     }));
-    let pager = Pager::new(page, total);
-    let (prev_href, next_href) = pager_links(&params, base, &pager);
-    let mut actions = Vec::new();
-    if user.user().role.permits(Perm::GuidesEdit) {
-        actions.push(LinkView {
-            href: paths::GUIDE_NEW.into(),
-            label: ui.t(key("guides-new")),
-        });
-        actions.push(LinkView {
-            href: paths::import(crate::import::Kind::Guides),
-            label: ui.t(key("imports-from-excel")),
-        });
-    }
     let mut fee = params.column(base, ui.t(key("guides-col-fee")), "fee", "name");
     fee.numeric = true;
-    let view = ListPage {
-        title: ui.t(key("guides-title")),
-        base: base.into(),
-        tabs: Vec::new(),
-        actions,
-        q: params.q.clone().unwrap_or_default(),
-        sort: params.sort.clone().unwrap_or_default(),
-        search_placeholder: ui.t(key("guides-search-placeholder")),
-        filters: vec![FilterView {
-            name: "language".into(),
-            label: ui.t(key("guides-col-languages")),
-            options: language_options,
-            value: params.language.clone().unwrap_or_default(),
-        }],
-        archived: params.show_archived(),
-        archived_href: params.href(
-            base,
-            &[
-                (
-                    "archived",
-                    (!params.show_archived()).then(|| "1".to_owned()),
-                ),
-                ("page", None),
-            ],
-        ),
-        columns: vec![
-            params.column(base, ui.t(key("guides-col-name")), "name", "name"),
-            plain_column(ui.t(key("guides-col-languages"))),
-            params.column(base, ui.t(key("guides-col-licence")), "licence", "name"),
-            fee,
-            plain_column(ui.t(key("suppliers-phone"))),
-            plain_column(ui.t(key("guides-col-status"))),
-        ],
-        rows,
-        total: ui.formats().integer(ui.locale(), total),
-        pager,
-        prev_href,
-        next_href,
-        empty_text: if params.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
-            ui.t(key("list-empty-search"))
-        } else {
-            ui.t(key("guides-empty"))
-        },
-    };
+    let mut view = ListPage::new(&ui, &params, base, (page, total), key("guides-empty"));
+    view.title = ui.t(key("guides-title"));
+    view.search_placeholder = ui.t(key("guides-search-placeholder"));
+    view.filters = vec![FilterView {
+        name: "language".into(),
+        label: ui.t(key("guides-col-languages")),
+        options: language_options,
+        value: params.language.clone().unwrap_or_default(),
+    }];
+    if user.user().role.permits(Perm::GuidesEdit) {
+        let import = paths::import(crate::import::Kind::Guides);
+        view.add_actions(&ui, (paths::GUIDE_NEW, key("guides-new")), import);
+    }
+    view.columns = vec![
+        params.column(base, ui.t(key("guides-col-name")), "name", "name"),
+        plain_column(ui.t(key("guides-col-languages"))),
+        params.column(base, ui.t(key("guides-col-licence")), "licence", "name"),
+        fee,
+        plain_column(ui.t(key("suppliers-phone"))),
+        plain_column(ui.t(key("guides-col-status"))),
+    ];
+    view.rows = rows;
     ui.render(StatusCode::OK, "master/list.html", &view)
 }
 

@@ -19,9 +19,7 @@ use crate::web::kit::form::{
     CURRENCIES, Errors, Fields, FormBuilder, FormPage, OptionView, Reader,
 };
 use crate::web::kit::list::Pager;
-use crate::web::kit::list::{
-    CellView, FilterView, LinkView, ListPage, ListParams, RowView, pager_links, plain_column,
-};
+use crate::web::kit::list::{CellView, FilterView, ListPage, ListParams, RowView, plain_column};
 use crate::web::paths;
 
 fn currency_filter(ui: &Ui, name: &str, label: &'static str, value: Option<&str>) -> FilterView {
@@ -129,49 +127,31 @@ pub async fn list(
         );
     }
     rows.extend(found.iter().map(row));
-    let pager = Pager::new(page, total);
-    let (prev_href, next_href) = pager_links(&params, base, &pager);
-    let mut actions = Vec::new();
-    if can_edit {
-        actions.push(LinkView {
-            href: paths::RATE_NEW.into(),
-            label: ui.t(key("rates-new")),
-        });
-        actions.push(LinkView {
-            href: paths::import(crate::import::Kind::Rates),
-            label: ui.t(key("imports-from-excel")),
-        });
-    }
     let mut rate_col = plain_column(ui.t(key("rates-col-rate")));
     rate_col.numeric = true;
-    let view = ListPage {
-        title,
-        base: base.into(),
-        tabs: Vec::new(),
-        actions,
-        q: params.q.clone().unwrap_or_default(),
-        sort: params.sort.clone().unwrap_or_default(),
-        search_placeholder: ui.t(key("rates-search-placeholder")),
-        filters: vec![
-            currency_filter(&ui, "from", key("rates-col-from"), params.from.as_deref()),
-            currency_filter(&ui, "to", key("rates-col-to"), params.to.as_deref()),
-        ],
-        archived: false,
-        archived_href: base.into(),
-        columns: vec![
-            params.column(base, ui.t(key("rates-col-date")), "-date", "date"),
-            params.column(base, ui.t(key("rates-col-pair")), "pair", "date"),
-            rate_col,
-            plain_column(ui.t(key("rates-col-source"))),
-            plain_column(String::new()),
-        ],
-        rows,
-        total: f.integer(ui.locale(), total),
-        pager,
-        prev_href,
-        next_href,
-        empty_text: ui.t(key("rates-empty")),
-    };
+    let mut view = ListPage::new(&ui, &params, base, (page, total), key("rates-empty"));
+    // Rates are never archived: no toggle, and the list's own empty text even when searching.
+    view.archived = false;
+    view.archived_href = base.into();
+    view.empty_text = ui.t(key("rates-empty"));
+    view.title = title;
+    view.search_placeholder = ui.t(key("rates-search-placeholder"));
+    view.filters = vec![
+        currency_filter(&ui, "from", key("rates-col-from"), params.from.as_deref()),
+        currency_filter(&ui, "to", key("rates-col-to"), params.to.as_deref()),
+    ];
+    if can_edit {
+        let import = paths::import(crate::import::Kind::Rates);
+        view.add_actions(&ui, (paths::RATE_NEW, key("rates-new")), import);
+    }
+    view.columns = vec![
+        params.column(base, ui.t(key("rates-col-date")), "-date", "date"),
+        params.column(base, ui.t(key("rates-col-pair")), "pair", "date"),
+        rate_col,
+        plain_column(ui.t(key("rates-col-source"))),
+        plain_column(String::new()),
+    ];
+    view.rows = rows;
     ui.render(
         StatusCode::OK,
         "rates/list.html",

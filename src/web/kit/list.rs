@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::key;
+use crate::web::extract::Ui;
 use crate::web::kit::form::OptionView;
 
 /// A list column header, sortable when it has a sort key.
@@ -102,6 +104,93 @@ pub struct ListPage {
     pub prev_href: Option<String>,
     pub next_href: Option<String>,
     pub empty_text: String,
+}
+
+impl ListPage {
+    /// A list of `total` rows showing `page`: search box, sort, archive toggle, paging and the
+    /// empty text come from `params`; the caller sets the title, columns, rows, filters and
+    /// actions. `empty` is the list's own "nothing here yet" message id.
+    pub fn new(
+        ui: &Ui,
+        params: &ListParams,
+        base: &str,
+        (page, total): (i64, i64),
+        empty: &'static str,
+    ) -> ListPage {
+        let pager = Pager::new(page, total);
+        let (prev_href, next_href) = pager_links(params, base, &pager);
+        let searching = params.q.as_deref().is_some_and(|q| !q.trim().is_empty());
+        ListPage {
+            title: String::new(),
+            base: base.to_owned(),
+            tabs: Vec::new(),
+            actions: Vec::new(),
+            q: params.q.clone().unwrap_or_default(),
+            sort: params.sort.clone().unwrap_or_default(),
+            search_placeholder: String::new(),
+            filters: Vec::new(),
+            archived: params.show_archived(),
+            archived_href: params.href(
+                base,
+                &[
+                    (
+                        "archived",
+                        (!params.show_archived()).then(|| "1".to_owned()),
+                    ),
+                    ("page", None),
+                ],
+            ),
+            columns: Vec::new(),
+            rows: Vec::new(),
+            total: ui.formats().integer(ui.locale(), total),
+            pager,
+            prev_href,
+            next_href,
+            empty_text: ui.t(if searching {
+                key("list-empty-search")
+            } else {
+                empty
+            }),
+        }
+    }
+
+    /// "New" and "Import from Excel", for those who may edit the list.
+    pub fn add_actions(&mut self, ui: &Ui, new: (&str, &'static str), import: String) {
+        self.actions.push(LinkView {
+            href: new.0.to_owned(),
+            label: ui.t(new.1),
+        });
+        self.actions.push(LinkView {
+            href: import,
+            label: ui.t(key("imports-from-excel")),
+        });
+    }
+}
+
+impl FilterView {
+    /// A drop-down of `values`, "all" first, with `current` chosen.
+    pub fn of(
+        ui: &Ui,
+        name: &str,
+        label: &'static str,
+        values: Vec<String>,
+        current: Option<&str>,
+    ) -> FilterView {
+        let mut options = vec![OptionView {
+            value: String::new(),
+            label: ui.t(key("list-all")),
+        }];
+        options.extend(values.into_iter().map(|v| OptionView {
+            value: v.clone(),
+            label: v,
+        }));
+        FilterView {
+            name: name.to_owned(),
+            label: ui.t(label),
+            options,
+            value: current.unwrap_or_default().to_owned(),
+        }
+    }
 }
 
 /// The query of a list page: search, sort, page, filters, archived.

@@ -20,7 +20,7 @@ use crate::web::flash::Flash;
 use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
-    CellView, FilterView, LinkView, ListPage, ListParams, Pager, RowView, pager_links, plain_column,
+    CellView, FilterView, LinkView, ListPage, ListParams, Pager, RowView, plain_column,
 };
 use crate::web::kit::money_input;
 use crate::web::paths;
@@ -104,66 +104,31 @@ pub async fn list(
             RowView { cells }
         })
         .collect();
-    let mut city_options = vec![OptionView {
-        value: String::new(),
-        label: ui.t(key("list-all")),
-    }];
-    city_options.extend(cities.into_iter().map(|c| OptionView {
-        value: c.clone(),
-        label: c,
-    }));
-    let pager = Pager::new(page, total);
-    let (prev_href, next_href) = pager_links(&params, base, &pager);
-    let mut actions = Vec::new();
+    let mut view = ListPage::new(&ui, &params, base, (page, total), key("suppliers-empty"));
+    view.title = ui.t(kind_title(kind));
+    view.tabs = tabs(&ui, kind);
+    view.search_placeholder = ui.t(key("suppliers-search-placeholder"));
+    view.filters = vec![FilterView::of(
+        &ui,
+        "city",
+        key("suppliers-col-city"),
+        cities,
+        params.city.as_deref(),
+    )];
     if user.user().role.permits(Perm::SuppliersEdit) {
-        actions.push(LinkView {
+        view.actions.push(LinkView {
             href: paths::supplier_new(kind),
             label: ui.t(kind_new(kind)),
         });
         if kind == SupplierKind::Hotel {
-            actions.push(LinkView {
+            view.actions.push(LinkView {
                 href: paths::import(crate::import::Kind::Hotels),
                 label: ui.t(key("imports-from-excel")),
             });
         }
     }
-    let view = ListPage {
-        title: ui.t(kind_title(kind)),
-        base: base.to_owned(),
-        tabs: tabs(&ui, kind),
-        actions,
-        q: params.q.clone().unwrap_or_default(),
-        sort: params.sort.clone().unwrap_or_default(),
-        search_placeholder: ui.t(key("suppliers-search-placeholder")),
-        filters: vec![FilterView {
-            name: "city".into(),
-            label: ui.t(key("suppliers-col-city")),
-            options: city_options,
-            value: params.city.clone().unwrap_or_default(),
-        }],
-        archived: params.show_archived(),
-        archived_href: params.href(
-            base,
-            &[
-                (
-                    "archived",
-                    (!params.show_archived()).then(|| "1".to_owned()),
-                ),
-                ("page", None),
-            ],
-        ),
-        columns,
-        rows,
-        total: ui.formats().integer(ui.locale(), total),
-        pager,
-        prev_href,
-        next_href,
-        empty_text: if params.q.as_deref().is_some_and(|q| !q.trim().is_empty()) {
-            ui.t(key("list-empty-search"))
-        } else {
-            ui.t(key("suppliers-empty"))
-        },
-    };
+    view.columns = columns;
+    view.rows = rows;
     ui.render(StatusCode::OK, "master/list.html", &view)
 }
 
