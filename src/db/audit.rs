@@ -145,12 +145,6 @@ impl Action {
     }
 }
 
-impl Default for Action {
-    fn default() -> Action {
-        Action::Event(Event::SignIn)
-    }
-}
-
 /// Who changes business data, as the audit log records them.
 #[derive(Debug, Clone)]
 pub struct Actor {
@@ -248,8 +242,9 @@ pub fn record_change(conn: &mut AnyConnection, actor: &Actor, change: Change) ->
     )
 }
 
-/// One audit row to append; business changes go through [`record_change`].
-#[derive(Debug, Default)]
+/// One audit row to append; business changes go through [`record_change`], events start
+/// from [`Entry::event`].
+#[derive(Debug)]
 pub struct Entry<'a> {
     pub user_id: Option<UserId>,
     /// Who acted, as shown later: an e-mail, or `cli` for the admin command line.
@@ -260,6 +255,27 @@ pub struct Entry<'a> {
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
     pub client_addr: Option<&'a str>,
+}
+
+impl<'a> Entry<'a> {
+    /// An event by `actor` (an e-mail as typed, for sign-ins), from `client_addr`.
+    pub fn event(
+        event: Event,
+        user_id: Option<UserId>,
+        actor: Option<&'a str>,
+        client_addr: &'a str,
+    ) -> Entry<'a> {
+        Entry {
+            user_id,
+            actor,
+            action: Action::Event(event),
+            entity: None,
+            entity_id: None,
+            before: None,
+            after: None,
+            client_addr: Some(client_addr),
+        }
+    }
 }
 
 /// Longest actor, entity id or client address kept; longer text (a 7 KB path, a pasted

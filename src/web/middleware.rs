@@ -240,15 +240,15 @@ impl Refusal {
         }
     }
 
-    fn action(self) -> db::audit::Action {
+    fn event(self) -> db::audit::Event {
         use db::audit::Event;
-        db::audit::Action::Event(match self {
+        match self {
             Refusal::ForeignOrigin => Event::RefusedForeignOrigin,
             Refusal::MissingToken => Event::RefusedCsrfMissing,
             Refusal::WrongToken => Event::RefusedCsrfWrong,
             Refusal::TooLarge => Event::RefusedFormTooLarge,
             Refusal::Permission => Event::RefusedPermission,
-        })
+        }
     }
 }
 
@@ -356,13 +356,9 @@ async fn audit_refusal(state: &State, ctx: &RequestContext, path: &str, refusal:
     let result = actix_web::web::block(move || -> anyhow::Result<()> {
         let mut conn = pool.get()?;
         let entry = db::audit::Entry {
-            user_id,
-            actor: actor.as_deref(),
-            action: refusal.action(),
             entity: Some("path"),
             entity_id: Some(path),
-            client_addr: Some(&addr),
-            ..Default::default()
+            ..db::audit::Entry::event(refusal.event(), user_id, actor.as_deref(), &addr)
         };
         db::write(&mut conn, |conn| -> anyhow::Result<()> {
             if user_id.is_some() {

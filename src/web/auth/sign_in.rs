@@ -157,21 +157,15 @@ pub async fn sign_in(
     db.write(move |conn| -> Result<(), WebError> {
         let now = db::now();
         let user_id = user_for_write.as_ref().map(|u| u.id);
-        let action = audit::Action::Event(match &record {
+        let event = match &record {
             Outcome::Throttled { .. } => audit::Event::SignInThrottled,
             Outcome::Failed if user_for_write.as_ref().is_some_and(|u| u.disabled) => {
                 audit::Event::SignInRefusedDisabled
             }
             Outcome::Failed => audit::Event::SignInFailed,
             Outcome::SignedIn { .. } => audit::Event::SignIn,
-        });
-        let entry = audit::Entry {
-            user_id,
-            actor: Some(&write_email),
-            action,
-            client_addr: Some(&write_addr),
-            ..Default::default()
         };
+        let entry = audit::Entry::event(event, user_id, Some(&write_email), &write_addr);
         match &record {
             // Refused before any check: audited within the anonymous refusal budget, so that
             // hammering a throttled account cannot grow the log without bound.
@@ -292,13 +286,7 @@ pub async fn sign_out(ui: Ui, db: Db, user: SignedIn) -> Result<HttpResponse, We
         sessions::revoke(conn, session_id, db::now())?;
         audit::record(
             conn,
-            &audit::Entry {
-                user_id: Some(user_id),
-                actor: Some(&email),
-                action: audit::Action::Event(audit::Event::SignOut),
-                client_addr: Some(&addr),
-                ..Default::default()
-            },
+            &audit::Entry::event(audit::Event::SignOut, Some(user_id), Some(&email), &addr),
         )?;
         Ok(())
     })
