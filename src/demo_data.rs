@@ -19,6 +19,7 @@ use crate::domain::fx::Rate;
 use crate::domain::master::guides::LanguageLevel;
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{CommissionBasis, CommissionSplit, RoomKind, SupplierKind};
+use crate::domain::money::Money;
 
 /// (city, country, currency, hotels as (name, local name, stars, twin rate in major units)).
 type CityHotels = (
@@ -320,8 +321,7 @@ fn seed_hotels(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()>
                     let rate = NewRate {
                         season_name: label,
                         season,
-                        rate_minor: minor(base * factor / 100, currency),
-                        currency,
+                        rate: Money::new(minor(base * factor / 100, currency), currency),
                     };
                     suppliers::insert_rate(conn, room, &rate)
                         .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -312,7 +312,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
     };
     match suppliers::find_rate(conn, room_type, season)? {
         Some(existing) => {
-            let before = Money::new(existing.rate_minor, existing.currency);
+            let before = existing.rate;
             let after = Money::new(rate_minor, currency);
             out.change(
                 key("rates-season"),
@@ -325,7 +325,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
                 format!("{} {}", after.amount_text(), after.currency),
             );
             if existing.season != season_name || before != after {
-                suppliers::update_rate(conn, existing.id, &season_name, rate_minor, currency)?;
+                suppliers::update_rate(conn, existing.id, &season_name, after)?;
             }
         }
         None => {
@@ -333,8 +333,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
             let new = NewRate {
                 season_name: &season_name,
                 season,
-                rate_minor,
-                currency,
+                rate: Money::new(rate_minor, currency),
             };
             match suppliers::insert_rate(conn, room_type, &new) {
                 Ok(_) => {}

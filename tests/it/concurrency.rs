@@ -11,6 +11,7 @@ use tourdesk::db::{self, AnyConnection};
 use tourdesk::domain::access::Role;
 use tourdesk::domain::currency::Currency;
 use tourdesk::domain::master::seasons::Season;
+use tourdesk::domain::money::Money;
 use tourdesk::manifest::Tenant;
 use tourdesk::provision;
 
@@ -67,8 +68,7 @@ async fn overlapping_seasons_written_at_once_let_one_through() {
                 let new = NewRate {
                     season_name: "Race",
                     season,
-                    rate_minor: 100_000,
-                    currency: Currency::parse("THB").expect("THB"),
+                    rate: Money::new(100_000, Currency::parse("THB").expect("THB")),
                 };
                 db::write(conn, |conn| suppliers::insert_rate(conn, room, &new))
             });

@@ -14,6 +14,7 @@ use crate::domain::decimal::Dec;
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId, VehicleId};
 use crate::domain::master::seasons::{Season, overlapping_season};
 use crate::domain::master::suppliers::{CommissionBasis, CommissionSplit, RoomKind, SupplierKind};
+use crate::domain::money::Money;
 use crate::domain::text::search_key;
 
 /// A shop's commission agreement.
@@ -485,8 +486,8 @@ pub struct RoomRate {
     pub season: String,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
-    pub rate_minor: i64,
-    pub currency: Currency,
+    /// Per room-night, in the contract's currency.
+    pub rate: Money,
 }
 
 pub struct NewRoomType<'a> {
@@ -667,8 +668,7 @@ pub fn rates_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<
                     season,
                     starts_on,
                     ends_on,
-                    rate_minor,
-                    currency: currency_of(&currency)?,
+                    rate: Money::new(rate_minor, currency_of(&currency)?),
                 })
             },
         )
@@ -678,8 +678,8 @@ pub fn rates_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<
 pub struct NewRate<'a> {
     pub season_name: &'a str,
     pub season: Season,
-    pub rate_minor: i64,
-    pub currency: Currency,
+    /// Per room-night, in the contract's currency.
+    pub rate: Money,
 }
 
 /// Why a rate cannot be added.
@@ -774,8 +774,7 @@ pub fn rate_by_id(
                 season,
                 starts_on,
                 ends_on,
-                rate_minor,
-                currency: currency_of(&currency)?,
+                rate: Money::new(rate_minor, currency_of(&currency)?),
             };
             Ok((SupplierId(hotel), rate, archived))
         },
@@ -800,8 +799,8 @@ pub fn change_rate(
             room_rates::season.eq(new.season_name),
             room_rates::starts_on.eq(new.season.starts_on),
             room_rates::ends_on.eq(new.season.ends_on),
-            room_rates::rate_minor.eq(new.rate_minor),
-            room_rates::currency.eq(new.currency.code()),
+            room_rates::rate_minor.eq(new.rate.minor),
+            room_rates::currency.eq(new.rate.currency.code()),
             room_rates::updated_at.eq(now()),
         ))
         .execute(conn)?;
@@ -848,8 +847,8 @@ pub fn insert_rate(
             room_rates::season.eq(new.season_name),
             room_rates::starts_on.eq(new.season.starts_on),
             room_rates::ends_on.eq(new.season.ends_on),
-            room_rates::rate_minor.eq(new.rate_minor),
-            room_rates::currency.eq(new.currency.code()),
+            room_rates::rate_minor.eq(new.rate.minor),
+            room_rates::currency.eq(new.rate.currency.code()),
             room_rates::archived.eq(false),
             room_rates::created_at.eq(at),
             room_rates::updated_at.eq(at),
@@ -885,8 +884,7 @@ pub fn find_rate(
             season: name,
             starts_on: season.starts_on,
             ends_on: season.ends_on,
-            rate_minor,
-            currency: currency_of(&currency)?,
+            rate: Money::new(rate_minor, currency_of(&currency)?),
         })
     })
     .transpose()
@@ -896,14 +894,13 @@ pub fn update_rate(
     conn: &mut AnyConnection,
     id: RoomRateId,
     season_name: &str,
-    rate_minor: i64,
-    currency: Currency,
+    rate: Money,
 ) -> QueryResult<usize> {
     diesel::update(room_rates::table.find(id.0))
         .set((
             room_rates::season.eq(season_name),
-            room_rates::rate_minor.eq(rate_minor),
-            room_rates::currency.eq(currency.code()),
+            room_rates::rate_minor.eq(rate.minor),
+            room_rates::currency.eq(rate.currency.code()),
             room_rates::updated_at.eq(now()),
         ))
         .execute(conn)

@@ -14,6 +14,7 @@ use crate::domain::access::Perm;
 use crate::domain::ids::RoomRateId;
 use crate::domain::ids::RoomTypeId;
 use crate::domain::master::suppliers::RoomKind;
+use crate::domain::money::Money;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -234,8 +235,11 @@ pub async fn rate_form(
         ("season".into(), rate.season.clone()),
         ("starts_on".into(), rate.starts_on.to_string()),
         ("ends_on".into(), rate.ends_on.to_string()),
-        ("rate".into(), money_input(rate.rate_minor, rate.currency)),
-        ("currency".into(), rate.currency.code().into()),
+        (
+            "rate".into(),
+            money_input(rate.rate.minor, rate.rate.currency),
+        ),
+        ("currency".into(), rate.rate.currency.code().into()),
     ]);
     render_rate(
         &ui,
@@ -285,8 +289,7 @@ pub async fn update_rate(
             let new = NewRate {
                 season_name: &season_name,
                 season,
-                rate_minor,
-                currency,
+                rate: Money::new(rate_minor, currency),
             };
             // Read again here: the form was shown from an earlier read.
             let old = suppliers::change_rate(conn, id, &new)?;
@@ -296,7 +299,7 @@ pub async fn update_rate(
                 Change::new(Entity::RoomRate, Verb::Update, old.id)
                 .before(serde_json::json!({
                 "season": old.season, "starts_on": old.starts_on, "ends_on": old.ends_on,
-                "rate_minor": old.rate_minor, "currency": old.currency.code(),
+                "rate_minor": old.rate.minor, "currency": old.rate.currency.code(),
             }))
                 .after(serde_json::json!({
                 "season": season_name, "starts_on": season.starts_on, "ends_on": season.ends_on,

@@ -11,6 +11,7 @@ use crate::domain::access::Perm;
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId, VehicleId};
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
+use crate::domain::money::Money;
 use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -201,8 +202,7 @@ pub async fn add_rate(
             let new = NewRate {
                 season_name: &season_name,
                 season,
-                rate_minor,
-                currency,
+                rate: Money::new(rate_minor, currency),
             };
             let id = suppliers::insert_rate(conn, room_type, &new)?;
             audit::record_change(

@@ -184,7 +184,7 @@ pub async fn render_show(
                     season: r.season.clone(),
                     from: ui.formats().date(ui.locale(), r.starts_on),
                     to: ui.formats().date(ui.locale(), r.ends_on),
-                    rate: money_text(ui, r.rate_minor, r.currency),
+                    rate: money_text(ui, r.rate.minor, r.rate.currency),
                 })
                 .collect(),
         })
