@@ -741,8 +741,7 @@ fn seed_guides(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()>
                 10_000 + i * 389
             ),
             licence_expires_on: Some(expiry),
-            daily_fee_minor: minor(fee, currency),
-            currency,
+            daily_fee: Money::new(minor(fee, currency), currency),
             active: i != 24,
             notes: String::new(),
             languages: langs.iter().map(|(l, v)| ((*l).to_owned(), *v)).collect(),

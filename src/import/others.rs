@@ -280,8 +280,7 @@ pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Que
     };
     let mut out = Outcome::new(row, name.clone());
     out.errors = std::mem::take(&mut r.errors);
-    let (Some(currency), Some(daily_fee_minor), true) = (currency, fee, out.errors.is_empty())
-    else {
+    let (Some(currency), Some(fee), true) = (currency, fee, out.errors.is_empty()) else {
         return Ok(out.finish(false));
     };
     let data = GuideData {
@@ -291,8 +290,7 @@ pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Que
         email,
         licence_number,
         licence_expires_on,
-        daily_fee_minor,
-        currency,
+        daily_fee: Money::new(fee, currency),
         active,
         notes: String::new(),
         languages,
@@ -307,7 +305,7 @@ pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Que
             out.change(
                 key("guides-col-fee"),
                 String::new(),
-                money_text(data.daily_fee_minor, data.currency),
+                money_text(data.daily_fee.minor, data.daily_fee.currency),
             );
             guides::insert(conn, &data)?;
             Ok(out.finish(true))
@@ -358,8 +356,8 @@ pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Que
             );
             out.change(
                 key("guides-col-fee"),
-                money_text(before.daily_fee_minor, before.currency),
-                money_text(data.daily_fee_minor, data.currency),
+                money_text(before.daily_fee.minor, before.daily_fee.currency),
+                money_text(data.daily_fee.minor, data.daily_fee.currency),
             );
             out.change(
                 key("guides-active"),

@@ -12,6 +12,7 @@ use crate::db::master::guides::{Guide, GuideData};
 use crate::domain::access::Perm;
 use crate::domain::ids::GuideId;
 use crate::domain::master::guides::{GUIDE_LANGUAGES, LanguageLevel, LicenceState, licence_state};
+use crate::domain::money::Money;
 use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -99,7 +100,7 @@ pub async fn list(
                         ui.t(licence_key(state)),
                         !matches!(state, LicenceState::Expired),
                     ),
-                    CellView::num(money_text(&ui, d.daily_fee_minor, d.currency)),
+                    CellView::num(money_text(&ui, d.daily_fee.minor, d.daily_fee.currency)),
                     CellView::text(&d.phone),
                     CellView::badge(
                         ui.t(if d.active {
@@ -163,9 +164,9 @@ fn fields_of(d: &GuideData) -> Fields {
         ),
         (
             "daily_fee".into(),
-            money_input(d.daily_fee_minor, d.currency),
+            money_input(d.daily_fee.minor, d.daily_fee.currency),
         ),
-        ("currency".into(), d.currency.code().to_owned()),
+        ("currency".into(), d.daily_fee.currency.code().to_owned()),
         ("notes".into(), d.notes.clone()),
     ];
     if d.active {
@@ -202,7 +203,7 @@ pub fn read(ui: &Ui, fields: &Fields) -> Result<GuideData, Errors> {
             None => r.errors.add(&field, ui.t(key("form-error-choice"))),
         }
     }
-    let (Some(currency), Some(daily_fee_minor), false) = (currency, fee, r.errors.any()) else {
+    let (Some(currency), Some(fee), false) = (currency, fee, r.errors.any()) else {
         return Err(r.errors);
     };
     Ok(GuideData {
@@ -212,8 +213,7 @@ pub fn read(ui: &Ui, fields: &Fields) -> Result<GuideData, Errors> {
         email,
         licence_number,
         licence_expires_on,
-        daily_fee_minor,
-        currency,
+        daily_fee: Money::new(fee, currency),
         active,
         notes,
         languages,
@@ -504,7 +504,7 @@ pub async fn show(
         (key("suppliers-email"), d.email.clone()),
         (
             key("guides-col-fee"),
-            money_text(&ui, d.daily_fee_minor, d.currency),
+            money_text(&ui, d.daily_fee.minor, d.daily_fee.currency),
         ),
         (key("suppliers-notes"), d.notes.clone()),
     ] {

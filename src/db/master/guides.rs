@@ -6,9 +6,9 @@ use diesel::prelude::*;
 use crate::db::master::suppliers::{corrupt, currency_of};
 use crate::db::schema::{guide_languages, guides};
 use crate::db::{AnyConnection, now, search};
-use crate::domain::currency::Currency;
 use crate::domain::ids::GuideId;
 use crate::domain::master::guides::LanguageLevel;
+use crate::domain::money::Money;
 use crate::domain::text::search_key;
 
 /// Everything a form or an import sets on a guide.
@@ -20,8 +20,8 @@ pub struct GuideData {
     pub email: String,
     pub licence_number: String,
     pub licence_expires_on: Option<NaiveDate>,
-    pub daily_fee_minor: i64,
-    pub currency: Currency,
+    /// What a day of the guide's work costs, in the guide's currency.
+    pub daily_fee: Money,
     pub active: bool,
     pub notes: String,
     /// (ISO 639-1 code, level), in the order of `GUIDE_LANGUAGES`.
@@ -37,8 +37,8 @@ impl GuideData {
             "email": self.email,
             "licence_number": self.licence_number,
             "licence_expires_on": self.licence_expires_on,
-            "daily_fee_minor": self.daily_fee_minor,
-            "currency": self.currency.code(),
+            "daily_fee_minor": self.daily_fee.minor,
+            "currency": self.daily_fee.currency.code(),
             "active": self.active,
             "notes": self.notes,
             "languages": self.languages.iter().map(|(l, v)| format!("{l}:{}", v.as_str())).collect::<Vec<_>>(),
@@ -112,8 +112,7 @@ fn assemble(conn: &mut AnyConnection, rows: Vec<GuideRow>) -> QueryResult<Vec<Gu
                     email: r.email,
                     licence_number: r.licence_number,
                     licence_expires_on: r.licence_expires_on,
-                    daily_fee_minor: r.daily_fee_minor,
-                    currency: currency_of(&r.currency)?,
+                    daily_fee: Money::new(r.daily_fee_minor, currency_of(&r.currency)?),
                     active: r.active,
                     notes: r.notes,
                 },
@@ -149,8 +148,8 @@ pub fn insert(conn: &mut AnyConnection, data: &GuideData) -> QueryResult<GuideId
             guides::email.eq(&data.email),
             guides::licence_number.eq(&data.licence_number),
             guides::licence_expires_on.eq(data.licence_expires_on),
-            guides::daily_fee_minor.eq(data.daily_fee_minor),
-            guides::currency.eq(data.currency.code()),
+            guides::daily_fee_minor.eq(data.daily_fee.minor),
+            guides::currency.eq(data.daily_fee.currency.code()),
             guides::active.eq(data.active),
             guides::notes.eq(&data.notes),
             guides::name_key.eq(search_key(&data.name)),
@@ -179,8 +178,8 @@ pub fn update(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> QueryR
             guides::email.eq(&data.email),
             guides::licence_number.eq(&data.licence_number),
             guides::licence_expires_on.eq(data.licence_expires_on),
-            guides::daily_fee_minor.eq(data.daily_fee_minor),
-            guides::currency.eq(data.currency.code()),
+            guides::daily_fee_minor.eq(data.daily_fee.minor),
+            guides::currency.eq(data.daily_fee.currency.code()),
             guides::active.eq(data.active),
             guides::notes.eq(&data.notes),
             guides::name_key.eq(search_key(&data.name)),
