@@ -1,36 +1,59 @@
 //! Builders that put master data straight into a test tenant's database, with defaults, so a
 //! test names only what it is about: `HotelBuilder::new().name("Riverside").insert(conn)`.
 
+use chrono::NaiveDate;
 use tourdesk::db::AnyConnection;
-use tourdesk::db::master::suppliers;
-use tourdesk::db::master::suppliers::{NewRoomType, SupplierData};
+use tourdesk::db::master::agencies::{self, AgencyData};
+use tourdesk::db::master::contacts::{self, ContactData, Party};
+use tourdesk::db::master::exchange_rates;
+use tourdesk::db::master::guides::{self, GuideData};
+use tourdesk::db::master::suppliers::{self, NewRate, NewRoomType, NewVehicle, SupplierData};
 use tourdesk::domain::currency::Currency;
-use tourdesk::domain::ids::{RoomTypeId, SupplierId};
+use tourdesk::domain::decimal::Dec;
+use tourdesk::domain::fx::Rate;
+use tourdesk::domain::ids::{
+    AgencyId, ContactId, ExchangeRateId, GuideId, RoomRateId, RoomTypeId, SupplierId, VehicleId,
+};
+use tourdesk::domain::master::guides::LanguageLevel;
+use tourdesk::domain::master::seasons::Season;
 use tourdesk::domain::master::suppliers::{RoomKind, SupplierKind};
+use tourdesk::domain::money::Money;
 
-pub struct HotelBuilder {
-    name: String,
-    city: String,
-    currency: &'static str,
+fn thb() -> Currency {
+    Currency::parse("THB").expect("THB")
 }
 
-impl HotelBuilder {
-    pub fn new() -> HotelBuilder {
-        HotelBuilder {
-            name: "Fixture Hotel".into(),
+/// A supplier of any kind; `HotelBuilder` is the hotel-flavoured name for the same.
+pub struct SupplierBuilder {
+    kind: SupplierKind,
+    name: String,
+    city: String,
+}
+
+pub type HotelBuilder = SupplierBuilder;
+
+impl SupplierBuilder {
+    /// A hotel in Bangkok.
+    pub fn new() -> SupplierBuilder {
+        SupplierBuilder::of(SupplierKind::Hotel)
+    }
+
+    pub fn of(kind: SupplierKind) -> SupplierBuilder {
+        SupplierBuilder {
+            kind,
+            name: format!("Fixture {}", kind.as_str()),
             city: "Bangkok".into(),
-            currency: "THB",
         }
     }
 
-    pub fn name(mut self, name: &str) -> HotelBuilder {
+    pub fn name(mut self, name: &str) -> SupplierBuilder {
         self.name = name.to_owned();
         self
     }
 
     pub fn insert(self, conn: &mut AnyConnection) -> SupplierId {
         let data = SupplierData {
-            kind: SupplierKind::Hotel,
+            kind: self.kind,
             name: self.name,
             local_name: String::new(),
             city: self.city,
@@ -39,18 +62,18 @@ impl HotelBuilder {
             contact_name: String::new(),
             phone: String::new(),
             email: String::new(),
-            currency: Currency::parse(self.currency).expect("a currency"),
+            currency: thb(),
             notes: String::new(),
-            stars: Some(4),
+            stars: (self.kind == SupplierKind::Hotel).then_some(4),
             breakfast_minor: None,
-            lunch_minor: None,
+            lunch_minor: (self.kind == SupplierKind::Restaurant).then_some(25_000),
             dinner_minor: None,
-            adult_minor: None,
-            child_minor: None,
+            adult_minor: (self.kind == SupplierKind::Attraction).then_some(50_000),
+            child_minor: (self.kind == SupplierKind::Attraction).then_some(25_000),
             shop_kind: String::new(),
             commission: None,
         };
-        suppliers::insert(conn, &data).expect("inserting a hotel")
+        suppliers::insert(conn, &data).expect("inserting a supplier")
     }
 }
 
@@ -66,4 +89,87 @@ pub fn room_type(conn: &mut AnyConnection, hotel: SupplierId, name: &str) -> Roo
         },
     )
     .expect("inserting a room type")
+}
+
+/// A rate of 1,000 THB a night for `room_type` from `starts_on` to `ends_on`.
+pub fn room_rate(
+    conn: &mut AnyConnection,
+    room_type: RoomTypeId,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+) -> RoomRateId {
+    let new = NewRate {
+        season_name: "Fixture season",
+        season: Season::new(starts_on, ends_on).expect("a season"),
+        rate: Money::new(100_000, thb()),
+    };
+    suppliers::insert_rate(conn, room_type, &new).expect("inserting a rate")
+}
+
+/// A 45-seat coach of transport company `company`.
+pub fn vehicle(conn: &mut AnyConnection, company: SupplierId) -> VehicleId {
+    let new = NewVehicle {
+        vehicle_type: "Coach",
+        seats: 45,
+        plate: "",
+        day_rate_minor: 900_000,
+        transfer_rate_minor: 350_000,
+    };
+    suppliers::insert_vehicle(conn, company, &new).expect("inserting a vehicle")
+}
+
+/// A guide speaking English, at 2,000 THB a day.
+pub fn guide(conn: &mut AnyConnection, name: &str) -> GuideId {
+    let data = GuideData {
+        name: name.to_owned(),
+        local_name: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        licence_number: String::new(),
+        licence_expires_on: None,
+        daily_fee: Money::new(200_000, thb()),
+        active: true,
+        notes: String::new(),
+        languages: vec![("en".into(), LanguageLevel::Fluent)],
+    };
+    guides::insert(conn, &data).expect("inserting a guide")
+}
+
+/// A client agency billed in USD.
+pub fn agency(conn: &mut AnyConnection, name: &str) -> AgencyId {
+    let data = AgencyData {
+        name: name.to_owned(),
+        country: "Korea".into(),
+        market: "Korea".into(),
+        language: "en".into(),
+        currency: Currency::parse("USD").expect("USD"),
+        credit_days: 30,
+        credit_limit_minor: 100_000,
+        contact_name: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        notes: String::new(),
+    };
+    agencies::insert(conn, &data).expect("inserting an agency")
+}
+
+/// A USD → THB rate of 35.5 on `date`.
+pub fn exchange_rate(conn: &mut AnyConnection, date: NaiveDate) -> ExchangeRateId {
+    let rate = Rate {
+        date,
+        from: Currency::parse("USD").expect("USD"),
+        to: thb(),
+        rate: Dec::parse_canonical("35.5").expect("a rate"),
+        source: String::new(),
+    };
+    exchange_rates::create(conn, &rate).expect("inserting an exchange rate")
+}
+
+/// A contact of `party`.
+pub fn contact(conn: &mut AnyConnection, party: Party, name: &str) -> ContactId {
+    let data = ContactData {
+        name: name.to_owned(),
+        ..ContactData::default()
+    };
+    contacts::insert(conn, party, &data).expect("inserting a contact")
 }
