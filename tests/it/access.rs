@@ -195,39 +195,36 @@ async fn make_ids(app: &TestApp, user: i64, n: u32) -> Ids {
     use crate::fixtures;
     use tourdesk::db::master::contacts::Party;
     use tourdesk::domain::master::suppliers::SupplierKind;
-    let ids = app
-        .with_db(move |conn| {
-            let supplier = |kind, conn: &mut tourdesk::db::AnyConnection| {
-                fixtures::SupplierBuilder::of(kind)
-                    .name(&format!("Walk {} {n}", kind.as_str()))
-                    .insert(conn)
-            };
-            let hotel = supplier(SupplierKind::Hotel, conn);
-            let transport = supplier(SupplierKind::Transport, conn);
-            let room_type = fixtures::room_type(conn, hotel, "Seed");
-            let seed = chrono::NaiveDate::from_ymd_opt(2031, 1, 1).expect("a date");
-            let agency = fixtures::agency(conn, &format!("Walk Agency {n}"));
-            Ids {
-                user,
-                hotel: hotel.0,
-                transport: transport.0,
-                restaurant: supplier(SupplierKind::Restaurant, conn).0,
-                attraction: supplier(SupplierKind::Attraction, conn).0,
-                shop: supplier(SupplierKind::Shop, conn).0,
-                room_rate: fixtures::room_rate(conn, room_type, seed, seed + chrono::Days::new(30))
-                    .0,
-                room_type: room_type.0,
-                vehicle: fixtures::vehicle(conn, transport).0,
-                guide: fixtures::guide(conn, &format!("Walk Guide {n}")).0,
-                agency: agency.0,
-                rate: fixtures::exchange_rate(conn, seed - chrono::Days::new(u64::from(n))).0,
-                batches: [0; 4],
-                supplier_contact: fixtures::contact(conn, Party::Supplier(hotel), "Khun Seed").0,
-                agency_contact: fixtures::contact(conn, Party::Agency(agency), "Khun Seed").0,
-            }
-        })
-        .await;
-    ids
+    app.with_db(move |conn| {
+        let supplier = |kind, conn: &mut tourdesk::db::AnyConnection| {
+            fixtures::SupplierBuilder::of(kind)
+                .name(&format!("Walk {} {n}", kind.as_str()))
+                .insert(conn)
+        };
+        let hotel = supplier(SupplierKind::Hotel, conn);
+        let transport = supplier(SupplierKind::Transport, conn);
+        let room_type = fixtures::room_type(conn, hotel, "Seed");
+        let seed = chrono::NaiveDate::from_ymd_opt(2031, 1, 1).expect("a date");
+        let agency = fixtures::agency(conn, &format!("Walk Agency {n}"));
+        Ids {
+            user,
+            hotel: hotel.0,
+            transport: transport.0,
+            restaurant: supplier(SupplierKind::Restaurant, conn).0,
+            attraction: supplier(SupplierKind::Attraction, conn).0,
+            shop: supplier(SupplierKind::Shop, conn).0,
+            room_rate: fixtures::room_rate(conn, room_type, seed, seed + chrono::Days::new(30)).0,
+            room_type: room_type.0,
+            vehicle: fixtures::vehicle(conn, transport).0,
+            guide: fixtures::guide(conn, &format!("Walk Guide {n}")).0,
+            agency: agency.0,
+            rate: fixtures::exchange_rate(conn, seed - chrono::Days::new(u64::from(n))).0,
+            batches: [0; 4],
+            supplier_contact: fixtures::contact(conn, Party::Supplier(hotel), "Khun Seed").0,
+            agency_contact: fixtures::contact(conn, Party::Agency(agency), "Khun Seed").0,
+        }
+    })
+    .await
 }
 
 /// The id at the end of a redirect's location (`/imports/rates/7` → 7).
