@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use diesel::QueryResult;
 
-use super::{CellKind, Column, Outcome, RowCells, RowReader};
+use super::sheet::{CellKind, Column, RowCells};
+use super::{Outcome, RowReader};
 use crate::db::AnyConnection;
 use crate::db::master::suppliers::{
     self, NewRate, NewRoomType, RateError, RoomTypeError, SupplierData,

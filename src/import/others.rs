@@ -2,7 +2,8 @@
 
 use diesel::QueryResult;
 
-use super::{CellKind, Column, Outcome, RowCells, RowReader};
+use super::sheet::{CellKind, Column, RowCells};
+use super::{Outcome, RowReader};
 use crate::db::AnyConnection;
 use crate::db::master::agencies::{self, AgencyData};
 use crate::db::master::exchange_rates::{self, RateChangeError};

@@ -3,7 +3,8 @@
 
 use rust_xlsxwriter::{DataValidation, ExcelDateTime, Format, Workbook, XlsxError};
 
-use super::{CellKind, Kind};
+use super::Kind;
+use super::sheet::CellKind;
 use crate::domain::locale::Locale;
 use crate::i18n::I18n;
 

@@ -12,7 +12,8 @@ use crate::db::imports::{self, NewBatch};
 use crate::domain::access::Perm;
 use crate::domain::master::suppliers::SupplierKind;
 use crate::i18n::{Message, key};
-use crate::import::{self, Kind, Outcome, RowCells, Run, Status, limits::Limits};
+use crate::import::sheet::{self, RowCells, SheetError};
+use crate::import::{self, Kind, Outcome, Run, Status, limits::Limits};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
@@ -135,8 +136,7 @@ async fn read_upload(
     req: &HttpRequest,
     payload: web::Payload,
     limit: usize,
-) -> Result<(String, Vec<u8>), import::SheetError> {
-    use import::SheetError;
+) -> Result<(String, Vec<u8>), SheetError> {
     let mut multipart = actix_multipart::Multipart::new(req.headers(), payload);
     while let Some(field) = multipart.next().await {
         let mut field = field.map_err(|_| SheetError::NoFile)?;
@@ -190,7 +190,7 @@ pub async fn upload(
         Err(e) => return refused(&ui, kind, &e),
     };
     let i18n = ui.state.i18n.clone();
-    let parsed = web::block(move || import::read_sheet(&bytes, kind, &i18n, &limits))
+    let parsed = web::block(move || sheet::read_sheet(&bytes, kind, &i18n, &limits))
         .await
         .map_err(|e| WebError::Internal(anyhow::anyhow!("reading an upload: {e}")))?;
     let rows = match parsed {
@@ -200,41 +200,38 @@ pub async fn upload(
     let i18n = ui.state.i18n.clone();
     let (user_id, actor) = (user.user().id, user.actor(ui.client_addr()));
     let stored = db
-        .read(
-            move |conn| -> Result<Result<i64, import::SheetError>, WebError> {
-                let run = Run {
-                    kind,
-                    batch_id: None,
-                    file_name: &file_name,
-                    rows: &rows,
-                    commit: false,
-                    actor: &actor,
-                };
-                let report = import::run(conn, &i18n, &run)?;
-                let errors = report.errors() as i32;
-                let stored = Stored {
-                    rows,
-                    outcomes: report.outcomes,
-                };
-                let json =
-                    serde_json::to_string(&stored).map_err(|e| WebError::Internal(e.into()))?;
-                if json.len() > limits.max_stored {
-                    return Ok(Err(import::SheetError::PreviewTooLarge(limits.max_stored)));
-                }
-                let new = NewBatch {
-                    kind: kind.as_str(),
-                    user_id,
-                    file_name: &file_name,
-                    rows_json: &json,
-                    error_count: errors,
-                };
-                let id = crate::db::write(conn, |conn| {
-                    imports::prune_uncommitted(conn, crate::db::now() - imports::KEPT_UNCOMMITTED)?;
-                    imports::insert(conn, &new)
-                })?;
-                Ok(Ok(id))
-            },
-        )
+        .read(move |conn| -> Result<Result<i64, SheetError>, WebError> {
+            let run = Run {
+                kind,
+                batch_id: None,
+                file_name: &file_name,
+                rows: &rows,
+                commit: false,
+                actor: &actor,
+            };
+            let report = import::run(conn, &i18n, &run)?;
+            let errors = report.errors() as i32;
+            let stored = Stored {
+                rows,
+                outcomes: report.outcomes,
+            };
+            let json = serde_json::to_string(&stored).map_err(|e| WebError::Internal(e.into()))?;
+            if json.len() > limits.max_stored {
+                return Ok(Err(SheetError::PreviewTooLarge(limits.max_stored)));
+            }
+            let new = NewBatch {
+                kind: kind.as_str(),
+                user_id,
+                file_name: &file_name,
+                rows_json: &json,
+                error_count: errors,
+            };
+            let id = crate::db::write(conn, |conn| {
+                imports::prune_uncommitted(conn, crate::db::now() - imports::KEPT_UNCOMMITTED)?;
+                imports::insert(conn, &new)
+            })?;
+            Ok(Ok(id))
+        })
         .await?;
     let id = match stored {
         Ok(id) => id,
@@ -246,14 +243,14 @@ pub async fn upload(
 }
 
 /// The upload page again, saying why the workbook was refused.
-fn refused(ui: &Ui, kind: Kind, e: &import::SheetError) -> Result<HttpResponse, WebError> {
+fn refused(ui: &Ui, kind: Kind, e: &SheetError) -> Result<HttpResponse, WebError> {
     let status = if e.too_large() {
         StatusCode::PAYLOAD_TOO_LARGE
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let mut message = e.message();
-    if let import::SheetError::MissingColumns(cols) = e {
+    if let SheetError::MissingColumns(cols) = e {
         let names: Vec<String> = cols.iter().map(|c| ui.t(c)).collect();
         message = message.arg("columns", names.join(", "));
     }
