@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 
 use crate::db::master::agencies::{self, AgencyData};
 use crate::db::master::guides::{self, GuideData};
-use crate::db::master::suppliers::{
-    self, Commission, NewRate, NewRoomType, NewVehicle, SupplierData,
-};
+use crate::db::master::rooms::{self, NewRate, NewRoomType};
+use crate::db::master::suppliers::{self, Commission, SupplierData};
+use crate::db::master::vehicles::{self, NewVehicle};
 use crate::db::{self, AnyConnection, audit, master::exchange_rates};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
@@ -298,14 +298,14 @@ fn seed_hotels(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()>
                 name.to_lowercase().replace(' ', "-")
             );
             let hotel = suppliers::insert(conn, &data)?;
-            let rooms = [
+            let room_types = [
                 (RoomKind::Single, "Superior single", 85),
                 (RoomKind::Twin, "Superior twin", 100),
                 (RoomKind::Double, "Deluxe double", 120),
                 (RoomKind::Triple, "Superior triple", 135),
             ];
-            for (kind, room_name, percent) in rooms {
-                let room = suppliers::insert_room_type(
+            for (kind, room_name, percent) in room_types {
+                let room = rooms::insert_room_type(
                     conn,
                     hotel,
                     &NewRoomType {
@@ -323,8 +323,7 @@ fn seed_hotels(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()>
                         season,
                         rate: Money::new(minor(base * factor / 100, currency), currency),
                     };
-                    suppliers::insert_rate(conn, room, &rate)
-                        .map_err(|e| anyhow::anyhow!("{e}"))?;
+                    rooms::insert_rate(conn, room, &rate).map_err(|e| anyhow::anyhow!("{e}"))?;
                 }
             }
         }
@@ -390,7 +389,7 @@ fn seed_other_suppliers(conn: &mut AnyConnection) -> anyhow::Result<()> {
                 i + 10,
                 seats * 37 + i as i32
             );
-            suppliers::insert_vehicle(
+            vehicles::insert_vehicle(
                 conn,
                 id,
                 &NewVehicle {

@@ -9,9 +9,8 @@ use diesel::QueryResult;
 use super::sheet::{CellKind, Column, RowCells};
 use super::{Outcome, RowReader};
 use crate::db::AnyConnection;
-use crate::db::master::suppliers::{
-    self, NewRate, NewRoomType, RateError, RoomTypeError, SupplierData,
-};
+use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeError};
+use crate::db::master::suppliers::{self, SupplierData};
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::domain::money::Money;
@@ -267,7 +266,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
         }
     };
     let wanted = crate::domain::text::search_key(&room_name);
-    let existing = suppliers::room_types_of(conn, hotel)?
+    let existing = rooms::room_types_of(conn, hotel)?
         .into_iter()
         .find(|rt| !rt.archived && crate::domain::text::search_key(&rt.name) == wanted);
     let room_type = match existing {
@@ -289,7 +288,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
                     name: &rt.name,
                     max_occupancy,
                 };
-                suppliers::update_room_type(conn, rt.id, &new)?;
+                rooms::update_room_type(conn, rt.id, &new)?;
             }
             rt.id
         }
@@ -300,7 +299,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
                 name: &room_name,
                 max_occupancy: max.unwrap_or_else(|| room_kind.default_occupancy()),
             };
-            match suppliers::insert_room_type(conn, hotel, &new) {
+            match rooms::insert_room_type(conn, hotel, &new) {
                 Ok(id) => id,
                 Err(RoomTypeError::NameTaken(_)) => {
                     out.error(Message::new("rooms-error-name-taken"));
@@ -311,7 +310,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
             }
         }
     };
-    match suppliers::find_rate(conn, room_type, season)? {
+    match rooms::find_rate(conn, room_type, season)? {
         Some(existing) => {
             let before = existing.rate;
             let after = Money::new(rate_minor, currency);
@@ -326,7 +325,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
                 format!("{} {}", after.amount_text(), after.currency),
             );
             if existing.season != season_name || before != after {
-                suppliers::update_rate(conn, existing.id, &season_name, after)?;
+                rooms::update_rate(conn, existing.id, &season_name, after)?;
             }
         }
         None => {
@@ -336,7 +335,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
                 season,
                 rate: Money::new(rate_minor, currency),
             };
-            match suppliers::insert_rate(conn, room_type, &new) {
+            match rooms::insert_rate(conn, room_type, &new) {
                 Ok(_) => {}
                 Err(RateError::Overlap {
                     season,

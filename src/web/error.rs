@@ -65,9 +65,9 @@ impl From<diesel::result::Error> for WebError {
     }
 }
 
-impl From<crate::db::master::suppliers::RoomTypeError> for WebError {
-    fn from(e: crate::db::master::suppliers::RoomTypeError) -> Self {
-        use crate::db::master::suppliers::RoomTypeError as E;
+impl From<crate::db::master::rooms::RoomTypeError> for WebError {
+    fn from(e: crate::db::master::rooms::RoomTypeError) -> Self {
+        use crate::db::master::rooms::RoomTypeError as E;
         match e {
             E::NameTaken(name) => {
                 WebError::BadRequest(Message::new("rooms-error-name-taken").arg("name", name))
@@ -80,9 +80,9 @@ impl From<crate::db::master::suppliers::RoomTypeError> for WebError {
     }
 }
 
-impl From<crate::db::master::suppliers::RateError> for WebError {
-    fn from(e: crate::db::master::suppliers::RateError) -> Self {
-        use crate::db::master::suppliers::RateError as E;
+impl From<crate::db::master::rooms::RateError> for WebError {
+    fn from(e: crate::db::master::rooms::RateError) -> Self {
+        use crate::db::master::rooms::RateError as E;
         match e {
             E::Overlap {
                 season,

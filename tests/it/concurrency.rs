@@ -6,7 +6,7 @@ use std::sync::{Arc, Barrier};
 use chrono::NaiveDate;
 use tourdesk::db::auth::accounts::{self, UserChangeError};
 use tourdesk::db::auth::users;
-use tourdesk::db::master::suppliers::{self, NewRate, RateError};
+use tourdesk::db::master::rooms::{self, NewRate, RateError};
 use tourdesk::db::{self, AnyConnection};
 use tourdesk::domain::access::Role;
 use tourdesk::domain::currency::Currency;
@@ -70,7 +70,7 @@ async fn overlapping_seasons_written_at_once_let_one_through() {
                     season,
                     rate: Money::new(100_000, Currency::parse("THB").expect("THB")),
                 };
-                db::write(conn, |conn| suppliers::insert_rate(conn, room, &new))
+                db::write(conn, |conn| rooms::insert_rate(conn, room, &new))
             });
             let kept = results.iter().filter(|r| r.is_ok()).count();
             assert_eq!(kept, 1, "round {round}: {results:?}");

@@ -7,7 +7,9 @@ use tourdesk::db::master::agencies::{self, AgencyData};
 use tourdesk::db::master::contacts::{self, ContactData, Party};
 use tourdesk::db::master::exchange_rates;
 use tourdesk::db::master::guides::{self, GuideData};
-use tourdesk::db::master::suppliers::{self, NewRate, NewRoomType, NewVehicle, SupplierData};
+use tourdesk::db::master::rooms::{self, NewRate, NewRoomType};
+use tourdesk::db::master::suppliers::{self, SupplierData};
+use tourdesk::db::master::vehicles::{self, NewVehicle};
 use tourdesk::domain::currency::Currency;
 use tourdesk::domain::decimal::Dec;
 use tourdesk::domain::fx::Rate;
@@ -79,7 +81,7 @@ impl SupplierBuilder {
 
 /// A twin room type of `hotel`.
 pub fn room_type(conn: &mut AnyConnection, hotel: SupplierId, name: &str) -> RoomTypeId {
-    suppliers::insert_room_type(
+    rooms::insert_room_type(
         conn,
         hotel,
         &NewRoomType {
@@ -103,7 +105,7 @@ pub fn room_rate(
         season: Season::new(starts_on, ends_on).expect("a season"),
         rate: Money::new(100_000, thb()),
     };
-    suppliers::insert_rate(conn, room_type, &new).expect("inserting a rate")
+    rooms::insert_rate(conn, room_type, &new).expect("inserting a rate")
 }
 
 /// A 45-seat coach of transport company `company`.
@@ -115,7 +117,7 @@ pub fn vehicle(conn: &mut AnyConnection, company: SupplierId) -> VehicleId {
         day_rate_minor: 900_000,
         transfer_rate_minor: 350_000,
     };
-    suppliers::insert_vehicle(conn, company, &new).expect("inserting a vehicle")
+    vehicles::insert_vehicle(conn, company, &new).expect("inserting a vehicle")
 }
 
 /// A guide speaking English, at 2,000 THB a day.

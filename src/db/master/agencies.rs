@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::master::suppliers::currency_of;
+use crate::db::master::currency_of;
 use crate::db::schema::agencies;
 use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;

@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::db::master::suppliers::{currency_of, dec_of};
+use crate::db::master::{currency_of, dec_of};
 use crate::db::schema::exchange_rates;
 use crate::db::{AnyConnection, now};
 use crate::domain::currency::Currency;

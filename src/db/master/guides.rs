@@ -3,7 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::master::suppliers::{corrupt, currency_of};
+use crate::db::master::{corrupt, currency_of};
 use crate::db::schema::{guide_languages, guides};
 use crate::db::{AnyConnection, now, search};
 use crate::domain::ids::GuideId;

@@ -6,10 +6,16 @@ pub mod agencies;
 pub mod contacts;
 pub mod exchange_rates;
 pub mod guides;
+pub mod rooms;
 pub mod suppliers;
+pub mod vehicles;
+
+use diesel::QueryResult;
 
 use crate::db::AnyConnection;
 use crate::db::audit::{self, Actor, Change, Entity};
+use crate::domain::currency::Currency;
+use crate::domain::decimal::Dec;
 
 /// Why a change to a master record is refused.
 #[derive(Debug, thiserror::Error)]
@@ -63,4 +69,19 @@ pub fn live(archived: Option<bool>) -> Result<(), RecordError> {
         Some(true) => Err(RecordError::Archived),
         Some(false) => Ok(()),
     }
+}
+
+/// A stored value that the CHECK constraints should have kept out: reported, never guessed.
+pub(crate) fn corrupt(what: &str, value: &str) -> diesel::result::Error {
+    diesel::result::Error::DeserializationError(
+        format!("stored {what} {value:?} is invalid").into(),
+    )
+}
+
+pub(crate) fn currency_of(code: &str) -> QueryResult<Currency> {
+    Currency::parse(code).map_err(|_| corrupt("currency", code))
+}
+
+pub(crate) fn dec_of(text: &str) -> QueryResult<Dec> {
+    Dec::parse_canonical(text).map_err(|_| corrupt("decimal", text))
 }

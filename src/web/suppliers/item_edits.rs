@@ -7,9 +7,10 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::db::audit::{self, Change, Entity, Verb};
+use crate::db::master::rooms::{
+    self, NewRate, NewRoomType, RateError, RoomRate, RoomType, RoomTypeError,
+};
 use crate::db::master::suppliers;
-use crate::db::master::suppliers::RoomTypeError;
-use crate::db::master::suppliers::{NewRate, NewRoomType, RateError, RoomRate, RoomType};
 use crate::domain::access::Perm;
 use crate::domain::ids::RoomRateId;
 use crate::domain::ids::RoomTypeId;
@@ -83,7 +84,7 @@ async fn render_room_type(
 }
 
 async fn load_room_type(db: &Db, id: RoomTypeId) -> Result<RoomType, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(suppliers::find_room_type(conn, id)?) })
+    db.read(move |conn| -> Result<_, WebError> { Ok(rooms::find_room_type(conn, id)?) })
         .await?
         .filter(|rt| !rt.archived)
         .ok_or(WebError::NotFound)
@@ -146,7 +147,7 @@ pub async fn update_room_type(
         .write(move |conn| -> Result<(), RoomTypeError> {
             let new = NewRoomType { kind, name: &name, max_occupancy: max as i32 };
             // Read again here: the form was shown from an earlier read.
-            let old = suppliers::edit_room_type(conn, id, &new)?;
+            let old = rooms::edit_room_type(conn, id, &new)?;
             audit::record_change(
                 conn,
                 &actor,
@@ -194,7 +195,7 @@ async fn load_rate(
     id: RoomRateId,
 ) -> Result<(crate::domain::ids::SupplierId, RoomRate), WebError> {
     match db
-        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::rate_by_id(conn, id)?) })
+        .read(move |conn| -> Result<_, WebError> { Ok(rooms::rate_by_id(conn, id)?) })
         .await?
     {
         Some((hotel, rate, false)) => Ok((hotel, rate)),
@@ -292,7 +293,7 @@ pub async fn update_rate(
                 rate: Money::new(rate_minor, currency),
             };
             // Read again here: the form was shown from an earlier read.
-            let old = suppliers::change_rate(conn, id, &new)?;
+            let old = rooms::change_rate(conn, id, &new)?;
             audit::record_change(
                 conn,
                 &actor,

@@ -4,9 +4,9 @@
 use super::load;
 use super::show::{Failed, render_show};
 use crate::db::audit::{self, Change, Entity, Verb};
-use crate::db::master::suppliers;
-use crate::db::master::suppliers::RoomTypeError;
-use crate::db::master::suppliers::{NewRate, NewRoomType, NewVehicle, RateError, Supplier};
+use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeError};
+use crate::db::master::suppliers::Supplier;
+use crate::db::master::vehicles::{self, NewVehicle};
 use crate::domain::access::Perm;
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId, VehicleId};
 use crate::domain::master::seasons::Season;
@@ -112,7 +112,7 @@ pub async fn add_room_type(
     let added = db
         .write(move |conn| -> Result<(), RoomTypeError> {
             let new = NewRoomType { kind, name: &name, max_occupancy };
-            let id = suppliers::insert_room_type(conn, hotel_id, &new)?;
+            let id = rooms::insert_room_type(conn, hotel_id, &new)?;
             audit::record_change(
                 conn,
                 &actor,
@@ -159,7 +159,7 @@ pub async fn add_rate(
     let fields = Fields(form.into_inner());
     let hotel_id = hotel.id;
     let room_types = db
-        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::room_types_of(conn, hotel_id)?) })
+        .read(move |conn| -> Result<_, WebError> { Ok(rooms::room_types_of(conn, hotel_id)?) })
         .await?;
     let mut r = Reader::new(&ui, &fields);
     let room_type = fields
@@ -204,7 +204,7 @@ pub async fn add_rate(
                 season,
                 rate: Money::new(rate_minor, currency),
             };
-            let id = suppliers::insert_rate(conn, room_type, &new)?;
+            let id = rooms::insert_rate(conn, room_type, &new)?;
             audit::record_change(
                 conn,
                 &actor,
@@ -256,10 +256,10 @@ pub async fn archive_rate(
     let actor = user.actor(ui.client_addr());
     let hotel = db
         .write(move |conn| -> Result<_, WebError> {
-            let Some((hotel, _)) = suppliers::rate_owner(conn, rate)? else {
+            let Some((hotel, _)) = rooms::rate_owner(conn, rate)? else {
                 return Err(WebError::NotFound);
             };
-            suppliers::archive_rate(conn, rate)?;
+            rooms::archive_rate(conn, rate)?;
             audit::record_change(
                 conn,
                 &actor,
@@ -287,15 +287,15 @@ pub async fn archive_room_type(
     let actor = user.actor(ui.client_addr());
     let hotel = db
         .write(move |conn| -> Result<_, WebError> {
-            let Some(room_type) = suppliers::find_room_type(conn, id)? else {
+            let Some(room_type) = rooms::find_room_type(conn, id)? else {
                 return Err(WebError::NotFound);
             };
-            for rate in suppliers::rates_of(conn, room_type.supplier_id)? {
+            for rate in rooms::rates_of(conn, room_type.supplier_id)? {
                 if rate.room_type_id == id {
-                    suppliers::archive_rate(conn, rate.id)?;
+                    rooms::archive_rate(conn, rate.id)?;
                 }
             }
-            suppliers::set_room_type_archived(conn, id, true)?;
+            rooms::set_room_type_archived(conn, id, true)?;
             audit::record_change(
                 conn,
                 &actor,
@@ -346,7 +346,7 @@ pub async fn add_vehicle(
     let (actor, company_id) = (user.actor(ui.client_addr()), company.id);
     db.write(move |conn| -> Result<(), WebError> {
         let new = NewVehicle { vehicle_type: &vehicle_type, seats: seats as i32, plate: &plate, day_rate_minor: day, transfer_rate_minor: transfer };
-        let id = suppliers::insert_vehicle(conn, company_id, &new)?;
+        let id = vehicles::insert_vehicle(conn, company_id, &new)?;
         audit::record_change(
             conn,
             &actor,
@@ -373,10 +373,10 @@ pub async fn archive_vehicle(
     let actor = user.actor(ui.client_addr());
     let company = db
         .write(move |conn| -> Result<_, WebError> {
-            let Some(company) = suppliers::vehicle_owner(conn, vehicle)? else {
+            let Some(company) = vehicles::vehicle_owner(conn, vehicle)? else {
                 return Err(WebError::NotFound);
             };
-            suppliers::archive_vehicle(conn, vehicle)?;
+            vehicles::archive_vehicle(conn, vehicle)?;
             audit::record_change(
                 conn,
                 &actor,

@@ -2,8 +2,9 @@
 //! types with their seasonal rates and vehicles, with the forms that add to them.
 
 use super::{kind_of, kind_title, load, tabs};
-use crate::db::master::suppliers;
+use crate::db::master::rooms;
 use crate::db::master::suppliers::Supplier;
+use crate::db::master::vehicles;
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{CommissionBasis, RoomKind};
@@ -161,9 +162,9 @@ pub async fn render_show(
     let (room_types, rates, vehicles) = db
         .read(move |conn| -> Result<_, WebError> {
             Ok((
-                suppliers::room_types_of(conn, id)?,
-                suppliers::rates_of(conn, id)?,
-                suppliers::vehicles_of(conn, id)?,
+                rooms::room_types_of(conn, id)?,
+                rooms::rates_of(conn, id)?,
+                vehicles::vehicles_of(conn, id)?,
             ))
         })
         .await?;

@@ -1,0 +1,479 @@
+//! A hotel's room types and their seasonal contract rates.
+//!
+//! **Invariants:** two live room types of one hotel never share a name ([`insert_room_type`] and
+//! [`edit_room_type`] check with the hotel locked, a partial unique index backs them up); two
+//! live rates of one room type never overlap in dates ([`insert_rate`] and [`change_rate`]
+//! lock the room type and check inside the caller's write transaction).
+
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+use super::{corrupt, currency_of};
+use crate::db::backend::{self, Lock};
+use crate::db::schema::{room_rates, room_types};
+use crate::db::{AnyConnection, now};
+use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId};
+use crate::domain::master::seasons::{Season, overlapping_season};
+use crate::domain::master::suppliers::RoomKind;
+use crate::domain::money::Money;
+use crate::domain::text::search_key;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomType {
+    pub id: RoomTypeId,
+    pub supplier_id: SupplierId,
+    pub kind: RoomKind,
+    pub name: String,
+    pub max_occupancy: i32,
+    pub archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomRate {
+    pub id: RoomRateId,
+    pub room_type_id: RoomTypeId,
+    pub season: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    /// Per room-night, in the contract's currency.
+    pub rate: Money,
+}
+
+pub struct NewRoomType<'a> {
+    pub kind: RoomKind,
+    pub name: &'a str,
+    pub max_occupancy: i32,
+}
+
+pub fn room_types_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<RoomType>> {
+    let rows: Vec<(i64, i64, String, String, i32, bool)> = room_types::table
+        .filter(room_types::supplier_id.eq(hotel.0))
+        .select((
+            room_types::id,
+            room_types::supplier_id,
+            room_types::kind,
+            room_types::name,
+            room_types::max_occupancy,
+            room_types::archived,
+        ))
+        .order((room_types::archived.asc(), room_types::id.asc()))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, supplier_id, kind, name, max_occupancy, archived)| {
+            Ok(RoomType {
+                id: RoomTypeId(id),
+                supplier_id: SupplierId(supplier_id),
+                kind: RoomKind::parse(&kind).ok_or_else(|| corrupt("room kind", &kind))?,
+                name,
+                max_occupancy,
+                archived,
+            })
+        })
+        .collect()
+}
+
+pub fn find_room_type(conn: &mut AnyConnection, id: RoomTypeId) -> QueryResult<Option<RoomType>> {
+    let supplier: Option<i64> = room_types::table
+        .find(id.0)
+        .select(room_types::supplier_id)
+        .first(conn)
+        .optional()?;
+    match supplier {
+        Some(s) => Ok(room_types_of(conn, SupplierId(s))?
+            .into_iter()
+            .find(|r| r.id == id)),
+        None => Ok(None),
+    }
+}
+
+/// Why a room type cannot be added or changed.
+#[derive(Debug, thiserror::Error)]
+pub enum RoomTypeError {
+    /// Another live room type of the hotel has this name (compared on its key, so case and
+    /// Unicode forms do not matter); archived ones do not count.
+    #[error("the hotel already has a room type named {0:?}")]
+    NameTaken(String),
+    #[error("no such room type")]
+    NotFound,
+    /// An archived room type is read-only.
+    #[error("the room type is archived")]
+    Archived,
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Unavailable(#[from] crate::db::DbUnavailable),
+}
+
+/// Refuses `name` when a live room type of `hotel` other than `except` has it. The hotel is
+/// locked first, and the database's unique index on live names backs the rule up.
+fn refuse_taken_name(
+    conn: &mut AnyConnection,
+    hotel: SupplierId,
+    name: &str,
+    except: Option<RoomTypeId>,
+) -> Result<(), RoomTypeError> {
+    backend::lock(conn, Lock::Supplier(hotel.0))?;
+    let key = search_key(name);
+    let clash: Option<i64> = room_types::table
+        .filter(room_types::supplier_id.eq(hotel.0))
+        .filter(room_types::archived.eq(false))
+        .filter(room_types::name_key.eq(&key))
+        .filter(room_types::id.ne(except.map_or(0, |e| e.0)))
+        .select(room_types::id)
+        .first(conn)
+        .optional()?;
+    match clash {
+        Some(_) => Err(RoomTypeError::NameTaken(name.to_owned())),
+        None => Ok(()),
+    }
+}
+
+/// A unique-index violation on a room type's name is the rule broken by a concurrent writer.
+fn name_clash(e: diesel::result::Error, name: &str) -> RoomTypeError {
+    match e {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => RoomTypeError::NameTaken(name.to_owned()),
+        other => RoomTypeError::Db(other),
+    }
+}
+
+/// Adds a room type to `hotel`; its name must be free among the hotel's live room types.
+pub fn insert_room_type(
+    conn: &mut AnyConnection,
+    hotel: SupplierId,
+    new: &NewRoomType<'_>,
+) -> Result<RoomTypeId, RoomTypeError> {
+    refuse_taken_name(conn, hotel, new.name, None)?;
+    let at = now();
+    diesel::insert_into(room_types::table)
+        .values((
+            room_types::supplier_id.eq(hotel.0),
+            room_types::kind.eq(new.kind.as_str()),
+            room_types::name.eq(new.name),
+            room_types::name_key.eq(search_key(new.name)),
+            room_types::max_occupancy.eq(new.max_occupancy),
+            room_types::archived.eq(false),
+            room_types::created_at.eq(at),
+            room_types::updated_at.eq(at),
+        ))
+        .returning(room_types::id)
+        .get_result(conn)
+        .map(RoomTypeId)
+        .map_err(|e| name_clash(e, new.name))
+}
+
+pub fn update_room_type(
+    conn: &mut AnyConnection,
+    id: RoomTypeId,
+    new: &NewRoomType<'_>,
+) -> QueryResult<usize> {
+    diesel::update(room_types::table.find(id.0))
+        .set((
+            room_types::kind.eq(new.kind.as_str()),
+            room_types::max_occupancy.eq(new.max_occupancy),
+            room_types::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn set_room_type_archived(
+    conn: &mut AnyConnection,
+    id: RoomTypeId,
+    archived: bool,
+) -> QueryResult<usize> {
+    diesel::update(room_types::table.find(id.0))
+        .set((
+            room_types::archived.eq(archived),
+            room_types::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// The live rates of every room type of a hotel, by room type and start date.
+pub fn rates_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<RoomRate>> {
+    let rows: Vec<(i64, i64, String, NaiveDate, NaiveDate, i64, String)> = room_rates::table
+        .inner_join(room_types::table)
+        .filter(room_types::supplier_id.eq(hotel.0))
+        .filter(room_rates::archived.eq(false))
+        .select((
+            room_rates::id,
+            room_rates::room_type_id,
+            room_rates::season,
+            room_rates::starts_on,
+            room_rates::ends_on,
+            room_rates::rate_minor,
+            room_rates::currency,
+        ))
+        .order((room_rates::room_type_id.asc(), room_rates::starts_on.asc()))
+        .load(conn)?;
+    rows.into_iter()
+        .map(
+            |(id, rt, season, starts_on, ends_on, rate_minor, currency)| {
+                Ok(RoomRate {
+                    id: RoomRateId(id),
+                    room_type_id: RoomTypeId(rt),
+                    season,
+                    starts_on,
+                    ends_on,
+                    rate: Money::new(rate_minor, currency_of(&currency)?),
+                })
+            },
+        )
+        .collect()
+}
+
+pub struct NewRate<'a> {
+    pub season_name: &'a str,
+    pub season: Season,
+    /// Per room-night, in the contract's currency.
+    pub rate: Money,
+}
+
+/// Why a rate cannot be added.
+#[derive(Debug, thiserror::Error)]
+pub enum RateError {
+    #[error("overlaps the season {season} ({starts_on} – {ends_on})")]
+    Overlap {
+        season: String,
+        starts_on: NaiveDate,
+        ends_on: NaiveDate,
+    },
+    #[error("no such rate")]
+    NotFound,
+    /// An archived rate is read-only.
+    #[error("the rate is archived")]
+    Archived,
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+    #[error(transparent)]
+    Unavailable(#[from] crate::db::DbUnavailable),
+}
+
+/// Refuses a season that overlaps a live rate of the same room type (other than `except`).
+fn refuse_overlap(
+    conn: &mut AnyConnection,
+    room_type: RoomTypeId,
+    season: Season,
+    except: Option<RoomRateId>,
+) -> Result<(), RateError> {
+    backend::lock(conn, Lock::RoomType(room_type.0))?;
+    let existing: Vec<(i64, String, NaiveDate, NaiveDate)> = room_rates::table
+        .filter(room_rates::room_type_id.eq(room_type.0))
+        .filter(room_rates::archived.eq(false))
+        .select((
+            room_rates::id,
+            room_rates::season,
+            room_rates::starts_on,
+            room_rates::ends_on,
+        ))
+        .load(conn)?;
+    let others: Vec<&(i64, String, NaiveDate, NaiveDate)> = existing
+        .iter()
+        .filter(|(id, ..)| Some(RoomRateId(*id)) != except)
+        .collect();
+    let seasons: Vec<Season> = others
+        .iter()
+        .filter_map(|(_, _, a, b)| Season::new(*a, *b))
+        .collect();
+    if let Some(clash) = overlapping_season(&seasons, &season) {
+        let name = others
+            .iter()
+            .find(|(_, _, a, b)| *a == clash.starts_on && *b == clash.ends_on)
+            .map(|(_, n, _, _)| n.clone())
+            .unwrap_or_default();
+        return Err(RateError::Overlap {
+            season: name,
+            starts_on: clash.starts_on,
+            ends_on: clash.ends_on,
+        });
+    }
+    Ok(())
+}
+
+/// hotel, room type, season, starts, ends, rate (minor units), currency, archived
+type RateRow = (i64, i64, String, NaiveDate, NaiveDate, i64, String, bool);
+
+/// A rate by id with the hotel it belongs to and whether it is archived.
+pub fn rate_by_id(
+    conn: &mut AnyConnection,
+    id: RoomRateId,
+) -> QueryResult<Option<(SupplierId, RoomRate, bool)>> {
+    let row: Option<RateRow> = room_rates::table
+        .inner_join(room_types::table)
+        .filter(room_rates::id.eq(id.0))
+        .select((
+            room_types::supplier_id,
+            room_rates::room_type_id,
+            room_rates::season,
+            room_rates::starts_on,
+            room_rates::ends_on,
+            room_rates::rate_minor,
+            room_rates::currency,
+            room_rates::archived,
+        ))
+        .first(conn)
+        .optional()?;
+    row.map(
+        |(hotel, rt, season, starts_on, ends_on, rate_minor, currency, archived)| {
+            let rate = RoomRate {
+                id,
+                room_type_id: RoomTypeId(rt),
+                season,
+                starts_on,
+                ends_on,
+                rate: Money::new(rate_minor, currency_of(&currency)?),
+            };
+            Ok((SupplierId(hotel), rate, archived))
+        },
+    )
+    .transpose()
+}
+
+/// Changes a live rate's season, dates and amount, read inside the caller's transaction,
+/// refusing an overlap with the room type's other live rates. Returns the rate as it was.
+pub fn change_rate(
+    conn: &mut AnyConnection,
+    id: RoomRateId,
+    new: &NewRate<'_>,
+) -> Result<RoomRate, RateError> {
+    let (_, before, archived) = rate_by_id(conn, id)?.ok_or(RateError::NotFound)?;
+    if archived {
+        return Err(RateError::Archived);
+    }
+    refuse_overlap(conn, before.room_type_id, new.season, Some(id))?;
+    diesel::update(room_rates::table.find(id.0))
+        .set((
+            room_rates::season.eq(new.season_name),
+            room_rates::starts_on.eq(new.season.starts_on),
+            room_rates::ends_on.eq(new.season.ends_on),
+            room_rates::rate_minor.eq(new.rate.minor),
+            room_rates::currency.eq(new.rate.currency.code()),
+            room_rates::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(before)
+}
+
+/// Changes a live room type's name, category and maximum occupancy, read inside the caller's
+/// transaction; the name must be free among the hotel's other live room types. Returns the
+/// room type as it was.
+pub fn edit_room_type(
+    conn: &mut AnyConnection,
+    id: RoomTypeId,
+    new: &NewRoomType<'_>,
+) -> Result<RoomType, RoomTypeError> {
+    let before = find_room_type(conn, id)?.ok_or(RoomTypeError::NotFound)?;
+    if before.archived {
+        return Err(RoomTypeError::Archived);
+    }
+    refuse_taken_name(conn, before.supplier_id, new.name, Some(id))?;
+    diesel::update(room_types::table.find(id.0))
+        .set((
+            room_types::name.eq(new.name),
+            room_types::name_key.eq(search_key(new.name)),
+            room_types::kind.eq(new.kind.as_str()),
+            room_types::max_occupancy.eq(new.max_occupancy),
+            room_types::updated_at.eq(now()),
+        ))
+        .execute(conn)
+        .map_err(|e| name_clash(e, new.name))?;
+    Ok(before)
+}
+
+/// Adds a seasonal rate, refusing one that overlaps a live rate of the same room type.
+pub fn insert_rate(
+    conn: &mut AnyConnection,
+    room_type: RoomTypeId,
+    new: &NewRate<'_>,
+) -> Result<RoomRateId, RateError> {
+    refuse_overlap(conn, room_type, new.season, None)?;
+    let at = now();
+    Ok(diesel::insert_into(room_rates::table)
+        .values((
+            room_rates::room_type_id.eq(room_type.0),
+            room_rates::season.eq(new.season_name),
+            room_rates::starts_on.eq(new.season.starts_on),
+            room_rates::ends_on.eq(new.season.ends_on),
+            room_rates::rate_minor.eq(new.rate.minor),
+            room_rates::currency.eq(new.rate.currency.code()),
+            room_rates::archived.eq(false),
+            room_rates::created_at.eq(at),
+            room_rates::updated_at.eq(at),
+        ))
+        .returning(room_rates::id)
+        .get_result(conn)
+        .map(RoomRateId)?)
+}
+
+/// The live rate of a room type with exactly these dates, for imports.
+pub fn find_rate(
+    conn: &mut AnyConnection,
+    room_type: RoomTypeId,
+    season: Season,
+) -> QueryResult<Option<RoomRate>> {
+    let row: Option<(i64, String, i64, String)> = room_rates::table
+        .filter(room_rates::room_type_id.eq(room_type.0))
+        .filter(room_rates::archived.eq(false))
+        .filter(room_rates::starts_on.eq(season.starts_on))
+        .filter(room_rates::ends_on.eq(season.ends_on))
+        .select((
+            room_rates::id,
+            room_rates::season,
+            room_rates::rate_minor,
+            room_rates::currency,
+        ))
+        .first(conn)
+        .optional()?;
+    row.map(|(id, name, rate_minor, currency)| {
+        Ok(RoomRate {
+            id: RoomRateId(id),
+            room_type_id: room_type,
+            season: name,
+            starts_on: season.starts_on,
+            ends_on: season.ends_on,
+            rate: Money::new(rate_minor, currency_of(&currency)?),
+        })
+    })
+    .transpose()
+}
+
+pub fn update_rate(
+    conn: &mut AnyConnection,
+    id: RoomRateId,
+    season_name: &str,
+    rate: Money,
+) -> QueryResult<usize> {
+    diesel::update(room_rates::table.find(id.0))
+        .set((
+            room_rates::season.eq(season_name),
+            room_rates::rate_minor.eq(rate.minor),
+            room_rates::currency.eq(rate.currency.code()),
+            room_rates::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+/// The hotel a rate belongs to, and whether it is still live.
+pub fn rate_owner(
+    conn: &mut AnyConnection,
+    rate: RoomRateId,
+) -> QueryResult<Option<(SupplierId, bool)>> {
+    room_rates::table
+        .inner_join(room_types::table)
+        .filter(room_rates::id.eq(rate.0))
+        .select((room_types::supplier_id, room_rates::archived))
+        .first::<(i64, bool)>(conn)
+        .optional()
+        .map(|o| o.map(|(s, a)| (SupplierId(s), a)))
+}
+
+pub fn archive_rate(conn: &mut AnyConnection, rate: RoomRateId) -> QueryResult<usize> {
+    diesel::update(room_rates::table.find(rate.0))
+        .set((
+            room_rates::archived.eq(true),
+            room_rates::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}

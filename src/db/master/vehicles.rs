@@ -1,0 +1,106 @@
+//! A transport company's vehicles.
+
+use diesel::prelude::*;
+
+use crate::db::schema::vehicles;
+use crate::db::{AnyConnection, now};
+use crate::domain::ids::{SupplierId, VehicleId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vehicle {
+    pub id: VehicleId,
+    pub supplier_id: SupplierId,
+    pub vehicle_type: String,
+    pub seats: i32,
+    pub plate: String,
+    pub day_rate_minor: i64,
+    pub transfer_rate_minor: i64,
+    pub archived: bool,
+}
+
+pub struct NewVehicle<'a> {
+    pub vehicle_type: &'a str,
+    pub seats: i32,
+    pub plate: &'a str,
+    pub day_rate_minor: i64,
+    pub transfer_rate_minor: i64,
+}
+
+type VehicleTuple = (i64, i64, String, i32, String, i64, i64, bool);
+
+pub fn vehicles_of(conn: &mut AnyConnection, company: SupplierId) -> QueryResult<Vec<Vehicle>> {
+    let rows: Vec<VehicleTuple> = vehicles::table
+        .filter(vehicles::supplier_id.eq(company.0))
+        .select((
+            vehicles::id,
+            vehicles::supplier_id,
+            vehicles::vehicle_type,
+            vehicles::seats,
+            vehicles::plate,
+            vehicles::day_rate_minor,
+            vehicles::transfer_rate_minor,
+            vehicles::archived,
+        ))
+        .order((
+            vehicles::archived.asc(),
+            vehicles::seats.asc(),
+            vehicles::id.asc(),
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, s, vehicle_type, seats, plate, day, transfer, archived)| Vehicle {
+                id: VehicleId(id),
+                supplier_id: SupplierId(s),
+                vehicle_type,
+                seats,
+                plate,
+                day_rate_minor: day,
+                transfer_rate_minor: transfer,
+                archived,
+            },
+        )
+        .collect())
+}
+
+pub fn insert_vehicle(
+    conn: &mut AnyConnection,
+    company: SupplierId,
+    new: &NewVehicle<'_>,
+) -> QueryResult<VehicleId> {
+    let at = now();
+    diesel::insert_into(vehicles::table)
+        .values((
+            vehicles::supplier_id.eq(company.0),
+            vehicles::vehicle_type.eq(new.vehicle_type),
+            vehicles::seats.eq(new.seats),
+            vehicles::plate.eq(new.plate),
+            vehicles::day_rate_minor.eq(new.day_rate_minor),
+            vehicles::transfer_rate_minor.eq(new.transfer_rate_minor),
+            vehicles::archived.eq(false),
+            vehicles::created_at.eq(at),
+            vehicles::updated_at.eq(at),
+        ))
+        .returning(vehicles::id)
+        .get_result(conn)
+        .map(VehicleId)
+}
+
+pub fn vehicle_owner(
+    conn: &mut AnyConnection,
+    vehicle: VehicleId,
+) -> QueryResult<Option<SupplierId>> {
+    vehicles::table
+        .find(vehicle.0)
+        .select(vehicles::supplier_id)
+        .first::<i64>(conn)
+        .optional()
+        .map(|o| o.map(SupplierId))
+}
+
+pub fn archive_vehicle(conn: &mut AnyConnection, vehicle: VehicleId) -> QueryResult<usize> {
+    diesel::update(vehicles::table.find(vehicle.0))
+        .set((vehicles::archived.eq(true), vehicles::updated_at.eq(now())))
+        .execute(conn)
+}
