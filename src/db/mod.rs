@@ -11,6 +11,7 @@ pub mod auth;
 pub mod backend;
 pub mod housekeeping;
 pub mod imports;
+pub mod listing;
 pub mod master;
 pub mod schema;
 pub mod search;

@@ -30,7 +30,7 @@ pub async fn list(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::AgenciesView)?;
     let params = params.into_inner();
-    let (sort, descending) = agencies::SortBy::parse(params.sort.as_deref().unwrap_or("name"));
+    let (sort, descending) = params.order::<agencies::SortBy>();
     let (page, offset) = Pager::offset(params.page);
     let query = agencies::ListQuery {
         search: params.q.clone(),

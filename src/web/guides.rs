@@ -54,7 +54,7 @@ pub async fn list(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::GuidesView)?;
     let params = params.into_inner();
-    let (sort, descending) = guides::SortBy::parse(params.sort.as_deref().unwrap_or("name"));
+    let (sort, descending) = params.order::<guides::SortBy>();
     let (page, offset) = Pager::offset(params.page);
     let query = guides::ListQuery {
         search: params.q.clone(),

@@ -47,8 +47,7 @@ pub async fn list(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesView)?;
     let params = params.into_inner();
-    let (sort, descending) =
-        exchange_rates::SortBy::parse(params.sort.as_deref().unwrap_or("date"));
+    let (sort, descending) = params.order::<exchange_rates::SortBy>();
     let (page, offset) = Pager::offset(params.page);
     let parse_cur = |v: &Option<String>| {
         v.as_deref()

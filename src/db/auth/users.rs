@@ -119,21 +119,13 @@ pub enum SortBy {
     Created,
 }
 
-impl SortBy {
-    /// Parses `sort=name|email|role|created`, with a leading `-` for descending order.
-    pub fn parse(raw: &str) -> (SortBy, bool) {
-        let (desc, key) = match raw.strip_prefix('-') {
-            Some(k) => (true, k),
-            None => (false, raw),
-        };
-        let by = match key {
-            "email" => SortBy::Email,
-            "role" => SortBy::Role,
-            "created" => SortBy::Created,
-            _ => SortBy::Name,
-        };
-        (by, desc)
-    }
+impl crate::db::listing::SortKey for SortBy {
+    const WORDS: &'static [(&'static str, SortBy)] = &[
+        ("name", SortBy::Name),
+        ("email", SortBy::Email),
+        ("role", SortBy::Role),
+        ("created", SortBy::Created),
+    ];
 }
 
 pub struct ListQuery {

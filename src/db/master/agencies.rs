@@ -210,6 +210,7 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<
         .transpose()
 }
 
+/// The columns an agency list may be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
     #[default]
@@ -220,22 +221,14 @@ pub enum SortBy {
     Updated,
 }
 
-impl SortBy {
-    /// Parses `sort=name|country|market|credit|updated`, `-` first for descending order.
-    pub fn parse(raw: &str) -> (SortBy, bool) {
-        let (desc, key) = match raw.strip_prefix('-') {
-            Some(k) => (true, k),
-            None => (false, raw),
-        };
-        let by = match key {
-            "country" => SortBy::Country,
-            "market" => SortBy::Market,
-            "credit" => SortBy::Credit,
-            "updated" => SortBy::Updated,
-            _ => SortBy::Name,
-        };
-        (by, desc)
-    }
+impl crate::db::listing::SortKey for SortBy {
+    const WORDS: &'static [(&'static str, SortBy)] = &[
+        ("name", SortBy::Name),
+        ("country", SortBy::Country),
+        ("market", SortBy::Market),
+        ("credit", SortBy::Credit),
+        ("updated", SortBy::Updated),
+    ];
 }
 
 pub struct ListQuery {

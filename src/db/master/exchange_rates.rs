@@ -180,6 +180,7 @@ pub fn latest_on_or_before(
         .transpose()
 }
 
+/// The columns a rate list may be sorted by; by date, the newest come first unless reversed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
     #[default]
@@ -187,17 +188,9 @@ pub enum SortBy {
     Pair,
 }
 
-impl SortBy {
-    /// Parses `sort=date|pair`; dates sort newest first unless `-date`... kept simple:
-    /// `date` is newest first, `-date` oldest first.
-    pub fn parse(raw: &str) -> (SortBy, bool) {
-        match raw {
-            "pair" => (SortBy::Pair, false),
-            "-pair" => (SortBy::Pair, true),
-            "-date" => (SortBy::Date, true),
-            _ => (SortBy::Date, false),
-        }
-    }
+impl crate::db::listing::SortKey for SortBy {
+    const WORDS: &'static [(&'static str, SortBy)] =
+        &[("date", SortBy::Date), ("pair", SortBy::Pair)];
 }
 
 pub struct ListQuery {

@@ -262,6 +262,7 @@ pub fn find_for_import(
     Ok(assemble(conn, rows)?.into_iter().next())
 }
 
+/// The columns a guide list may be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {
     #[default]
@@ -271,21 +272,13 @@ pub enum SortBy {
     Updated,
 }
 
-impl SortBy {
-    /// Parses `sort=name|licence|fee|updated`, `-` first for descending order.
-    pub fn parse(raw: &str) -> (SortBy, bool) {
-        let (desc, key) = match raw.strip_prefix('-') {
-            Some(k) => (true, k),
-            None => (false, raw),
-        };
-        let by = match key {
-            "licence" => SortBy::Licence,
-            "fee" => SortBy::Fee,
-            "updated" => SortBy::Updated,
-            _ => SortBy::Name,
-        };
-        (by, desc)
-    }
+impl crate::db::listing::SortKey for SortBy {
+    const WORDS: &'static [(&'static str, SortBy)] = &[
+        ("name", SortBy::Name),
+        ("licence", SortBy::Licence),
+        ("fee", SortBy::Fee),
+        ("updated", SortBy::Updated),
+    ];
 }
 
 pub struct ListQuery {

@@ -367,22 +367,14 @@ pub enum SortBy {
     Updated,
 }
 
-impl SortBy {
-    /// Parses `sort=name|city|country|stars|updated`, `-` first for descending order.
-    pub fn parse(raw: &str) -> (SortBy, bool) {
-        let (desc, key) = match raw.strip_prefix('-') {
-            Some(k) => (true, k),
-            None => (false, raw),
-        };
-        let by = match key {
-            "city" => SortBy::City,
-            "country" => SortBy::Country,
-            "stars" => SortBy::Stars,
-            "updated" => SortBy::Updated,
-            _ => SortBy::Name,
-        };
-        (by, desc)
-    }
+impl crate::db::listing::SortKey for SortBy {
+    const WORDS: &'static [(&'static str, SortBy)] = &[
+        ("name", SortBy::Name),
+        ("city", SortBy::City),
+        ("country", SortBy::Country),
+        ("stars", SortBy::Stars),
+        ("updated", SortBy::Updated),
+    ];
 }
 
 pub struct ListQuery {

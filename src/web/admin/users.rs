@@ -10,6 +10,7 @@ use crate::db::audit::{Change, Entity, Verb};
 use crate::db::auth::accounts::{self, UserChangeError};
 use crate::db::auth::users;
 use crate::db::auth::users::{ListQuery, SortBy, User};
+use crate::db::listing::SortKey;
 use crate::db::{self, audit, auth::sessions, auth::throttle};
 use crate::domain::access::{Perm, Role};
 use crate::domain::auth::password;

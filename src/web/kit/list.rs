@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::db::listing::SortKey;
 use crate::i18n::key;
 use crate::web::extract::Ui;
 use crate::web::kit::form::OptionView;
@@ -209,6 +210,11 @@ pub struct ListParams {
 }
 
 impl ListParams {
+    /// The column the list is sorted by and whether it is reversed.
+    pub fn order<S: SortKey>(&self) -> (S, bool) {
+        S::parse(self.sort.as_deref().unwrap_or_default())
+    }
+
     pub fn show_archived(&self) -> bool {
         self.archived.as_deref() == Some("1")
     }

@@ -47,7 +47,7 @@ pub async fn list(
     user.require(Perm::SuppliersView)?;
     let kind = kind_of(&path.into_inner())?;
     let params = params.into_inner();
-    let (sort, descending) = suppliers::SortBy::parse(params.sort.as_deref().unwrap_or("name"));
+    let (sort, descending) = params.order::<suppliers::SortBy>();
     let (page, offset) = Pager::offset(params.page);
     let query = suppliers::ListQuery {
         kind,

@@ -1,0 +1,47 @@
+//! The order a list is sorted in, as its `sort` parameter names it: `sort=city` sorts by the
+//! city column, `sort=-city` by the same column in reverse.
+
+/// The columns a list may be sorted by.
+pub trait SortKey: Copy + Default + 'static {
+    /// Each column's word in the `sort` parameter.
+    const WORDS: &'static [(&'static str, Self)];
+
+    /// Parses `word` or `-word` (reversed); anything else sorts by the default column, not
+    /// reversed. Returns the column and whether it is reversed.
+    fn parse(raw: &str) -> (Self, bool) {
+        let (reversed, word) = match raw.strip_prefix('-') {
+            Some(word) => (true, word),
+            None => (false, raw),
+        };
+        match Self::WORDS.iter().find(|(w, _)| *w == word) {
+            Some((_, key)) => (*key, reversed),
+            None => (Self::default(), false),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SortKey;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    enum By {
+        #[default]
+        Name,
+        City,
+    }
+
+    impl SortKey for By {
+        const WORDS: &'static [(&'static str, By)] = &[("name", By::Name), ("city", By::City)];
+    }
+
+    #[test]
+    fn words_and_their_reverse_parse_and_anything_else_is_the_default() {
+        assert_eq!(By::parse("city"), (By::City, false));
+        assert_eq!(By::parse("-city"), (By::City, true));
+        assert_eq!(By::parse("-name"), (By::Name, true));
+        assert_eq!(By::parse("population"), (By::Name, false));
+        assert_eq!(By::parse("--city"), (By::Name, false));
+        assert_eq!(By::parse(""), (By::Name, false));
+    }
+}
