@@ -3,9 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
-use crate::db::audit::{self, Change, Entity};
-use crate::db::master::agencies;
-use crate::db::master::agencies::{Agency, AgencyData};
+use crate::db::master::agencies::{self, Agencies, Agency, AgencyData};
 use crate::db::master::contacts::Party;
 use crate::domain::access::Perm;
 use crate::domain::ids::AgencyId;
@@ -15,10 +13,11 @@ use crate::web::contacts;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
-use crate::web::kit::list::Pager;
-use crate::web::kit::list::{CellView, FilterView, ListPage, ListParams, RowView, plain_column};
+use crate::web::kit::list::{
+    CellView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+};
+use crate::web::kit::record::{self, OwnPage};
 use crate::web::kit::{money_input, money_text};
 use crate::web::paths;
 
@@ -222,27 +221,15 @@ pub async fn create(
     user.require(Perm::AgenciesEdit)?;
     let fields = Fields(form.into_inner());
     let data = match read(&ui, &fields) {
-        Ok(d) => d,
+        Ok(data) => data,
         Err(errors) => {
             let view = form_page(&ui, None, &fields, &errors);
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let actor = user.actor(ui.client_addr());
-    db.write(move |conn| -> Result<(), WebError> {
-        let id = agencies::insert(conn, &data)?;
-        audit::record_change(
-            conn,
-            &actor,
-            Change::create(Entity::Agency, id, data.audit_json()),
-        )?;
-        Ok(())
-    })
-    .await?;
-    Ok(ui.see_other(
-        paths::AGENCIES,
-        Flash::success(Message::new("agencies-created")),
-    ))
+    record::create::<Agencies>(&ui, &db, &user, data).await?;
+    let flash = Flash::success(Message::new("agencies-created"));
+    Ok(ui.see_other(paths::AGENCIES, flash))
 }
 
 async fn load(db: &Db, id: AgencyId) -> Result<Agency, WebError> {
@@ -260,17 +247,36 @@ struct EditView {
     contacts: contacts::ContactsSection,
 }
 
+/// A submitted form that was refused, shown again with its errors.
+struct Failed<'a> {
+    fields: &'a Fields,
+    errors: &'a Errors,
+}
+
+/// The agency's page: its form (as stored, or as refused) and its contacts.
 async fn render_edit(
     ui: &Ui,
     db: &Db,
     user: &CurrentUser,
     agency: &Agency,
-    values: &Fields,
-    errors: &Errors,
-    status: StatusCode,
+    failed: Option<Failed<'_>>,
 ) -> Result<HttpResponse, WebError> {
+    let id = Some(agency.id);
+    let (form, status) = match failed {
+        Some(f) => (
+            form_page(ui, id, f.fields, f.errors),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        None => {
+            let stored = fields_of(&agency.data);
+            (
+                form_page(ui, id, &stored, &Errors::default()),
+                StatusCode::OK,
+            )
+        }
+    };
     let view = EditView {
-        form: form_page(ui, Some(agency.id), values, errors),
+        form,
         id: agency.id.0,
         archived: agency.archived,
         contacts: contacts::section(ui, db, user, Party::Agency(agency.id)).await?,
@@ -286,16 +292,7 @@ pub async fn edit_form(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::AgenciesEdit)?;
     let agency = load(&db, path.into_inner()).await?;
-    render_edit(
-        &ui,
-        &db,
-        &user,
-        &agency,
-        &fields_of(&agency.data),
-        &Errors::default(),
-        StatusCode::OK,
-    )
-    .await
+    render_edit(&ui, &db, &user, &agency, None).await
 }
 
 pub async fn update(
@@ -306,74 +303,29 @@ pub async fn update(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::AgenciesEdit)?;
-    let before = load(&db, path.into_inner()).await?;
+    let agency = load(&db, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
     let data = match read(&ui, &fields) {
-        Ok(d) => d,
+        Ok(data) => data,
         Err(errors) => {
-            return render_edit(
-                &ui,
-                &db,
-                &user,
-                &before,
-                &fields,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let failed = Failed {
+                fields: &fields,
+                errors: &errors,
+            };
+            return render_edit(&ui, &db, &user, &agency, Some(failed)).await;
         }
     };
-    let (actor, id) = (user.actor(ui.client_addr()), before.id);
-    db.write(move |conn| -> Result<(), WebError> {
-        // Read again here: the form was shown from an earlier read.
-        let before = agencies::change(conn, id, &data)?;
-        let change = Change::update(
-            Entity::Agency,
-            id,
-            before.data.audit_json(),
-            data.audit_json(),
-        );
-        audit::record_change(conn, &actor, change)?;
-        Ok(())
-    })
-    .await?;
-    Ok(ui.see_other(
-        &paths::agency_edit(id),
-        Flash::success(Message::new("agencies-updated")),
-    ))
+    record::update::<Agencies>(&ui, &db, &user, agency.id, data).await?;
+    let flash = Flash::success(Message::new("agencies-updated"));
+    Ok(ui.see_other(&paths::agency_edit(agency.id), flash))
 }
 
-async fn set_archived(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    id: AgencyId,
-    archived: bool,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::AgenciesEdit)?;
-    kit::set_archived::<agencies::Agencies>(&ui, &db, &user, id, archived).await?;
-    let message = if archived {
-        Message::new("agencies-archived")
-    } else {
-        Message::new("agencies-restored")
-    };
-    Ok(ui.see_other(&paths::agency_edit(id), Flash::success(message)))
-}
+impl OwnPage for Agencies {
+    const EDIT: Perm = Perm::AgenciesEdit;
+    const ARCHIVED: &'static str = key("agencies-archived");
+    const RESTORED: &'static str = key("agencies-restored");
 
-pub async fn archive(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<AgencyId>,
-) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, path.into_inner(), true).await
-}
-
-pub async fn restore(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<AgencyId>,
-) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, path.into_inner(), false).await
+    fn page(id: AgencyId) -> String {
+        paths::agency_edit(id)
+    }
 }

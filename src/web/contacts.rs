@@ -6,7 +6,7 @@ use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
 use crate::db::audit::{self, Change, Entity, Verb};
-use crate::db::master::contacts::{self, Contact, ContactData, Party};
+use crate::db::master::contacts::{self, Contact, ContactData, Contacts, Party};
 use crate::db::master::suppliers;
 use crate::domain::access::Perm;
 use crate::domain::email::Email;
@@ -15,8 +15,8 @@ use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::kit;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, Reader};
+use crate::web::kit::record;
 use crate::web::paths;
 
 /// Which kind of party a request is about, with what it takes to change its contacts.
@@ -335,20 +335,7 @@ async fn update(
             );
         }
     };
-    let actor = user.actor(ui.client_addr());
-    db.write(move |conn| -> Result<(), WebError> {
-        // Read again here: the form was shown from an earlier read.
-        let before = contacts::change(conn, id, &data)?;
-        let change = Change::update(
-            Entity::Contact,
-            id,
-            serde_json::json!(before.data),
-            serde_json::json!(data),
-        );
-        audit::record_change(conn, &actor, change)?;
-        Ok(())
-    })
-    .await?;
+    record::update::<Contacts>(&ui, &db, &user, id, data).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-updated"))))
 }
 
@@ -362,7 +349,7 @@ async fn archive(
     user.require(side.perm())?;
     let contact = load(&db, side, id).await?;
     let back = party_page(&db, contact.party).await?;
-    kit::set_archived::<contacts::Contacts>(&ui, &db, &user, id, true).await?;
+    record::set_archived::<Contacts>(&ui, &db, &user, id, true).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-archived"))))
 }
 

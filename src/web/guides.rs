@@ -6,9 +6,7 @@ use actix_web::{HttpResponse, web};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::db::audit::{self, Change, Entity};
-use crate::db::master::guides;
-use crate::db::master::guides::{Guide, GuideData};
+use crate::db::master::guides::{self, Guide, GuideData, Guides};
 use crate::domain::access::Perm;
 use crate::domain::ids::GuideId;
 use crate::domain::master::guides::{GUIDE_LANGUAGES, LanguageLevel, LicenceState, licence_state};
@@ -17,10 +15,11 @@ use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
-use crate::web::kit::list::Pager;
-use crate::web::kit::list::{CellView, FilterView, ListPage, ListParams, RowView, plain_column};
+use crate::web::kit::list::{
+    CellView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+};
+use crate::web::kit::record::{self, OwnPage};
 use crate::web::kit::{money_input, money_text};
 use crate::web::paths;
 
@@ -283,28 +282,15 @@ pub async fn create(
     user.require(Perm::GuidesEdit)?;
     let fields = Fields(form.into_inner());
     let data = match read(&ui, &fields) {
-        Ok(d) => d,
+        Ok(data) => data,
         Err(errors) => {
             let view = form_page(&ui, None, &fields, &errors);
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let actor = user.actor(ui.client_addr());
-    let id = db
-        .write(move |conn| -> Result<GuideId, WebError> {
-            let id = guides::insert(conn, &data)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::create(Entity::Guide, id, data.audit_json()),
-            )?;
-            Ok(id)
-        })
-        .await?;
-    Ok(ui.see_other(
-        &paths::guide(id),
-        Flash::success(Message::new("guides-created")),
-    ))
+    let id = record::create::<Guides>(&ui, &db, &user, data).await?;
+    let flash = Flash::success(Message::new("guides-created"));
+    Ok(ui.see_other(&paths::guide(id), flash))
 }
 
 async fn load(db: &Db, id: GuideId) -> Result<Guide, WebError> {
@@ -338,68 +324,28 @@ pub async fn update(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::GuidesEdit)?;
-    let before = load(&db, path.into_inner()).await?;
+    let guide = load(&db, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
     let data = match read(&ui, &fields) {
-        Ok(d) => d,
+        Ok(data) => data,
         Err(errors) => {
-            let view = form_page(&ui, Some(before.id), &fields, &errors);
+            let view = form_page(&ui, Some(guide.id), &fields, &errors);
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let (actor, id) = (user.actor(ui.client_addr()), before.id);
-    db.write(move |conn| -> Result<(), WebError> {
-        // Read again here: the form was shown from an earlier read.
-        let before = guides::change(conn, id, &data)?;
-        let change = Change::update(
-            Entity::Guide,
-            id,
-            before.data.audit_json(),
-            data.audit_json(),
-        );
-        audit::record_change(conn, &actor, change)?;
-        Ok(())
-    })
-    .await?;
-    Ok(ui.see_other(
-        &paths::guide(id),
-        Flash::success(Message::new("guides-updated")),
-    ))
+    record::update::<Guides>(&ui, &db, &user, guide.id, data).await?;
+    let flash = Flash::success(Message::new("guides-updated"));
+    Ok(ui.see_other(&paths::guide(guide.id), flash))
 }
 
-async fn set_archived(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    id: GuideId,
-    archived: bool,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::GuidesEdit)?;
-    kit::set_archived::<guides::Guides>(&ui, &db, &user, id, archived).await?;
-    let message = if archived {
-        Message::new("guides-archived")
-    } else {
-        Message::new("guides-restored")
-    };
-    Ok(ui.see_other(&paths::guide(id), Flash::success(message)))
-}
+impl OwnPage for Guides {
+    const EDIT: Perm = Perm::GuidesEdit;
+    const ARCHIVED: &'static str = key("guides-archived");
+    const RESTORED: &'static str = key("guides-restored");
 
-pub async fn archive(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<GuideId>,
-) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, path.into_inner(), true).await
-}
-
-pub async fn restore(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<GuideId>,
-) -> Result<HttpResponse, WebError> {
-    set_archived(ui, db, user, path.into_inner(), false).await
+    fn page(id: GuideId) -> String {
+        paths::guide(id)
+    }
 }
 
 #[derive(Serialize)]

@@ -3,9 +3,12 @@
 
 use actix_web::web;
 
+use crate::db::master::agencies::Agencies;
+use crate::db::master::guides::Guides;
 use crate::domain::access::Perm;
 use crate::web::admin::{audit, settings, users};
 use crate::web::auth::{account, sign_in};
+use crate::web::kit::record;
 use crate::web::suppliers::{item_edits, items, records, show};
 use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates};
 
@@ -294,15 +297,15 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get("/guides/{id}", guides::show)
         .get("/guides/{id}/edit", guides::edit_form)
         .post("/guides/{id}", guides::update)
-        .post("/guides/{id}/archive", guides::archive)
-        .post("/guides/{id}/restore", guides::restore)
+        .post("/guides/{id}/archive", record::archive::<Guides>)
+        .post("/guides/{id}/restore", record::restore::<Guides>)
         .get("/agencies", agencies::list)
         .get("/agencies/new", agencies::new_form)
         .post("/agencies", agencies::create)
         .get("/agencies/{id}/edit", agencies::edit_form)
         .post("/agencies/{id}", agencies::update)
-        .post("/agencies/{id}/archive", agencies::archive)
-        .post("/agencies/{id}/restore", agencies::restore)
+        .post("/agencies/{id}/archive", record::archive::<Agencies>)
+        .post("/agencies/{id}/restore", record::restore::<Agencies>)
         .get("/rates", rates::list)
         .get("/rates/new", rates::new_form)
         .post("/rates", rates::create)

@@ -2,6 +2,7 @@
 //! errors, overlapping seasons refused, archive instead of delete, audit rows, search.
 
 use tourdesk::domain::access::Role;
+use tourdesk::domain::master::suppliers::SupplierKind;
 
 use crate::harness::{TestApp, location};
 
@@ -720,4 +721,96 @@ async fn an_archived_record_cannot_be_changed_until_restored() {
         })
         .await;
     assert_eq!(name.as_deref(), Some("Renamed Inn"));
+}
+
+#[tokio::test]
+async fn agencies_and_guides_are_archived_restored_and_refused_while_archived() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let (agency, guide) = app
+        .with_db(|conn| {
+            (
+                crate::fixtures::agency(conn, "Lotus Travel"),
+                crate::fixtures::guide(conn, "Somchai"),
+            )
+        })
+        .await;
+    let agency_edit = [
+        ("name", "Lotus Travel Group"),
+        ("currency", "USD"),
+        ("language", "en"),
+        ("credit_days", "30"),
+        ("credit_limit", "0"),
+    ];
+    let guide_edit = [
+        ("name", "Somchai P."),
+        ("currency", "THB"),
+        ("daily_fee", "2500"),
+    ];
+    let cases: [(String, &[(&str, &str)], String); 2] = [
+        (
+            format!("/agencies/{agency}"),
+            &agency_edit,
+            format!("/agencies/{agency}/edit"),
+        ),
+        (
+            format!("/guides/{guide}"),
+            &guide_edit,
+            format!("/guides/{guide}"),
+        ),
+    ];
+    for (record, edit, page) in cases {
+        let res = ops.post(&app, &format!("{record}/archive"), &[]).await;
+        assert_eq!(res.status(), 303, "{record}");
+        assert_eq!(location(&res), page);
+        let res = ops.post(&app, &record, edit).await;
+        assert_eq!(res.status(), 409, "{record} is archived");
+        assert!(body(res).await.contains("restore it before changing it"));
+        let res = ops.post(&app, &format!("{record}/restore"), &[]).await;
+        assert_eq!(res.status(), 303, "{record}");
+        let res = ops.post(&app, &record, edit).await;
+        assert_eq!(res.status(), 303, "{record} is live again");
+    }
+    let (agency_name, guide_name) = app
+        .with_db(move |conn| {
+            (
+                tourdesk::db::master::agencies::find(conn, agency)
+                    .expect("query")
+                    .map(|a| a.data.name),
+                tourdesk::db::master::guides::find(conn, guide)
+                    .expect("query")
+                    .map(|g| g.data.name),
+            )
+        })
+        .await;
+    assert_eq!(agency_name.as_deref(), Some("Lotus Travel Group"));
+    assert_eq!(guide_name.as_deref(), Some("Somchai P."));
+    let missing = ops.post(&app, "/agencies/999999/archive", &[]).await;
+    assert_eq!(missing.status(), 404);
+}
+
+#[tokio::test]
+async fn a_supplier_is_changed_only_through_its_own_kind() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let restaurant = app
+        .with_db(|conn| {
+            crate::fixtures::SupplierBuilder::of(SupplierKind::Restaurant)
+                .name("Spice Garden")
+                .insert(conn)
+        })
+        .await;
+    let edit = [("name", "Renamed"), ("currency", "THB")];
+    let res = ops
+        .post(&app, &format!("/hotels/{restaurant}"), &edit)
+        .await;
+    assert_eq!(res.status(), 404);
+    let res = ops
+        .post(&app, &format!("/hotels/{restaurant}/archive"), &[])
+        .await;
+    assert_eq!(res.status(), 404);
+    let res = ops
+        .post(&app, &format!("/restaurants/{restaurant}"), &edit)
+        .await;
+    assert_eq!(res.status(), 303);
 }

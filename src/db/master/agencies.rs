@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::db::audit::Entity;
 use crate::db::master::currency_of;
 use crate::db::schema::agencies;
 use crate::db::{AnyConnection, now, search};
@@ -142,32 +143,24 @@ pub fn update(conn: &mut AnyConnection, id: AgencyId, d: &AgencyData) -> QueryRe
         .execute(conn)
 }
 
-/// Changes agency `id`, read inside the caller's transaction; an archived agency is refused.
-/// Returns the agency as it was.
-pub fn change(
-    conn: &mut AnyConnection,
-    id: AgencyId,
-    d: &AgencyData,
-) -> Result<Agency, super::RecordError> {
-    let before = find(conn, id)?.ok_or(super::RecordError::NotFound)?;
-    super::live(Some(before.archived))?;
-    update(conn, id, d)?;
-    Ok(before)
-}
-
-/// Client agencies are archived and restored through [`super::set_archived`].
+/// Client agencies are changed, archived and restored through [`super::change`] and
+/// [`super::set_archived`].
 pub struct Agencies;
 
-impl super::Archivable for Agencies {
-    const ENTITY: crate::db::audit::Entity = crate::db::audit::Entity::Agency;
+impl super::Record for Agencies {
+    const ENTITY: Entity = Entity::Agency;
     type Id = AgencyId;
+    type Data = AgencyData;
 
-    fn is_archived(conn: &mut AnyConnection, id: AgencyId) -> QueryResult<Option<bool>> {
-        agencies::table
-            .find(id.0)
-            .select(agencies::archived)
-            .first(conn)
-            .optional()
+    fn find_data(
+        conn: &mut AnyConnection,
+        id: AgencyId,
+    ) -> QueryResult<Option<(AgencyData, bool)>> {
+        Ok(find(conn, id)?.map(|a| (a.data, a.archived)))
+    }
+
+    fn update(conn: &mut AnyConnection, id: AgencyId, data: &AgencyData) -> QueryResult<usize> {
+        update(conn, id, data)
     }
 
     fn write_archived(
@@ -175,17 +168,23 @@ impl super::Archivable for Agencies {
         id: AgencyId,
         archived: bool,
     ) -> QueryResult<usize> {
-        set_archived(conn, id, archived)
+        diesel::update(agencies::table.find(id.0))
+            .set((
+                agencies::archived.eq(archived),
+                agencies::updated_at.eq(now()),
+            ))
+            .execute(conn)
+    }
+
+    fn audit_json(data: &AgencyData) -> serde_json::Value {
+        data.audit_json()
     }
 }
 
-pub fn set_archived(conn: &mut AnyConnection, id: AgencyId, archived: bool) -> QueryResult<usize> {
-    diesel::update(agencies::table.find(id.0))
-        .set((
-            agencies::archived.eq(archived),
-            agencies::updated_at.eq(now()),
-        ))
-        .execute(conn)
+impl super::NewRecord for Agencies {
+    fn insert(conn: &mut AnyConnection, data: &AgencyData) -> QueryResult<AgencyId> {
+        insert(conn, data)
+    }
 }
 
 pub fn find(conn: &mut AnyConnection, id: AgencyId) -> QueryResult<Option<Agency>> {

@@ -3,6 +3,7 @@
 use diesel::prelude::*;
 use serde::Serialize;
 
+use crate::db::audit::Entity;
 use crate::db::schema::contacts;
 use crate::db::{AnyConnection, now};
 use crate::domain::ids::{AgencyId, ContactId, SupplierId};
@@ -127,19 +128,6 @@ pub fn insert(
         .map(ContactId)
 }
 
-/// Changes contact `id`, read inside the caller's transaction; an archived contact is
-/// refused. Returns the contact as it was.
-pub fn change(
-    conn: &mut AnyConnection,
-    id: ContactId,
-    data: &ContactData,
-) -> Result<Contact, super::RecordError> {
-    let before = find(conn, id)?.ok_or(super::RecordError::NotFound)?;
-    super::live(Some(before.archived))?;
-    update(conn, id, data)?;
-    Ok(before)
-}
-
 fn update(conn: &mut AnyConnection, id: ContactId, data: &ContactData) -> QueryResult<usize> {
     diesel::update(contacts::table.find(id.0))
         .set((
@@ -153,19 +141,23 @@ fn update(conn: &mut AnyConnection, id: ContactId, data: &ContactData) -> QueryR
         .execute(conn)
 }
 
-/// Contacts are archived through [`super::set_archived`].
+/// Contacts are changed and archived through [`super::change`] and [`super::set_archived`].
 pub struct Contacts;
 
-impl super::Archivable for Contacts {
-    const ENTITY: crate::db::audit::Entity = crate::db::audit::Entity::Contact;
+impl super::Record for Contacts {
+    const ENTITY: Entity = Entity::Contact;
     type Id = ContactId;
+    type Data = ContactData;
 
-    fn is_archived(conn: &mut AnyConnection, id: ContactId) -> QueryResult<Option<bool>> {
-        contacts::table
-            .find(id.0)
-            .select(contacts::archived)
-            .first(conn)
-            .optional()
+    fn find_data(
+        conn: &mut AnyConnection,
+        id: ContactId,
+    ) -> QueryResult<Option<(ContactData, bool)>> {
+        Ok(find(conn, id)?.map(|c| (c.data, c.archived)))
+    }
+
+    fn update(conn: &mut AnyConnection, id: ContactId, data: &ContactData) -> QueryResult<usize> {
+        update(conn, id, data)
     }
 
     fn write_archived(
@@ -179,6 +171,10 @@ impl super::Archivable for Contacts {
                 contacts::updated_at.eq(now()),
             ))
             .execute(conn)
+    }
+
+    fn audit_json(data: &ContactData) -> serde_json::Value {
+        serde_json::json!(data)
     }
 }
 

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::db::audit::Entity;
 use crate::db::master::{corrupt, currency_of};
 use crate::db::schema::{guide_languages, guides};
 use crate::db::{AnyConnection, now, search};
@@ -195,43 +196,38 @@ pub fn update(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> QueryR
     Ok(n)
 }
 
-/// Changes guide `id`, read inside the caller's transaction; an archived guide is refused.
-/// Returns the guide as it was.
-pub fn change(
-    conn: &mut AnyConnection,
-    id: GuideId,
-    data: &GuideData,
-) -> Result<Guide, super::RecordError> {
-    let before = find(conn, id)?.ok_or(super::RecordError::NotFound)?;
-    super::live(Some(before.archived))?;
-    update(conn, id, data)?;
-    Ok(before)
-}
-
-/// Guides are archived and restored through [`super::set_archived`].
+/// Guides are changed, archived and restored through [`super::change`] and
+/// [`super::set_archived`].
 pub struct Guides;
 
-impl super::Archivable for Guides {
-    const ENTITY: crate::db::audit::Entity = crate::db::audit::Entity::Guide;
+impl super::Record for Guides {
+    const ENTITY: Entity = Entity::Guide;
     type Id = GuideId;
+    type Data = GuideData;
 
-    fn is_archived(conn: &mut AnyConnection, id: GuideId) -> QueryResult<Option<bool>> {
-        guides::table
-            .find(id.0)
-            .select(guides::archived)
-            .first(conn)
-            .optional()
+    fn find_data(conn: &mut AnyConnection, id: GuideId) -> QueryResult<Option<(GuideData, bool)>> {
+        Ok(find(conn, id)?.map(|g| (g.data, g.archived)))
+    }
+
+    fn update(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> QueryResult<usize> {
+        update(conn, id, data)
     }
 
     fn write_archived(conn: &mut AnyConnection, id: GuideId, archived: bool) -> QueryResult<usize> {
-        set_archived(conn, id, archived)
+        diesel::update(guides::table.find(id.0))
+            .set((guides::archived.eq(archived), guides::updated_at.eq(now())))
+            .execute(conn)
+    }
+
+    fn audit_json(data: &GuideData) -> serde_json::Value {
+        data.audit_json()
     }
 }
 
-pub fn set_archived(conn: &mut AnyConnection, id: GuideId, archived: bool) -> QueryResult<usize> {
-    diesel::update(guides::table.find(id.0))
-        .set((guides::archived.eq(archived), guides::updated_at.eq(now())))
-        .execute(conn)
+impl super::NewRecord for Guides {
+    fn insert(conn: &mut AnyConnection, data: &GuideData) -> QueryResult<GuideId> {
+        insert(conn, data)
+    }
 }
 
 pub fn find(conn: &mut AnyConnection, id: GuideId) -> QueryResult<Option<Guide>> {

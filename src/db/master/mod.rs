@@ -31,34 +31,82 @@ pub enum RecordError {
     Unavailable(#[from] crate::db::DbUnavailable),
 }
 
-/// A master record that is archived rather than deleted, and restored.
-pub trait Archivable {
-    const ENTITY: Entity;
-    type Id: Copy + std::fmt::Display + Send + 'static;
-    /// Whether the record is archived; `None` when there is no such record.
-    fn is_archived(conn: &mut AnyConnection, id: Self::Id) -> diesel::QueryResult<Option<bool>>;
-    fn write_archived(
-        conn: &mut AnyConnection,
-        id: Self::Id,
-        archived: bool,
-    ) -> diesel::QueryResult<usize>;
-}
-
 /// Archives (`archived`) or restores a record and audits it, its state read inside the
 /// caller's write transaction. Archiving an archived record, or restoring a live one, changes
 /// nothing and audits nothing.
-pub fn set_archived<A: Archivable>(
+pub fn set_archived<R: Record>(
     conn: &mut AnyConnection,
     actor: &Actor,
-    id: A::Id,
+    id: R::Id,
     archived: bool,
 ) -> Result<(), RecordError> {
-    let now = A::is_archived(conn, id)?.ok_or(RecordError::NotFound)?;
+    let (_, now) = R::find_data(conn, id)?.ok_or(RecordError::NotFound)?;
     if now == archived {
         return Ok(());
     }
-    A::write_archived(conn, id, archived)?;
-    audit::record_change(conn, actor, Change::archived(A::ENTITY, id, archived))?;
+    R::write_archived(conn, id, archived)?;
+    audit::record_change(conn, actor, Change::archived(R::ENTITY, id, archived))?;
+    Ok(())
+}
+
+/// A master record edited through one form, archived rather than deleted, and restored: changed
+/// only while live, each write audited with the record as it was, read inside the caller's
+/// write transaction.
+pub trait Record {
+    const ENTITY: Entity;
+    type Id: Copy + std::fmt::Display + Send + 'static;
+    type Data: Send + 'static;
+    /// The record's data and whether it is archived; `None` when there is no such record.
+    fn find_data(conn: &mut AnyConnection, id: Self::Id)
+    -> QueryResult<Option<(Self::Data, bool)>>;
+    fn update(conn: &mut AnyConnection, id: Self::Id, data: &Self::Data) -> QueryResult<usize>;
+    fn write_archived(conn: &mut AnyConnection, id: Self::Id, archived: bool)
+    -> QueryResult<usize>;
+    /// The data as the audit log keeps it.
+    fn audit_json(data: &Self::Data) -> serde_json::Value;
+    /// Whether `data` may replace `before` (a supplier never changes kind); when not, the record
+    /// is not found.
+    fn may_replace(_before: &Self::Data, _data: &Self::Data) -> bool {
+        true
+    }
+}
+
+/// A master record created from its data alone.
+pub trait NewRecord: Record {
+    fn insert(conn: &mut AnyConnection, data: &Self::Data) -> QueryResult<Self::Id>;
+}
+
+/// Creates a record and audits it.
+pub fn create<R: NewRecord>(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    data: &R::Data,
+) -> QueryResult<R::Id> {
+    let id = R::insert(conn, data)?;
+    audit::record_change(
+        conn,
+        actor,
+        Change::create(R::ENTITY, id, R::audit_json(data)),
+    )?;
+    Ok(id)
+}
+
+/// Changes record `id` to `data` and audits the change, the record read inside the caller's
+/// write transaction: a form shown from an earlier read may be stale, and an archived record is
+/// refused.
+pub fn change<R: Record>(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: R::Id,
+    data: &R::Data,
+) -> Result<(), RecordError> {
+    let (before, archived) = R::find_data(conn, id)?
+        .filter(|(before, _)| R::may_replace(before, data))
+        .ok_or(RecordError::NotFound)?;
+    live(Some(archived))?;
+    R::update(conn, id, data)?;
+    let change = Change::update(R::ENTITY, id, R::audit_json(&before), R::audit_json(data));
+    audit::record_change(conn, actor, change)?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::{corrupt, currency_of, dec_of};
+use crate::db::audit::Entity;
 use crate::db::schema::suppliers;
 use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
@@ -274,35 +275,24 @@ pub fn update(conn: &mut AnyConnection, id: SupplierId, data: &SupplierData) -> 
         .execute(conn)
 }
 
-/// Changes supplier `id`, read inside the caller's transaction; an archived supplier, or
-/// one of another kind, is refused. Returns the supplier as it was.
-pub fn change(
-    conn: &mut AnyConnection,
-    id: SupplierId,
-    data: &SupplierData,
-) -> Result<Supplier, crate::db::master::RecordError> {
-    use crate::db::master::RecordError;
-    let before = find(conn, id)?
-        .filter(|s| s.data.kind == data.kind)
-        .ok_or(RecordError::NotFound)?;
-    crate::db::master::live(Some(before.archived))?;
-    update(conn, id, data)?;
-    Ok(before)
-}
-
-/// Suppliers are archived and restored through [`crate::db::master::set_archived`].
+/// Suppliers are changed, archived and restored through [`super::change`] and
+/// [`super::set_archived`].
 pub struct Suppliers;
 
-impl crate::db::master::Archivable for Suppliers {
-    const ENTITY: crate::db::audit::Entity = crate::db::audit::Entity::Supplier;
+impl super::Record for Suppliers {
+    const ENTITY: Entity = Entity::Supplier;
     type Id = SupplierId;
+    type Data = SupplierData;
 
-    fn is_archived(conn: &mut AnyConnection, id: SupplierId) -> QueryResult<Option<bool>> {
-        suppliers::table
-            .find(id.0)
-            .select(suppliers::archived)
-            .first(conn)
-            .optional()
+    fn find_data(
+        conn: &mut AnyConnection,
+        id: SupplierId,
+    ) -> QueryResult<Option<(SupplierData, bool)>> {
+        Ok(find(conn, id)?.map(|s| (s.data, s.archived)))
+    }
+
+    fn update(conn: &mut AnyConnection, id: SupplierId, data: &SupplierData) -> QueryResult<usize> {
+        update(conn, id, data)
     }
 
     fn write_archived(
@@ -310,21 +300,28 @@ impl crate::db::master::Archivable for Suppliers {
         id: SupplierId,
         archived: bool,
     ) -> QueryResult<usize> {
-        set_archived(conn, id, archived)
+        diesel::update(suppliers::table.find(id.0))
+            .set((
+                suppliers::archived.eq(archived),
+                suppliers::updated_at.eq(now()),
+            ))
+            .execute(conn)
+    }
+
+    fn audit_json(data: &SupplierData) -> serde_json::Value {
+        data.audit_json()
+    }
+
+    /// A supplier keeps its kind: a restaurant is not changed through a hotel's form.
+    fn may_replace(before: &SupplierData, data: &SupplierData) -> bool {
+        before.kind == data.kind
     }
 }
 
-pub fn set_archived(
-    conn: &mut AnyConnection,
-    id: SupplierId,
-    archived: bool,
-) -> QueryResult<usize> {
-    diesel::update(suppliers::table.find(id.0))
-        .set((
-            suppliers::archived.eq(archived),
-            suppliers::updated_at.eq(now()),
-        ))
-        .execute(conn)
+impl super::NewRecord for Suppliers {
+    fn insert(conn: &mut AnyConnection, data: &SupplierData) -> QueryResult<SupplierId> {
+        insert(conn, data)
+    }
 }
 
 pub fn find(conn: &mut AnyConnection, id: SupplierId) -> QueryResult<Option<Supplier>> {

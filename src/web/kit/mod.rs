@@ -1,11 +1,9 @@
-//! What the pages of every area share: forms (`form`), lists (`list`), and money as text.
+//! What the pages of every area share: forms (`form`), lists (`list`), the writes of a master
+//! record's pages (`record`), and money as text.
 
 pub mod form;
 pub mod list;
-
-use crate::db::master::{self as records, Archivable};
-use crate::web::error::WebError;
-use crate::web::extract::{CurrentUser, Db};
+pub mod record;
 
 use serde::Serialize;
 
@@ -33,21 +31,4 @@ pub fn money_input(minor: i64, currency: Currency) -> String {
 pub struct DetailView {
     pub label: String,
     pub value: String,
-}
-
-/// Archives (`archived`) or restores record `id` for `user`, audited, in one write
-/// transaction: the shape every archive and restore handler shares.
-pub async fn set_archived<A: Archivable>(
-    ui: &Ui,
-    db: &Db,
-    user: &CurrentUser,
-    id: A::Id,
-    archived: bool,
-) -> Result<(), WebError> {
-    let actor = user.actor(ui.client_addr());
-    db.write(move |conn| -> Result<(), records::RecordError> {
-        records::set_archived::<A>(conn, &actor, id, archived)
-    })
-    .await?;
-    Ok(())
 }

@@ -5,9 +5,7 @@
 
 use super::show::join_nonempty;
 use super::{kind_of, kind_title, load, tabs};
-use crate::db::audit::{self, Change, Entity};
-use crate::db::master::suppliers;
-use crate::db::master::suppliers::{Commission, SupplierData};
+use crate::db::master::suppliers::{self, Commission, SupplierData, Suppliers};
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{
@@ -17,12 +15,12 @@ use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::kit;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
     CellView, FilterView, LinkView, ListPage, ListParams, Pager, RowView, plain_column,
 };
 use crate::web::kit::money_input;
+use crate::web::kit::record;
 use crate::web::paths;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -431,19 +429,9 @@ pub async fn create(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let actor = user.actor(ui.client_addr());
-    let id = db
-        .write(move |conn| -> Result<SupplierId, WebError> {
-            let id = suppliers::insert(conn, &data)?;
-            let change = Change::create(Entity::Supplier, id, data.audit_json());
-            audit::record_change(conn, &actor, change)?;
-            Ok(id)
-        })
-        .await?;
-    Ok(ui.see_other(
-        &paths::supplier(kind, id),
-        Flash::success(Message::new("suppliers-created")),
-    ))
+    let id = record::create::<Suppliers>(&ui, &db, &user, data).await?;
+    let flash = Flash::success(Message::new("suppliers-created"));
+    Ok(ui.see_other(&paths::supplier(kind, id), flash))
 }
 
 pub async fn edit_form(
@@ -485,24 +473,9 @@ pub async fn update(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let (actor, id) = (user.actor(ui.client_addr()), before.id);
-    db.write(move |conn| -> Result<(), WebError> {
-        // Read again here: the form was shown from an earlier read.
-        let before = suppliers::change(conn, id, &data)?;
-        let change = Change::update(
-            Entity::Supplier,
-            id,
-            before.data.audit_json(),
-            data.audit_json(),
-        );
-        audit::record_change(conn, &actor, change)?;
-        Ok(())
-    })
-    .await?;
-    Ok(ui.see_other(
-        &paths::supplier(kind, id),
-        Flash::success(Message::new("suppliers-updated")),
-    ))
+    record::update::<Suppliers>(&ui, &db, &user, before.id, data).await?;
+    let flash = Flash::success(Message::new("suppliers-updated"));
+    Ok(ui.see_other(&paths::supplier(kind, before.id), flash))
 }
 
 async fn set_archived(
@@ -517,7 +490,7 @@ async fn set_archived(
     let kind = kind_of(&segment)?;
     // Of the kind the path names: a restaurant is not archived through `/hotels/{id}`.
     let id = load(&db, kind, id).await?.id;
-    kit::set_archived::<suppliers::Suppliers>(&ui, &db, &user, id, archived).await?;
+    record::set_archived::<Suppliers>(&ui, &db, &user, id, archived).await?;
     let message = if archived {
         Message::new("suppliers-archived")
     } else {
