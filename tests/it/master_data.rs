@@ -723,6 +723,9 @@ async fn an_archived_record_cannot_be_changed_until_restored() {
     assert_eq!(name.as_deref(), Some("Renamed Inn"));
 }
 
+/// A form's fields as name/value pairs.
+type Form<'a> = &'a [(&'a str, &'a str)];
+
 #[tokio::test]
 async fn agencies_and_guides_are_archived_restored_and_refused_while_archived() {
     let app = TestApp::spawn().await;
@@ -747,7 +750,8 @@ async fn agencies_and_guides_are_archived_restored_and_refused_while_archived() 
         ("currency", "THB"),
         ("daily_fee", "2500"),
     ];
-    let cases: [(String, &[(&str, &str)], String); 2] = [
+    // (the record's path, a valid edit, the page an archive returns to)
+    let cases: [(String, Form, String); 2] = [
         (
             format!("/agencies/{agency}"),
             &agency_edit,
@@ -813,4 +817,51 @@ async fn a_supplier_is_changed_only_through_its_own_kind() {
         .post(&app, &format!("/restaurants/{restaurant}"), &edit)
         .await;
     assert_eq!(res.status(), 303);
+}
+
+#[tokio::test]
+async fn a_cleared_optional_field_is_stored_empty() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let (hotel, guide) = app
+        .with_db(|conn| {
+            (
+                crate::fixtures::HotelBuilder::new().insert(conn),
+                crate::fixtures::guide(conn, "Lan"),
+            )
+        })
+        .await;
+    let stars = [("name", "Starry"), ("currency", "THB"), ("stars", "4")];
+    let hotel_page = format!("/hotels/{hotel}");
+    assert_eq!(ops.post(&app, &hotel_page, &stars).await.status(), 303);
+    let licence = [
+        ("name", "Lan"),
+        ("currency", "VND"),
+        ("daily_fee", "900000"),
+        ("licence_expires_on", "2030-01-31"),
+    ];
+    let guide_page = format!("/guides/{guide}");
+    assert_eq!(ops.post(&app, &guide_page, &licence).await.status(), 303);
+    let stored = move |conn: &mut tourdesk::db::AnyConnection| {
+        let stars = tourdesk::db::master::suppliers::find(conn, hotel)
+            .expect("query")
+            .and_then(|s| s.data.stars);
+        let expires = tourdesk::db::master::guides::find(conn, guide)
+            .expect("query")
+            .and_then(|g| g.data.licence_expires_on);
+        (stars, expires.map(|d| d.to_string()))
+    };
+    assert_eq!(
+        app.with_db(stored).await,
+        (Some(4), Some("2030-01-31".to_owned()))
+    );
+    let cleared = [("name", "Starry"), ("currency", "THB"), ("stars", "")];
+    assert_eq!(ops.post(&app, &hotel_page, &cleared).await.status(), 303);
+    let cleared = [
+        ("name", "Lan"),
+        ("currency", "VND"),
+        ("daily_fee", "900000"),
+    ];
+    assert_eq!(ops.post(&app, &guide_page, &cleared).await.status(), 303);
+    assert_eq!(app.with_db(stored).await, (None, None));
 }

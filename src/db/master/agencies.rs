@@ -96,26 +96,55 @@ impl AgencyRow {
     }
 }
 
+/// The columns a form or an import writes, with the keys computed from them.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = agencies)]
+struct AgencyValues<'a> {
+    name: &'a str,
+    country: &'a str,
+    market: &'a str,
+    language: &'a str,
+    currency: &'static str,
+    credit_days: i32,
+    credit_limit_minor: i64,
+    contact_name: &'a str,
+    phone: &'a str,
+    email: &'a str,
+    notes: &'a str,
+    name_key: String,
+    search_key: String,
+    updated_at: NaiveDateTime,
+}
+
+impl<'a> AgencyValues<'a> {
+    fn of(d: &'a AgencyData) -> AgencyValues<'a> {
+        AgencyValues {
+            name: &d.name,
+            country: &d.country,
+            market: &d.market,
+            language: &d.language,
+            currency: d.currency.code(),
+            credit_days: d.credit_days,
+            credit_limit_minor: d.credit_limit_minor,
+            contact_name: &d.contact_name,
+            phone: &d.phone,
+            email: &d.email,
+            notes: &d.notes,
+            name_key: search_key(&d.name),
+            search_key: search::agency_key(&d.name, &d.country, &d.contact_name),
+            updated_at: now(),
+        }
+    }
+}
+
 pub fn insert(conn: &mut AnyConnection, d: &AgencyData) -> QueryResult<AgencyId> {
-    let at = now();
+    let values = AgencyValues::of(d);
+    let created_at = values.updated_at;
     diesel::insert_into(agencies::table)
         .values((
-            agencies::name.eq(&d.name),
-            agencies::country.eq(&d.country),
-            agencies::market.eq(&d.market),
-            agencies::language.eq(&d.language),
-            agencies::currency.eq(d.currency.code()),
-            agencies::credit_days.eq(d.credit_days),
-            agencies::credit_limit_minor.eq(d.credit_limit_minor),
-            agencies::contact_name.eq(&d.contact_name),
-            agencies::phone.eq(&d.phone),
-            agencies::email.eq(&d.email),
-            agencies::notes.eq(&d.notes),
-            agencies::name_key.eq(search_key(&d.name)),
-            agencies::search_key.eq(search::agency_key(&d.name, &d.country, &d.contact_name)),
+            values,
             agencies::archived.eq(false),
-            agencies::created_at.eq(at),
-            agencies::updated_at.eq(at),
+            agencies::created_at.eq(created_at),
         ))
         .returning(agencies::id)
         .get_result(conn)
@@ -124,22 +153,7 @@ pub fn insert(conn: &mut AnyConnection, d: &AgencyData) -> QueryResult<AgencyId>
 
 pub fn update(conn: &mut AnyConnection, id: AgencyId, d: &AgencyData) -> QueryResult<usize> {
     diesel::update(agencies::table.find(id.0))
-        .set((
-            agencies::name.eq(&d.name),
-            agencies::country.eq(&d.country),
-            agencies::market.eq(&d.market),
-            agencies::language.eq(&d.language),
-            agencies::currency.eq(d.currency.code()),
-            agencies::credit_days.eq(d.credit_days),
-            agencies::credit_limit_minor.eq(d.credit_limit_minor),
-            agencies::contact_name.eq(&d.contact_name),
-            agencies::phone.eq(&d.phone),
-            agencies::email.eq(&d.email),
-            agencies::notes.eq(&d.notes),
-            agencies::name_key.eq(search_key(&d.name)),
-            agencies::search_key.eq(search::agency_key(&d.name, &d.country, &d.contact_name)),
-            agencies::updated_at.eq(now()),
-        ))
+        .set(AgencyValues::of(d))
         .execute(conn)
 }
 

@@ -139,29 +139,54 @@ fn write_languages(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> Q
     Ok(())
 }
 
+/// The columns a form or an import writes, with the keys computed from them. A `None` writes
+/// NULL: a cleared licence date is cleared.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = guides, treat_none_as_null = true)]
+struct GuideValues<'a> {
+    name: &'a str,
+    local_name: &'a str,
+    phone: &'a str,
+    email: &'a str,
+    licence_number: &'a str,
+    licence_expires_on: Option<NaiveDate>,
+    daily_fee_minor: i64,
+    currency: &'static str,
+    active: bool,
+    notes: &'a str,
+    name_key: String,
+    search_key: String,
+    updated_at: NaiveDateTime,
+}
+
+impl<'a> GuideValues<'a> {
+    fn of(d: &'a GuideData) -> GuideValues<'a> {
+        GuideValues {
+            name: &d.name,
+            local_name: &d.local_name,
+            phone: &d.phone,
+            email: &d.email,
+            licence_number: &d.licence_number,
+            licence_expires_on: d.licence_expires_on,
+            daily_fee_minor: d.daily_fee.minor,
+            currency: d.daily_fee.currency.code(),
+            active: d.active,
+            notes: &d.notes,
+            name_key: search_key(&d.name),
+            search_key: search::guide_key(&d.name, &d.local_name, &d.licence_number),
+            updated_at: now(),
+        }
+    }
+}
+
 pub fn insert(conn: &mut AnyConnection, data: &GuideData) -> QueryResult<GuideId> {
-    let at = now();
+    let values = GuideValues::of(data);
+    let created_at = values.updated_at;
     let id = diesel::insert_into(guides::table)
         .values((
-            guides::name.eq(&data.name),
-            guides::local_name.eq(&data.local_name),
-            guides::phone.eq(&data.phone),
-            guides::email.eq(&data.email),
-            guides::licence_number.eq(&data.licence_number),
-            guides::licence_expires_on.eq(data.licence_expires_on),
-            guides::daily_fee_minor.eq(data.daily_fee.minor),
-            guides::currency.eq(data.daily_fee.currency.code()),
-            guides::active.eq(data.active),
-            guides::notes.eq(&data.notes),
-            guides::name_key.eq(search_key(&data.name)),
-            guides::search_key.eq(search::guide_key(
-                &data.name,
-                &data.local_name,
-                &data.licence_number,
-            )),
+            values,
             guides::archived.eq(false),
-            guides::created_at.eq(at),
-            guides::updated_at.eq(at),
+            guides::created_at.eq(created_at),
         ))
         .returning(guides::id)
         .get_result(conn)
@@ -172,25 +197,7 @@ pub fn insert(conn: &mut AnyConnection, data: &GuideData) -> QueryResult<GuideId
 
 pub fn update(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> QueryResult<usize> {
     let n = diesel::update(guides::table.find(id.0))
-        .set((
-            guides::name.eq(&data.name),
-            guides::local_name.eq(&data.local_name),
-            guides::phone.eq(&data.phone),
-            guides::email.eq(&data.email),
-            guides::licence_number.eq(&data.licence_number),
-            guides::licence_expires_on.eq(data.licence_expires_on),
-            guides::daily_fee_minor.eq(data.daily_fee.minor),
-            guides::currency.eq(data.daily_fee.currency.code()),
-            guides::active.eq(data.active),
-            guides::notes.eq(&data.notes),
-            guides::name_key.eq(search_key(&data.name)),
-            guides::search_key.eq(search::guide_key(
-                &data.name,
-                &data.local_name,
-                &data.licence_number,
-            )),
-            guides::updated_at.eq(now()),
-        ))
+        .set(GuideValues::of(data))
         .execute(conn)?;
     write_languages(conn, id, data)?;
     Ok(n)

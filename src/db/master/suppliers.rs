@@ -178,91 +178,85 @@ impl SupplierRow {
     }
 }
 
-type SupplierValues<'a> = (
-    diesel::dsl::Eq<suppliers::kind, &'static str>,
-    diesel::dsl::Eq<suppliers::name, &'a str>,
-    diesel::dsl::Eq<suppliers::local_name, &'a str>,
-    diesel::dsl::Eq<suppliers::city, &'a str>,
-    diesel::dsl::Eq<suppliers::country, &'a str>,
-    diesel::dsl::Eq<suppliers::address, &'a str>,
-    diesel::dsl::Eq<suppliers::contact_name, &'a str>,
-    diesel::dsl::Eq<suppliers::phone, &'a str>,
-    diesel::dsl::Eq<suppliers::email, &'a str>,
-    diesel::dsl::Eq<suppliers::currency, &'static str>,
-    diesel::dsl::Eq<suppliers::notes, &'a str>,
-    diesel::dsl::Eq<suppliers::stars, Option<i32>>,
-    (
-        diesel::dsl::Eq<suppliers::breakfast_minor, Option<i64>>,
-        diesel::dsl::Eq<suppliers::lunch_minor, Option<i64>>,
-        diesel::dsl::Eq<suppliers::dinner_minor, Option<i64>>,
-        diesel::dsl::Eq<suppliers::adult_minor, Option<i64>>,
-        diesel::dsl::Eq<suppliers::child_minor, Option<i64>>,
-        diesel::dsl::Eq<suppliers::shop_kind, &'a str>,
-        diesel::dsl::Eq<suppliers::commission_basis, Option<&'static str>>,
-        diesel::dsl::Eq<suppliers::commission_percent, Option<String>>,
-        diesel::dsl::Eq<suppliers::commission_per_head_minor, Option<i64>>,
-        diesel::dsl::Eq<suppliers::split_agency, Option<String>>,
-        diesel::dsl::Eq<suppliers::split_guide, Option<String>>,
-        diesel::dsl::Eq<suppliers::split_driver, Option<String>>,
-    ),
-);
-
-type SupplierKeys = (
-    diesel::dsl::Eq<suppliers::name_key, String>,
-    diesel::dsl::Eq<suppliers::city_key, String>,
-    diesel::dsl::Eq<suppliers::search_key, String>,
-);
-
-/// The keys a supplier is matched and searched by (`db::search`).
-fn keys(d: &SupplierData) -> SupplierKeys {
-    (
-        suppliers::name_key.eq(search_key(&d.name)),
-        suppliers::city_key.eq(search_key(&d.city)),
-        suppliers::search_key.eq(search::supplier_key(&d.name, &d.local_name, &d.city)),
-    )
+/// The columns a form or an import writes, with the keys a supplier is matched and searched
+/// by (`db::search`). A `None` writes NULL: a cleared field is cleared.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = suppliers, treat_none_as_null = true)]
+struct SupplierValues<'a> {
+    kind: &'static str,
+    name: &'a str,
+    local_name: &'a str,
+    city: &'a str,
+    country: &'a str,
+    address: &'a str,
+    contact_name: &'a str,
+    phone: &'a str,
+    email: &'a str,
+    currency: &'static str,
+    notes: &'a str,
+    stars: Option<i32>,
+    breakfast_minor: Option<i64>,
+    lunch_minor: Option<i64>,
+    dinner_minor: Option<i64>,
+    adult_minor: Option<i64>,
+    child_minor: Option<i64>,
+    shop_kind: &'a str,
+    commission_basis: Option<&'static str>,
+    commission_percent: Option<String>,
+    commission_per_head_minor: Option<i64>,
+    split_agency: Option<String>,
+    split_guide: Option<String>,
+    split_driver: Option<String>,
+    name_key: String,
+    city_key: String,
+    search_key: String,
+    updated_at: NaiveDateTime,
 }
 
-fn values(d: &SupplierData) -> SupplierValues<'_> {
-    let c = d.commission;
-    (
-        suppliers::kind.eq(d.kind.as_str()),
-        suppliers::name.eq(d.name.as_str()),
-        suppliers::local_name.eq(d.local_name.as_str()),
-        suppliers::city.eq(d.city.as_str()),
-        suppliers::country.eq(d.country.as_str()),
-        suppliers::address.eq(d.address.as_str()),
-        suppliers::contact_name.eq(d.contact_name.as_str()),
-        suppliers::phone.eq(d.phone.as_str()),
-        suppliers::email.eq(d.email.as_str()),
-        suppliers::currency.eq(d.currency.code()),
-        suppliers::notes.eq(d.notes.as_str()),
-        suppliers::stars.eq(d.stars),
-        (
-            suppliers::breakfast_minor.eq(d.breakfast_minor),
-            suppliers::lunch_minor.eq(d.lunch_minor),
-            suppliers::dinner_minor.eq(d.dinner_minor),
-            suppliers::adult_minor.eq(d.adult_minor),
-            suppliers::child_minor.eq(d.child_minor),
-            suppliers::shop_kind.eq(d.shop_kind.as_str()),
-            suppliers::commission_basis.eq(c.map(|c| c.basis.as_str())),
-            suppliers::commission_percent.eq(c.and_then(|c| c.percent).map(|p| p.canonical())),
-            suppliers::commission_per_head_minor.eq(c.and_then(|c| c.per_head_minor)),
-            suppliers::split_agency.eq(c.map(|c| c.split.agency.canonical())),
-            suppliers::split_guide.eq(c.map(|c| c.split.guide.canonical())),
-            suppliers::split_driver.eq(c.map(|c| c.split.driver.canonical())),
-        ),
-    )
+impl<'a> SupplierValues<'a> {
+    fn of(d: &'a SupplierData) -> SupplierValues<'a> {
+        let c = d.commission;
+        SupplierValues {
+            kind: d.kind.as_str(),
+            name: &d.name,
+            local_name: &d.local_name,
+            city: &d.city,
+            country: &d.country,
+            address: &d.address,
+            contact_name: &d.contact_name,
+            phone: &d.phone,
+            email: &d.email,
+            currency: d.currency.code(),
+            notes: &d.notes,
+            stars: d.stars,
+            breakfast_minor: d.breakfast_minor,
+            lunch_minor: d.lunch_minor,
+            dinner_minor: d.dinner_minor,
+            adult_minor: d.adult_minor,
+            child_minor: d.child_minor,
+            shop_kind: &d.shop_kind,
+            commission_basis: c.map(|c| c.basis.as_str()),
+            commission_percent: c.and_then(|c| c.percent).map(|p| p.canonical()),
+            commission_per_head_minor: c.and_then(|c| c.per_head_minor),
+            split_agency: c.map(|c| c.split.agency.canonical()),
+            split_guide: c.map(|c| c.split.guide.canonical()),
+            split_driver: c.map(|c| c.split.driver.canonical()),
+            name_key: search_key(&d.name),
+            city_key: search_key(&d.city),
+            search_key: search::supplier_key(&d.name, &d.local_name, &d.city),
+            updated_at: now(),
+        }
+    }
 }
 
 pub fn insert(conn: &mut AnyConnection, data: &SupplierData) -> QueryResult<SupplierId> {
-    let at = now();
+    let values = SupplierValues::of(data);
+    let created_at = values.updated_at;
     diesel::insert_into(suppliers::table)
         .values((
-            values(data),
-            keys(data),
+            values,
             suppliers::archived.eq(false),
-            suppliers::created_at.eq(at),
-            suppliers::updated_at.eq(at),
+            suppliers::created_at.eq(created_at),
         ))
         .returning(suppliers::id)
         .get_result(conn)
@@ -271,7 +265,7 @@ pub fn insert(conn: &mut AnyConnection, data: &SupplierData) -> QueryResult<Supp
 
 pub fn update(conn: &mut AnyConnection, id: SupplierId, data: &SupplierData) -> QueryResult<usize> {
     diesel::update(suppliers::table.find(id.0))
-        .set((values(data), keys(data), suppliers::updated_at.eq(now())))
+        .set(SupplierValues::of(data))
         .execute(conn)
 }
 
