@@ -15,7 +15,7 @@ use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
-    CellView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+    CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
 };
 use crate::web::kit::record::{self, OwnPage};
 use crate::web::kit::{money_input, money_text};
@@ -30,17 +30,16 @@ pub async fn list(
     user.require(Perm::AgenciesView)?;
     let params = params.into_inner();
     let (sort, descending) = params.order::<agencies::SortBy>();
-    let (page, offset) = Pager::offset(params.page);
-    let query = agencies::ListQuery {
+    let mut query = agencies::ListQuery {
         search: params.q.clone(),
         market: params.market.clone(),
         show_archived: params.show_archived(),
         sort,
         descending,
-        offset,
+        offset: 0,
         limit: Pager::PER_PAGE,
     };
-    let mut query = query;
+    let page = params.page;
     let ((page, found, total), markets) = db
         .read(move |conn| -> Result<_, WebError> {
             let found = Pager::fetch(page, |offset| {
@@ -51,58 +50,63 @@ pub async fn list(
         })
         .await?;
     let base = paths::AGENCIES;
-    let rows = found
-        .iter()
-        .map(|a| {
-            let d = &a.data;
-            RowView {
-                cells: vec![
-                    CellView::link(&d.name, paths::agency_edit(a.id)),
-                    CellView::text(&d.country),
-                    CellView::text(&d.market),
-                    CellView::text(ui.t(language_key(&d.language))),
-                    CellView::text(d.currency.code()),
-                    CellView::num(ui.state.i18n.t(
-                        ui.locale(),
-                        key("agencies-credit-terms"),
-                        &[
-                            ("days".into(), d.credit_days.to_string()),
-                            (
-                                "limit".into(),
-                                money_text(&ui, d.credit_limit_minor, d.currency),
-                            ),
-                        ],
-                    )),
-                ],
-            }
-        })
-        .collect();
-    let mut credit = params.column(base, ui.t(key("agencies-col-credit")), "credit", "name");
-    credit.numeric = true;
     let mut view = ListPage::new(&ui, &params, base, (page, total), key("agencies-empty"));
     view.title = ui.t(key("agencies-title"));
     view.search_placeholder = ui.t(key("agencies-search-placeholder"));
+    let market = params.market.as_deref();
     view.filters = vec![FilterView::of(
         &ui,
         "market",
         key("agencies-col-market"),
         markets,
-        params.market.as_deref(),
+        market,
     )];
     if user.user().role.permits(Perm::AgenciesEdit) {
-        let import = paths::import(crate::import::Kind::Agencies);
+        let import = Some(paths::import(crate::import::Kind::Agencies));
         view.add_actions(&ui, (paths::AGENCY_NEW, key("agencies-new")), import);
     }
-    view.columns = vec![
+    view.columns = columns(&ui, &params);
+    view.rows = found.iter().map(|agency| row(&ui, agency)).collect();
+    ui.render(StatusCode::OK, "master/list.html", &view)
+}
+
+fn columns(ui: &Ui, params: &ListParams) -> Vec<ColumnView> {
+    let base = paths::AGENCIES;
+    let mut credit = params.column(base, ui.t(key("agencies-col-credit")), "credit", "name");
+    credit.numeric = true;
+    vec![
         params.column(base, ui.t(key("agencies-col-name")), "name", "name"),
         params.column(base, ui.t(key("suppliers-col-country")), "country", "name"),
         params.column(base, ui.t(key("agencies-col-market")), "market", "name"),
         plain_column(ui.t(key("agencies-col-language"))),
         plain_column(ui.t(key("suppliers-col-currency"))),
         credit,
-    ];
-    view.rows = rows;
-    ui.render(StatusCode::OK, "master/list.html", &view)
+    ]
+}
+
+fn row(ui: &Ui, agency: &Agency) -> RowView {
+    let d = &agency.data;
+    let credit = ui.state.i18n.t(
+        ui.locale(),
+        key("agencies-credit-terms"),
+        &[
+            ("days".into(), d.credit_days.to_string()),
+            (
+                "limit".into(),
+                money_text(ui, d.credit_limit_minor, d.currency),
+            ),
+        ],
+    );
+    RowView {
+        cells: vec![
+            CellView::link(&d.name, paths::agency_edit(agency.id)),
+            CellView::text(&d.country),
+            CellView::text(&d.market),
+            CellView::text(ui.t(language_key(&d.language))),
+            CellView::text(d.currency.code()),
+            CellView::num(credit),
+        ],
+    }
 }
 
 fn fields_of(d: &AgencyData) -> Fields {

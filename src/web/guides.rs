@@ -17,10 +17,10 @@ use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
-    CellView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+    CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
 };
 use crate::web::kit::record::{self, OwnPage};
-use crate::web::kit::{money_input, money_text};
+use crate::web::kit::{self, money_input, money_text};
 use crate::web::paths;
 
 pub fn level_key(level: LanguageLevel) -> &'static str {
@@ -54,17 +54,16 @@ pub async fn list(
     user.require(Perm::GuidesView)?;
     let params = params.into_inner();
     let (sort, descending) = params.order::<guides::SortBy>();
-    let (page, offset) = Pager::offset(params.page);
-    let query = guides::ListQuery {
+    let mut query = guides::ListQuery {
         search: params.q.clone(),
         language: params.language.clone(),
         show_archived: params.show_archived(),
         sort,
         descending,
-        offset,
+        offset: 0,
         limit: Pager::PER_PAGE,
     };
-    let mut query = query;
+    let page = params.page;
     let (page, found, total) = db
         .read(move |conn| -> Result<_, WebError> {
             Ok(Pager::fetch(page, |offset| {
@@ -73,79 +72,85 @@ pub async fn list(
             })?)
         })
         .await?;
-    let base = paths::GUIDES;
+    let mut view = ListPage::new(
+        &ui,
+        &params,
+        paths::GUIDES,
+        (page, total),
+        key("guides-empty"),
+    );
+    view.title = ui.t(key("guides-title"));
+    view.search_placeholder = ui.t(key("guides-search-placeholder"));
+    view.filters = vec![language_filter(&ui, params.language.as_deref())];
+    if user.user().role.permits(Perm::GuidesEdit) {
+        let import = Some(paths::import(crate::import::Kind::Guides));
+        view.add_actions(&ui, (paths::GUIDE_NEW, key("guides-new")), import);
+    }
+    view.columns = columns(&ui, &params);
     let today = today();
-    let rows = found
-        .iter()
-        .map(|g| {
-            let d = &g.data;
-            let name = if d.local_name.is_empty() {
-                d.name.clone()
-            } else {
-                format!("{} · {}", d.name, d.local_name)
-            };
-            let languages = d
-                .languages
-                .iter()
-                .map(|(l, v)| format!("{} ({})", ui.t(language_key(l)), ui.t(level_key(*v))))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let state = licence_state(d.licence_expires_on, today);
-            RowView {
-                cells: vec![
-                    CellView::link(name, paths::guide(g.id)),
-                    CellView::text(languages),
-                    CellView::badge(
-                        ui.t(licence_key(state)),
-                        !matches!(state, LicenceState::Expired),
-                    ),
-                    CellView::num(money_text(&ui, d.daily_fee.minor, d.daily_fee.currency)),
-                    CellView::text(&d.phone),
-                    CellView::badge(
-                        ui.t(if d.active {
-                            key("guides-active")
-                        } else {
-                            key("guides-inactive")
-                        }),
-                        d.active,
-                    ),
-                ],
-            }
-        })
-        .collect();
-    let mut language_options = vec![OptionView {
+    view.rows = found.iter().map(|guide| row(&ui, guide, today)).collect();
+    ui.render(StatusCode::OK, "master/list.html", &view)
+}
+
+fn language_filter(ui: &Ui, current: Option<&str>) -> FilterView {
+    let mut options = vec![OptionView {
         value: String::new(),
         label: ui.t(key("list-all")),
     }];
-    language_options.extend(GUIDE_LANGUAGES.iter().map(|l| OptionView {
+    options.extend(GUIDE_LANGUAGES.iter().map(|l| OptionView {
         value: (*l).to_owned(),
         label: ui.t(language_key(l)),
     }));
-    let mut fee = params.column(base, ui.t(key("guides-col-fee")), "fee", "name");
-    fee.numeric = true;
-    let mut view = ListPage::new(&ui, &params, base, (page, total), key("guides-empty"));
-    view.title = ui.t(key("guides-title"));
-    view.search_placeholder = ui.t(key("guides-search-placeholder"));
-    view.filters = vec![FilterView {
+    FilterView {
         name: "language".into(),
         label: ui.t(key("guides-col-languages")),
-        options: language_options,
-        value: params.language.clone().unwrap_or_default(),
-    }];
-    if user.user().role.permits(Perm::GuidesEdit) {
-        let import = paths::import(crate::import::Kind::Guides);
-        view.add_actions(&ui, (paths::GUIDE_NEW, key("guides-new")), import);
+        options,
+        value: current.unwrap_or_default().to_owned(),
     }
-    view.columns = vec![
+}
+
+fn columns(ui: &Ui, params: &ListParams) -> Vec<ColumnView> {
+    let base = paths::GUIDES;
+    let mut fee = params.column(base, ui.t(key("guides-col-fee")), "fee", "name");
+    fee.numeric = true;
+    vec![
         params.column(base, ui.t(key("guides-col-name")), "name", "name"),
         plain_column(ui.t(key("guides-col-languages"))),
         params.column(base, ui.t(key("guides-col-licence")), "licence", "name"),
         fee,
         plain_column(ui.t(key("suppliers-phone"))),
         plain_column(ui.t(key("guides-col-status"))),
-    ];
-    view.rows = rows;
-    ui.render(StatusCode::OK, "master/list.html", &view)
+    ]
+}
+
+fn row(ui: &Ui, guide: &Guide, today: NaiveDate) -> RowView {
+    let d = &guide.data;
+    let name = kit::with_local_name(&d.name, &d.local_name);
+    let languages = d
+        .languages
+        .iter()
+        .map(|(l, v)| format!("{} ({})", ui.t(language_key(l)), ui.t(level_key(*v))))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let state = licence_state(d.licence_expires_on, today);
+    let status = if d.active {
+        key("guides-active")
+    } else {
+        key("guides-inactive")
+    };
+    RowView {
+        cells: vec![
+            CellView::link(name, paths::guide(guide.id)),
+            CellView::text(languages),
+            CellView::badge(
+                ui.t(licence_key(state)),
+                !matches!(state, LicenceState::Expired),
+            ),
+            CellView::num(money_text(ui, d.daily_fee.minor, d.daily_fee.currency)),
+            CellView::text(&d.phone),
+            CellView::badge(ui.t(status), d.active),
+        ],
+    }
 }
 
 fn fields_of(d: &GuideData) -> Fields {

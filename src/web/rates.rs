@@ -18,8 +18,9 @@ use crate::web::flash::Flash;
 use crate::web::kit::form::{
     CURRENCIES, Errors, Fields, FormBuilder, FormPage, OptionView, Reader,
 };
-use crate::web::kit::list::Pager;
-use crate::web::kit::list::{CellView, FilterView, ListPage, ListParams, RowView, plain_column};
+use crate::web::kit::list::{
+    CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+};
 use crate::web::paths;
 
 fn currency_filter(ui: &Ui, name: &str, label: &'static str, value: Option<&str>) -> FilterView {
@@ -39,6 +40,37 @@ fn currency_filter(ui: &Ui, name: &str, label: &'static str, value: Option<&str>
     }
 }
 
+/// The rates page: the list, and the date typed into its "on or before" filter.
+#[derive(serde::Serialize)]
+struct RatesPage {
+    list: ListPage,
+    date: String,
+}
+
+/// The rate list's query, filtered by pair and date; a malformed filter is a 400.
+fn query(params: &ListParams) -> Result<exchange_rates::ListQuery, WebError> {
+    let given = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
+    let bad = || WebError::BadRequest(Message::new("rates-error-filter"));
+    let currency = |v: &Option<String>| {
+        given(v)
+            .map(|c| Currency::parse(&c).map_err(|_| bad()))
+            .transpose()
+    };
+    let (sort, descending) = params.order::<exchange_rates::SortBy>();
+    Ok(exchange_rates::ListQuery {
+        search: params.q.clone(),
+        from: currency(&params.from)?,
+        to: currency(&params.to)?,
+        on_or_before: given(&params.date)
+            .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad()))
+            .transpose()?,
+        sort,
+        descending,
+        offset: 0,
+        limit: Pager::PER_PAGE,
+    })
+}
+
 pub async fn list(
     ui: Ui,
     db: Db,
@@ -47,58 +79,90 @@ pub async fn list(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesView)?;
     let params = params.into_inner();
-    let (sort, descending) = params.order::<exchange_rates::SortBy>();
-    let (page, offset) = Pager::offset(params.page);
-    let parse_cur = |v: &Option<String>| {
-        v.as_deref()
-            .filter(|s| !s.is_empty())
-            .map(Currency::parse)
-            .transpose()
-    };
-    let bad = |_| WebError::BadRequest(Message::new("rates-error-filter"));
-    let from = parse_cur(&params.from).map_err(bad)?;
-    let to = parse_cur(&params.to).map_err(bad)?;
-    let on_or_before = params
-        .date
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
-        .transpose()
-        .map_err(|_| WebError::BadRequest(Message::new("rates-error-filter")))?;
-    let query = exchange_rates::ListQuery {
-        search: params.q.clone(),
-        from,
-        to,
-        on_or_before,
-        sort,
-        descending,
-        offset,
-        limit: Pager::PER_PAGE,
-    };
-    // With a pair and a date, the answer to "which rate applies?" is shown first.
-    let mut query = query;
-    let (page, found, total, latest) = db
+    let mut query = query(&params)?;
+    let (from, to, on_or_before) = (query.from, query.to, query.on_or_before);
+    let page = params.page;
+    let ((page, found, total), latest) = db
         .read(move |conn| -> Result<_, WebError> {
-            let (page, found, total) = Pager::fetch(page, |offset| {
+            let found = Pager::fetch(page, |offset| {
                 query.offset = offset;
                 exchange_rates::list(conn, &query)
             })?;
+            // With a pair and a date, the answer to "which rate applies?" is the title.
             let latest = match (from, to, on_or_before) {
                 (Some(f), Some(t), Some(d)) => exchange_rates::latest_on_or_before(conn, f, t, d)?,
                 _ => None,
             };
-            Ok((page, found, total, latest))
+            Ok((found, latest))
         })
         .await?;
-    let base = paths::RATES;
     let can_edit = user.user().role.permits(Perm::RatesEdit);
+    let base = paths::RATES;
+    let mut view = ListPage::new(&ui, &params, base, (page, total), key("rates-empty"));
+    // Rates are never archived: no toggle, and the list's own empty text even when searching.
+    view.archived = false;
+    view.archived_href = base.into();
+    view.empty_text = ui.t(key("rates-empty"));
+    view.title = title(&ui, latest.as_ref());
+    view.search_placeholder = ui.t(key("rates-search-placeholder"));
+    view.filters = vec![
+        currency_filter(&ui, "from", key("rates-col-from"), params.from.as_deref()),
+        currency_filter(&ui, "to", key("rates-col-to"), params.to.as_deref()),
+    ];
+    if can_edit {
+        let import = Some(paths::import(crate::import::Kind::Rates));
+        view.add_actions(&ui, (paths::RATE_NEW, key("rates-new")), import);
+    }
+    view.columns = columns(&ui, &params);
+    view.rows = found.iter().map(|r| row(&ui, r, can_edit)).collect();
+    let date = params.date.unwrap_or_default();
+    ui.render(
+        StatusCode::OK,
+        "rates/list.html",
+        &RatesPage { list: view, date },
+    )
+}
+
+/// "Exchange rates", or the rate that applies on the filtered date.
+fn title(ui: &Ui, latest: Option<&StoredRate>) -> String {
+    let Some(latest) = latest else {
+        return ui.t(key("rates-title"));
+    };
     let f = ui.formats();
-    let row = |r: &StoredRate| RowView {
+    let args = [
+        (
+            "rate".into(),
+            f.decimal_str(ui.locale(), &latest.rate.rate.canonical()),
+        ),
+        ("date".into(), f.date(ui.locale(), latest.rate.date)),
+    ];
+    ui.state
+        .i18n
+        .t(ui.locale(), key("rates-latest-title"), &args)
+}
+
+fn columns(ui: &Ui, params: &ListParams) -> Vec<ColumnView> {
+    let base = paths::RATES;
+    let mut rate = plain_column(ui.t(key("rates-col-rate")));
+    rate.numeric = true;
+    vec![
+        params.column(base, ui.t(key("rates-col-date")), "-date", "date"),
+        params.column(base, ui.t(key("rates-col-pair")), "pair", "date"),
+        rate,
+        plain_column(ui.t(key("rates-col-source"))),
+        plain_column(String::new()),
+    ]
+}
+
+fn row(ui: &Ui, r: &StoredRate, can_edit: bool) -> RowView {
+    let f = ui.formats();
+    let date = f.date(ui.locale(), r.rate.date);
+    RowView {
         cells: vec![
             if can_edit && !r.locked {
-                CellView::link(f.date(ui.locale(), r.rate.date), paths::rate_edit(r.id))
+                CellView::link(date, paths::rate_edit(r.id))
             } else {
-                CellView::text(f.date(ui.locale(), r.rate.date))
+                CellView::text(date)
             },
             CellView::text(format!("{} → {}", r.rate.from, r.rate.to)),
             CellView::num(f.decimal_str(ui.locale(), &r.rate.rate.canonical())),
@@ -109,53 +173,7 @@ pub async fn list(
                 CellView::text("")
             },
         ],
-    };
-    let mut rows: Vec<RowView> = Vec::new();
-    let mut title = ui.t(key("rates-title"));
-    if let Some(l) = &latest {
-        title = ui.state.i18n.t(
-            ui.locale(),
-            key("rates-latest-title"),
-            &[
-                (
-                    "rate".into(),
-                    f.decimal_str(ui.locale(), &l.rate.rate.canonical()),
-                ),
-                ("date".into(), f.date(ui.locale(), l.rate.date)),
-            ],
-        );
     }
-    rows.extend(found.iter().map(row));
-    let mut rate_col = plain_column(ui.t(key("rates-col-rate")));
-    rate_col.numeric = true;
-    let mut view = ListPage::new(&ui, &params, base, (page, total), key("rates-empty"));
-    // Rates are never archived: no toggle, and the list's own empty text even when searching.
-    view.archived = false;
-    view.archived_href = base.into();
-    view.empty_text = ui.t(key("rates-empty"));
-    view.title = title;
-    view.search_placeholder = ui.t(key("rates-search-placeholder"));
-    view.filters = vec![
-        currency_filter(&ui, "from", key("rates-col-from"), params.from.as_deref()),
-        currency_filter(&ui, "to", key("rates-col-to"), params.to.as_deref()),
-    ];
-    if can_edit {
-        let import = paths::import(crate::import::Kind::Rates);
-        view.add_actions(&ui, (paths::RATE_NEW, key("rates-new")), import);
-    }
-    view.columns = vec![
-        params.column(base, ui.t(key("rates-col-date")), "-date", "date"),
-        params.column(base, ui.t(key("rates-col-pair")), "pair", "date"),
-        rate_col,
-        plain_column(ui.t(key("rates-col-source"))),
-        plain_column(String::new()),
-    ];
-    view.rows = rows;
-    ui.render(
-        StatusCode::OK,
-        "rates/list.html",
-        &serde_json::json!({ "list": view, "date": params.date.unwrap_or_default() }),
-    )
 }
 
 /// The field errors of a broken rule; anything else is not the user's to correct.

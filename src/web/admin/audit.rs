@@ -78,7 +78,7 @@ pub async fn list(
     let from = parse_date(params.from.as_deref());
     let to = parse_date(params.to.as_deref());
     let date_error = from.is_err() || to.is_err();
-    let (page, offset) = Pager::offset(params.page);
+    let page = params.page;
     let filter = db::audit::Filter {
         user_id,
         action: params.action.clone().filter(|a| !a.is_empty()),
@@ -88,7 +88,7 @@ pub async fn list(
             .flatten()
             .and_then(|d| d.succ_opt())
             .and_then(|d| d.and_hms_opt(0, 0, 0)),
-        offset,
+        offset: 0,
         limit: Pager::PER_PAGE,
     };
     let mut filter = filter;

@@ -112,12 +112,12 @@ pub async fn list(
     let params = params.into_inner();
     let sort_raw = params.sort.clone().unwrap_or_else(|| "name".to_owned());
     let (sort, descending) = SortBy::parse(&sort_raw);
-    let (page, offset) = Pager::offset(params.page);
+    let page = params.page;
     let query = ListQuery {
         search: params.q.clone(),
         sort,
         descending,
-        offset,
+        offset: 0,
         limit: Pager::PER_PAGE,
     };
     let mut query = query;

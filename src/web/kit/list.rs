@@ -155,16 +155,18 @@ impl ListPage {
         }
     }
 
-    /// "New" and "Import from Excel", for those who may edit the list.
-    pub fn add_actions(&mut self, ui: &Ui, new: (&str, &'static str), import: String) {
+    /// "New" and, where the list has one, "Import from Excel": for those who may edit it.
+    pub fn add_actions(&mut self, ui: &Ui, new: (&str, &'static str), import: Option<String>) {
         self.actions.push(LinkView {
             href: new.0.to_owned(),
             label: ui.t(new.1),
         });
-        self.actions.push(LinkView {
-            href: import,
-            label: ui.t(key("imports-from-excel")),
-        });
+        if let Some(import) = import {
+            self.actions.push(LinkView {
+                href: import,
+                label: ui.t(key("imports-from-excel")),
+            });
+        }
     }
 }
 
@@ -305,18 +307,19 @@ impl Pager {
     const MAX_PAGE: i64 = i64::MAX / Self::PER_PAGE;
 
     /// The asked page, at least 1, and its offset.
-    pub fn offset(page: Option<i64>) -> (i64, i64) {
+    fn offset(page: Option<i64>) -> (i64, i64) {
         let page = page.unwrap_or(1).clamp(1, Self::MAX_PAGE);
         (page, (page - 1) * Self::PER_PAGE)
     }
 
-    /// Loads `page` with `load(offset)`, which returns the page's rows and the total; a page
-    /// past the last loads the last one instead. Returns the page shown, its rows, the total.
+    /// Loads the asked page (the first when none is asked) with `load(offset)`, which returns
+    /// the page's rows and the total; a page past the last loads the last one instead. Returns
+    /// the page shown, its rows, the total.
     pub fn fetch<T, E>(
-        page: i64,
+        page: Option<i64>,
         mut load: impl FnMut(i64) -> Result<(Vec<T>, i64), E>,
     ) -> Result<(i64, Vec<T>, i64), E> {
-        let (page, offset) = Self::offset(Some(page));
+        let (page, offset) = Self::offset(page);
         let (rows, total) = load(offset)?;
         let last = Self::pages(total);
         if page > last {
@@ -359,13 +362,13 @@ mod tests {
     #[test]
     fn a_page_past_the_end_shows_the_last_page() {
         assert_eq!(Pager::offset(Some(i64::MAX)).0, i64::MAX / Pager::PER_PAGE);
-        let (page, found, total) = Pager::fetch(i64::MAX, rows(120)).unwrap_or_default();
+        let (page, found, total) = Pager::fetch(Some(i64::MAX), rows(120)).unwrap_or_default();
         assert_eq!((page, found.first().copied(), total), (3, Some(100), 120));
         let pager = Pager::new(page, total);
         assert_eq!((pager.page, pager.pages, pager.next), (3, 3, None));
-        let (page, found, _) = Pager::fetch(-5, rows(120)).unwrap_or_default();
+        let (page, found, _) = Pager::fetch(Some(-5), rows(120)).unwrap_or_default();
         assert_eq!((page, found.first().copied()), (1, Some(0)));
-        let (page, found, _) = Pager::fetch(7, rows(0)).unwrap_or_default();
+        let (page, found, _) = Pager::fetch(Some(7), rows(0)).unwrap_or_default();
         assert_eq!((page, found.len()), (1, 0));
         assert_eq!(Pager::new(9_223_372_036_854_775_807, 1).page, 1);
     }

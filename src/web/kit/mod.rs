@@ -26,6 +26,15 @@ pub fn money_input(minor: i64, currency: Currency) -> String {
     Money::new(minor, currency).amount_text()
 }
 
+/// A name followed by its local-script form, when it has one: `Wang Fang · 王芳`.
+pub fn with_local_name(name: &str, local_name: &str) -> String {
+    if local_name.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} · {local_name}")
+    }
+}
+
 /// One "label: value" line of a record's page.
 #[derive(Serialize)]
 pub struct DetailView {

@@ -5,22 +5,23 @@
 
 use super::show::join_nonempty;
 use super::{kind_of, kind_title, load, tabs};
-use crate::db::master::suppliers::{self, Commission, SupplierData, Suppliers};
+use crate::db::master::suppliers::{self, Commission, Supplier, SupplierData, Suppliers};
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{
     CommissionBasis, CommissionSplit, SplitError, SupplierKind,
 };
 use crate::i18n::{Message, key};
+use crate::import::Kind as ImportKind;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
-    CellView, FilterView, LinkView, ListPage, ListParams, Pager, RowView, plain_column,
+    CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
 };
-use crate::web::kit::money_input;
 use crate::web::kit::record;
+use crate::web::kit::{self, money_input};
 use crate::web::paths;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -46,18 +47,17 @@ pub async fn list(
     let kind = kind_of(&path.into_inner())?;
     let params = params.into_inner();
     let (sort, descending) = params.order::<suppliers::SortBy>();
-    let (page, offset) = Pager::offset(params.page);
-    let query = suppliers::ListQuery {
+    let mut query = suppliers::ListQuery {
         kind,
         search: params.q.clone(),
         city: params.city.clone(),
         show_archived: params.show_archived(),
         sort,
         descending,
-        offset,
+        offset: 0,
         limit: Pager::PER_PAGE,
     };
-    let mut query = query;
+    let page = params.page;
     let ((page, found, total), cities) = db
         .read(move |conn| -> Result<_, WebError> {
             let found = Pager::fetch(page, |offset| {
@@ -67,6 +67,29 @@ pub async fn list(
             Ok((found, suppliers::cities(conn, kind)?))
         })
         .await?;
+    let base = paths::suppliers(kind);
+    let mut view = ListPage::new(&ui, &params, base, (page, total), key("suppliers-empty"));
+    view.title = ui.t(kind_title(kind));
+    view.tabs = tabs(&ui, kind);
+    view.search_placeholder = ui.t(key("suppliers-search-placeholder"));
+    let city = params.city.as_deref();
+    view.filters = vec![FilterView::of(
+        &ui,
+        "city",
+        key("suppliers-col-city"),
+        cities,
+        city,
+    )];
+    if user.user().role.permits(Perm::SuppliersEdit) {
+        let import = (kind == SupplierKind::Hotel).then(|| paths::import(ImportKind::Hotels));
+        view.add_actions(&ui, (&paths::supplier_new(kind), kind_new(kind)), import);
+    }
+    view.columns = columns(&ui, &params, kind);
+    view.rows = found.iter().map(|s| row(s, kind)).collect();
+    ui.render(StatusCode::OK, "master/list.html", &view)
+}
+
+fn columns(ui: &Ui, params: &ListParams, kind: SupplierKind) -> Vec<ColumnView> {
     let base = paths::suppliers(kind);
     let mut columns = vec![
         params.column(base, ui.t(key("suppliers-col-name")), "name", "name"),
@@ -78,56 +101,24 @@ pub async fn list(
     }
     columns.push(plain_column(ui.t(key("suppliers-col-contact"))));
     columns.push(plain_column(ui.t(key("suppliers-col-currency"))));
-    let rows = found
-        .iter()
-        .map(|s| {
-            let d = &s.data;
-            let name = if d.local_name.is_empty() {
-                d.name.clone()
-            } else {
-                format!("{} · {}", d.name, d.local_name)
-            };
-            let mut cells = vec![
-                CellView::link(name, paths::supplier(kind, s.id)),
-                CellView::text(&d.city),
-                CellView::text(&d.country),
-            ];
-            if kind == SupplierKind::Hotel {
-                cells.push(CellView::text(
-                    "★".repeat(d.stars.unwrap_or(0).clamp(0, 5) as usize),
-                ));
-            }
-            cells.push(CellView::text(join_nonempty(&[&d.contact_name, &d.phone])));
-            cells.push(CellView::text(d.currency.code()));
-            RowView { cells }
-        })
-        .collect();
-    let mut view = ListPage::new(&ui, &params, base, (page, total), key("suppliers-empty"));
-    view.title = ui.t(kind_title(kind));
-    view.tabs = tabs(&ui, kind);
-    view.search_placeholder = ui.t(key("suppliers-search-placeholder"));
-    view.filters = vec![FilterView::of(
-        &ui,
-        "city",
-        key("suppliers-col-city"),
-        cities,
-        params.city.as_deref(),
-    )];
-    if user.user().role.permits(Perm::SuppliersEdit) {
-        view.actions.push(LinkView {
-            href: paths::supplier_new(kind),
-            label: ui.t(kind_new(kind)),
-        });
-        if kind == SupplierKind::Hotel {
-            view.actions.push(LinkView {
-                href: paths::import(crate::import::Kind::Hotels),
-                label: ui.t(key("imports-from-excel")),
-            });
-        }
+    columns
+}
+
+fn row(supplier: &Supplier, kind: SupplierKind) -> RowView {
+    let d = &supplier.data;
+    let name = kit::with_local_name(&d.name, &d.local_name);
+    let mut cells = vec![
+        CellView::link(name, paths::supplier(kind, supplier.id)),
+        CellView::text(&d.city),
+        CellView::text(&d.country),
+    ];
+    if kind == SupplierKind::Hotel {
+        let stars = d.stars.unwrap_or(0).clamp(0, 5) as usize;
+        cells.push(CellView::text("★".repeat(stars)));
     }
-    view.columns = columns;
-    view.rows = rows;
-    ui.render(StatusCode::OK, "master/list.html", &view)
+    cells.push(CellView::text(join_nonempty(&[&d.contact_name, &d.phone])));
+    cells.push(CellView::text(d.currency.code()));
+    RowView { cells }
 }
 
 /// The form's fields for a stored supplier.
