@@ -499,7 +499,11 @@ async fn exchange_rates_are_searched_by_source() {
         page.contains("Vietcombank") && !page.contains("Kasikorn"),
         "wildcards are literal"
     );
-    for bad in ["/rates?from=XYZ", "/rates?to=usd1", "/rates?date=2026-13-01"] {
+    for bad in [
+        "/rates?from=XYZ",
+        "/rates?to=usd1",
+        "/rates?date=2026-13-01",
+    ] {
         assert_eq!(acc.get(&app, bad).await.status(), 400, "{bad}");
     }
 }

@@ -62,14 +62,9 @@ fn parse_date(raw: Option<&str>) -> Result<Option<NaiveDate>, ()> {
     }
 }
 
-pub async fn list(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    params: web::Query<AuditParams>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::AuditView)?;
-    let params = params.into_inner();
+/// The log's filter from the page's query, and whether a typed date was malformed (then that
+/// bound is left open and the page says so).
+fn filter(params: &AuditParams) -> (db::audit::Filter, bool) {
     let user_id = params
         .user
         .as_deref()
@@ -78,7 +73,6 @@ pub async fn list(
     let from = parse_date(params.from.as_deref());
     let to = parse_date(params.to.as_deref());
     let date_error = from.is_err() || to.is_err();
-    let page = params.page;
     let filter = db::audit::Filter {
         user_id,
         action: params.action.clone().filter(|a| !a.is_empty()),
@@ -91,23 +85,30 @@ pub async fn list(
         offset: 0,
         limit: Pager::PER_PAGE,
     };
-    let mut filter = filter;
-    let (page, rows, total, names, actions) = db
+    (filter, date_error)
+}
+
+pub async fn list(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    params: web::Query<AuditParams>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AuditView)?;
+    let params = params.into_inner();
+    let (mut filter, date_error) = filter(&params);
+    let user_id = filter.user_id;
+    let page = params.page;
+    let ((page, rows, total), names, actions) = db
         .read(move |conn| -> Result<_, WebError> {
-            let (page, rows, total) = Pager::fetch(page, |offset| {
+            let found = Pager::fetch(page, |offset| {
                 filter.offset = offset;
                 db::audit::list(conn, &filter)
             })?;
-            Ok((
-                page,
-                rows,
-                total,
-                db::auth::users::names(conn)?,
-                db::audit::actions(conn)?,
-            ))
+            let names = db::auth::users::names(conn)?;
+            Ok((found, names, db::audit::actions(conn)?))
         })
         .await?;
-    let f = ui.formats();
     let chosen_action = params.action.clone().unwrap_or_default();
     let query = serde_urlencoded::to_string([
         ("user", params.user.clone().unwrap_or_default()),
@@ -117,22 +118,7 @@ pub async fn list(
     ])
     .unwrap_or_default();
     let view = AuditView {
-        rows: rows
-            .into_iter()
-            .map(|r| RowView {
-                at: f.datetime_utc(ui.locale(), r.at),
-                who: r.user_name.or(r.actor).unwrap_or_default(),
-                action: r.action,
-                entity: match (r.entity, r.entity_id) {
-                    (Some(e), Some(id)) => format!("{e} {id}"),
-                    (Some(e), None) => e,
-                    _ => String::new(),
-                },
-                before: r.before_json.unwrap_or_default(),
-                after: r.after_json.unwrap_or_default(),
-                client_addr: r.client_addr.unwrap_or_default(),
-            })
-            .collect(),
+        rows: rows.into_iter().map(|r| row(&ui, r)).collect(),
         users: names
             .into_iter()
             .map(|(id, name, email)| UserOption {
@@ -144,16 +130,32 @@ pub async fn list(
         actions: actions
             .into_iter()
             .map(|a| {
-                let sel = a == chosen_action;
-                (a, sel)
+                let chosen = a == chosen_action;
+                (a, chosen)
             })
             .collect(),
         from: params.from.unwrap_or_default(),
         to: params.to.unwrap_or_default(),
         date_error,
         pager: Pager::new(page, total),
-        total: f.integer(ui.locale(), total),
+        total: ui.formats().integer(ui.locale(), total),
         query,
     };
     ui.render(StatusCode::OK, "audit.html", &view)
+}
+
+fn row(ui: &Ui, r: db::audit::Row) -> RowView {
+    RowView {
+        at: ui.formats().datetime_utc(ui.locale(), r.at),
+        who: r.user_name.or(r.actor).unwrap_or_default(),
+        action: r.action,
+        entity: match (r.entity, r.entity_id) {
+            (Some(e), Some(id)) => format!("{e} {id}"),
+            (Some(e), None) => e,
+            _ => String::new(),
+        },
+        before: r.before_json.unwrap_or_default(),
+        after: r.after_json.unwrap_or_default(),
+        client_addr: r.client_addr.unwrap_or_default(),
+    }
 }
