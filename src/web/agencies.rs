@@ -237,9 +237,7 @@ pub async fn create(
 }
 
 async fn load(db: &Db, id: AgencyId) -> Result<Agency, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(agencies::find(conn, id)?) })
-        .await?
-        .ok_or(WebError::NotFound)
+    db.find(move |conn| agencies::find(conn, id)).await
 }
 
 #[derive(serde::Serialize)]

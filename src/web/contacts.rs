@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::db::audit::{self, Change, Entity, Verb};
 use crate::db::master::contacts::{self, Contact, ContactData, Contacts, Party};
-use crate::db::master::suppliers;
+use crate::db::master::{agencies, suppliers};
 use crate::domain::access::Perm;
 use crate::domain::email::Email;
 use crate::domain::ids::{AgencyId, ContactId, SupplierId};
@@ -68,26 +68,13 @@ fn add_action(party: Party) -> String {
 
 /// The page of the party, where its contacts are listed.
 async fn party_page(db: &Db, party: Party) -> Result<String, WebError> {
-    match party {
-        Party::Agency(id) => {
-            let found = db
-                .read(move |conn| -> Result<_, WebError> {
-                    Ok(crate::db::master::agencies::find(conn, id)?)
-                })
-                .await?;
-            found
-                .map(|a| paths::agency_edit(a.id))
-                .ok_or(WebError::NotFound)
-        }
+    db.find(move |conn| match party {
+        Party::Agency(id) => Ok(agencies::find(conn, id)?.map(|a| paths::agency_edit(a.id))),
         Party::Supplier(id) => {
-            let found = db
-                .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, id)?) })
-                .await?;
-            found
-                .map(|s| paths::supplier(s.data.kind, s.id))
-                .ok_or(WebError::NotFound)
+            Ok(suppliers::find(conn, id)?.map(|s| paths::supplier(s.data.kind, s.id)))
         }
-    }
+    })
+    .await
 }
 
 #[derive(Serialize)]
@@ -270,13 +257,9 @@ pub async fn add_to_agency(
 /// A live contact of the given side: a contact is only reached through its own party kind's
 /// routes.
 async fn load(db: &Db, side: Side, id: ContactId) -> Result<Contact, WebError> {
-    let found = db
-        .read(move |conn| -> Result<_, WebError> { Ok(contacts::find(conn, id)?) })
-        .await?;
-    match found {
-        Some(c) if !c.archived && Side::of(c.party) == side => Ok(c),
-        _ => Err(WebError::NotFound),
-    }
+    let reachable = move |c: &Contact| !c.archived && Side::of(c.party) == side;
+    db.find(move |conn| Ok(contacts::find(conn, id)?.filter(reachable)))
+        .await
 }
 
 async fn edit_form(

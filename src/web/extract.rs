@@ -148,6 +148,17 @@ impl Db {
         .map_err(|e| DbUnavailable(e.to_string()))?
     }
 
+    /// Reads what the request names and must exist: nothing found is a 404.
+    pub async fn find<T, F>(&self, f: F) -> Result<T, WebError>
+    where
+        F: FnOnce(&mut AnyConnection) -> diesel::QueryResult<Option<T>> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.read(move |conn| -> Result<_, WebError> { Ok(f(conn)?) })
+            .await?
+            .ok_or(WebError::NotFound)
+    }
+
     /// Runs `f` in one write transaction: all of it is committed, or none.
     pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
     where

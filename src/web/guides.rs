@@ -299,9 +299,7 @@ pub async fn create(
 }
 
 async fn load(db: &Db, id: GuideId) -> Result<Guide, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(guides::find(conn, id)?) })
-        .await?
-        .ok_or(WebError::NotFound)
+    db.find(move |conn| guides::find(conn, id)).await
 }
 
 pub async fn edit_form(

@@ -301,9 +301,7 @@ pub async fn create(
 }
 
 async fn load(db: &Db, id: ExchangeRateId) -> Result<StoredRate, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(exchange_rates::find(conn, id)?) })
-        .await?
-        .ok_or(WebError::NotFound)
+    db.find(move |conn| exchange_rates::find(conn, id)).await
 }
 
 pub async fn edit_form(

@@ -332,9 +332,7 @@ fn render_form_errors(
 }
 
 async fn load(db: &Db, id: UserId) -> Result<User, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(users::find(conn, id)?) })
-        .await?
-        .ok_or(WebError::NotFound)
+    db.find(move |conn| users::find(conn, id)).await
 }
 
 pub async fn edit_form(

@@ -38,10 +38,7 @@ struct EditView {
 }
 
 async fn hotel_name(db: &Db, hotel: crate::domain::ids::SupplierId) -> Result<String, WebError> {
-    let supplier = db
-        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, hotel)?) })
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let supplier = db.find(move |conn| suppliers::find(conn, hotel)).await?;
     Ok(supplier.data.name)
 }
 
@@ -83,11 +80,10 @@ async fn render_room_type(
     ui.render(status, "suppliers/item_edit.html", &view)
 }
 
+/// A live room type.
 async fn load_room_type(db: &Db, id: RoomTypeId) -> Result<RoomType, WebError> {
-    db.read(move |conn| -> Result<_, WebError> { Ok(rooms::find_room_type(conn, id)?) })
-        .await?
-        .filter(|rt| !rt.archived)
-        .ok_or(WebError::NotFound)
+    db.find(move |conn| Ok(rooms::find_room_type(conn, id)?.filter(|rt| !rt.archived)))
+        .await
 }
 
 pub async fn room_type_form(
@@ -194,13 +190,11 @@ async fn load_rate(
     db: &Db,
     id: RoomRateId,
 ) -> Result<(crate::domain::ids::SupplierId, RoomRate), WebError> {
-    match db
-        .read(move |conn| -> Result<_, WebError> { Ok(rooms::rate_by_id(conn, id)?) })
-        .await?
-    {
-        Some((hotel, rate, false)) => Ok((hotel, rate)),
-        _ => Err(WebError::NotFound),
-    }
+    db.find(move |conn| {
+        let found = rooms::rate_by_id(conn, id)?;
+        Ok(found.and_then(|(hotel, rate, archived)| (!archived).then_some((hotel, rate))))
+    })
+    .await
 }
 
 async fn render_rate(

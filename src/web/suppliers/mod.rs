@@ -45,11 +45,8 @@ pub fn tabs(ui: &Ui, current: SupplierKind) -> Vec<TabView> {
         .collect()
 }
 
+/// Supplier `id`, of the kind the path names: a restaurant is not reached through `/hotels`.
 pub async fn load(db: &Db, kind: SupplierKind, id: SupplierId) -> Result<Supplier, WebError> {
-    let found = db
-        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::find(conn, id)?) })
-        .await?;
-    found
-        .filter(|s| s.data.kind == kind)
-        .ok_or(WebError::NotFound)
+    db.find(move |conn| Ok(suppliers::find(conn, id)?.filter(|s| s.data.kind == kind)))
+        .await
 }
