@@ -872,3 +872,62 @@ async fn a_cleared_optional_field_is_stored_empty() {
     assert_eq!(ops.post(&app, &guide_page, &cleared).await.status(), 303);
     assert_eq!(app.with_db(stored).await, (None, None));
 }
+
+#[tokio::test]
+async fn room_types_rates_and_vehicles_are_archived_once_and_audited() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2027, 1, d).expect("a date");
+    let (hotel, twin, suite, suite_rate, vehicle) = app
+        .with_db(move |conn| {
+            let hotel = crate::fixtures::HotelBuilder::new().insert(conn);
+            let twin = crate::fixtures::room_type(conn, hotel, "Twin");
+            let suite = crate::fixtures::room_type(conn, hotel, "Suite");
+            crate::fixtures::room_rate(conn, twin, day(1), day(10));
+            crate::fixtures::room_rate(conn, twin, day(11), day(20));
+            let suite_rate = crate::fixtures::room_rate(conn, suite, day(1), day(10));
+            let company =
+                crate::fixtures::SupplierBuilder::of(SupplierKind::Transport).insert(conn);
+            let vehicle = crate::fixtures::vehicle(conn, company);
+            (hotel, twin, suite, suite_rate, vehicle)
+        })
+        .await;
+    for path in [
+        format!("/room-types/{twin}/archive"),
+        format!("/room-types/{twin}/archive"),
+        format!("/room-rates/{suite_rate}/archive"),
+        format!("/room-rates/{suite_rate}/archive"),
+        format!("/vehicles/{vehicle}/archive"),
+        format!("/vehicles/{vehicle}/archive"),
+    ] {
+        assert_eq!(ops.post(&app, &path, &[]).await.status(), 303, "{path}");
+    }
+    let (rates, live_types, audited) = app
+        .with_db(move |conn| {
+            use tourdesk::db::master::rooms;
+            let rates = rooms::rates_of(conn, hotel).expect("rates");
+            let types = rooms::room_types_of(conn, hotel).expect("room types");
+            let live_types: Vec<_> = types.iter().filter(|t| !t.archived).map(|t| t.id).collect();
+            let mut audited = Vec::new();
+            for action in ["room-type.archive", "room-rate.archive", "vehicle.archive"] {
+                let filter = tourdesk::db::audit::Filter {
+                    action: Some(action.into()),
+                    limit: 10,
+                    ..Default::default()
+                };
+                audited.push(tourdesk::db::audit::list(conn, &filter).expect("audit").1);
+            }
+            (rates, live_types, audited)
+        })
+        .await;
+    assert!(rates.is_empty(), "the twin's rates went with it: {rates:?}");
+    assert_eq!(live_types, vec![suite]);
+    assert_eq!(audited, vec![1, 1, 1], "archiving twice audits once");
+    for path in [
+        "/room-types/999999/archive",
+        "/room-rates/999999/archive",
+        "/vehicles/999999/archive",
+    ] {
+        assert_eq!(ops.post(&app, path, &[]).await.status(), 404, "{path}");
+    }
+}

@@ -8,7 +8,8 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::{corrupt, currency_of};
+use super::{RecordError, corrupt, currency_of};
+use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::backend::{self, Lock};
 use crate::db::schema::{room_rates, room_types};
 use crate::db::{AnyConnection, now};
@@ -173,19 +174,6 @@ pub fn update_room_type(
         .set((
             room_types::kind.eq(new.kind.as_str()),
             room_types::max_occupancy.eq(new.max_occupancy),
-            room_types::updated_at.eq(now()),
-        ))
-        .execute(conn)
-}
-
-pub fn set_room_type_archived(
-    conn: &mut AnyConnection,
-    id: RoomTypeId,
-    archived: bool,
-) -> QueryResult<usize> {
-    diesel::update(room_types::table.find(id.0))
-        .set((
-            room_types::archived.eq(archived),
             room_types::updated_at.eq(now()),
         ))
         .execute(conn)
@@ -456,7 +444,7 @@ pub fn update_rate(
 }
 
 /// The hotel a rate belongs to, and whether it is still live.
-pub fn rate_owner(
+fn rate_owner(
     conn: &mut AnyConnection,
     rate: RoomRateId,
 ) -> QueryResult<Option<(SupplierId, bool)>> {
@@ -469,11 +457,46 @@ pub fn rate_owner(
         .map(|o| o.map(|(s, a)| (SupplierId(s), a)))
 }
 
-pub fn archive_rate(conn: &mut AnyConnection, rate: RoomRateId) -> QueryResult<usize> {
-    diesel::update(room_rates::table.find(rate.0))
-        .set((
-            room_rates::archived.eq(true),
-            room_rates::updated_at.eq(now()),
-        ))
-        .execute(conn)
+/// Archives a live rate and audits it, read inside the caller's write transaction; archiving
+/// an archived rate changes nothing. Returns the rate's hotel.
+pub fn archive_rate(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    rate: RoomRateId,
+) -> Result<SupplierId, RecordError> {
+    let (hotel, archived) = rate_owner(conn, rate)?.ok_or(RecordError::NotFound)?;
+    if !archived {
+        diesel::update(room_rates::table.find(rate.0))
+            .set((
+                room_rates::archived.eq(true),
+                room_rates::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+        audit::record_change(conn, actor, Change::archived(Entity::RoomRate, rate, true))?;
+    }
+    Ok(hotel)
+}
+
+/// Archives a room type together with its live rates, so that no live rate is left pointing at
+/// a room type nobody can see, and audits it; archiving an archived room type changes nothing.
+/// Returns the room type's hotel.
+pub fn archive_room_type(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: RoomTypeId,
+) -> Result<SupplierId, RecordError> {
+    let room_type = find_room_type(conn, id)?.ok_or(RecordError::NotFound)?;
+    if !room_type.archived {
+        let at = now();
+        diesel::update(room_rates::table)
+            .filter(room_rates::room_type_id.eq(id.0))
+            .filter(room_rates::archived.eq(false))
+            .set((room_rates::archived.eq(true), room_rates::updated_at.eq(at)))
+            .execute(conn)?;
+        diesel::update(room_types::table.find(id.0))
+            .set((room_types::archived.eq(true), room_types::updated_at.eq(at)))
+            .execute(conn)?;
+        audit::record_change(conn, actor, Change::archived(Entity::RoomType, id, true))?;
+    }
+    Ok(room_type.supplier_id)
 }

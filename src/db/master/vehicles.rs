@@ -2,6 +2,8 @@
 
 use diesel::prelude::*;
 
+use super::RecordError;
+use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::schema::vehicles;
 use crate::db::{AnyConnection, now};
 use crate::domain::ids::{SupplierId, VehicleId};
@@ -87,20 +89,28 @@ pub fn insert_vehicle(
         .map(VehicleId)
 }
 
-pub fn vehicle_owner(
+/// Archives a live vehicle and audits it, read inside the caller's write transaction;
+/// archiving an archived vehicle changes nothing. Returns the vehicle's company.
+pub fn archive_vehicle(
     conn: &mut AnyConnection,
+    actor: &Actor,
     vehicle: VehicleId,
-) -> QueryResult<Option<SupplierId>> {
-    vehicles::table
+) -> Result<SupplierId, RecordError> {
+    let (company, archived) = vehicles::table
         .find(vehicle.0)
-        .select(vehicles::supplier_id)
-        .first::<i64>(conn)
-        .optional()
-        .map(|o| o.map(SupplierId))
-}
-
-pub fn archive_vehicle(conn: &mut AnyConnection, vehicle: VehicleId) -> QueryResult<usize> {
-    diesel::update(vehicles::table.find(vehicle.0))
-        .set((vehicles::archived.eq(true), vehicles::updated_at.eq(now())))
-        .execute(conn)
+        .select((vehicles::supplier_id, vehicles::archived))
+        .first::<(i64, bool)>(conn)
+        .optional()?
+        .ok_or(RecordError::NotFound)?;
+    if !archived {
+        diesel::update(vehicles::table.find(vehicle.0))
+            .set((vehicles::archived.eq(true), vehicles::updated_at.eq(now())))
+            .execute(conn)?;
+        audit::record_change(
+            conn,
+            actor,
+            Change::archived(Entity::Vehicle, vehicle, true),
+        )?;
+    }
+    Ok(SupplierId(company))
 }

@@ -252,30 +252,14 @@ pub async fn archive_rate(
     path: web::Path<RoomRateId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
-    let rate = path.into_inner();
-    let actor = user.actor(ui.client_addr());
+    let (rate, actor) = (path.into_inner(), user.actor(ui.client_addr()));
     let hotel = db
-        .write(move |conn| -> Result<_, WebError> {
-            let Some((hotel, _)) = rooms::rate_owner(conn, rate)? else {
-                return Err(WebError::NotFound);
-            };
-            rooms::archive_rate(conn, rate)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::new(Entity::RoomRate, Verb::Archive, rate),
-            )?;
-            Ok(hotel)
-        })
+        .write(move |conn| -> Result<_, WebError> { Ok(rooms::archive_rate(conn, &actor, rate)?) })
         .await?;
-    Ok(ui.see_other(
-        &paths::hotel(hotel),
-        Flash::success(Message::new("rates-archived")),
-    ))
+    let flash = Flash::success(Message::new("rates-archived"));
+    Ok(ui.see_other(&paths::hotel(hotel), flash))
 }
 
-/// Archives a room type together with its live rates, so no rate is left pointing at a room
-/// type nobody can see.
 pub async fn archive_room_type(
     ui: Ui,
     db: Db,
@@ -283,31 +267,14 @@ pub async fn archive_room_type(
     path: web::Path<RoomTypeId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
-    let id = path.into_inner();
-    let actor = user.actor(ui.client_addr());
+    let (id, actor) = (path.into_inner(), user.actor(ui.client_addr()));
     let hotel = db
         .write(move |conn| -> Result<_, WebError> {
-            let Some(room_type) = rooms::find_room_type(conn, id)? else {
-                return Err(WebError::NotFound);
-            };
-            for rate in rooms::rates_of(conn, room_type.supplier_id)? {
-                if rate.room_type_id == id {
-                    rooms::archive_rate(conn, rate.id)?;
-                }
-            }
-            rooms::set_room_type_archived(conn, id, true)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::new(Entity::RoomType, Verb::Archive, id.0),
-            )?;
-            Ok(room_type.supplier_id)
+            Ok(rooms::archive_room_type(conn, &actor, id)?)
         })
         .await?;
-    Ok(ui.see_other(
-        &paths::hotel(hotel),
-        Flash::success(Message::new("rooms-archived")),
-    ))
+    let flash = Flash::success(Message::new("rooms-archived"));
+    Ok(ui.see_other(&paths::hotel(hotel), flash))
 }
 
 pub async fn add_vehicle(
@@ -369,24 +336,12 @@ pub async fn archive_vehicle(
     path: web::Path<VehicleId>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
-    let vehicle = path.into_inner();
-    let actor = user.actor(ui.client_addr());
+    let (vehicle, actor) = (path.into_inner(), user.actor(ui.client_addr()));
     let company = db
         .write(move |conn| -> Result<_, WebError> {
-            let Some(company) = vehicles::vehicle_owner(conn, vehicle)? else {
-                return Err(WebError::NotFound);
-            };
-            vehicles::archive_vehicle(conn, vehicle)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::new(Entity::Vehicle, Verb::Archive, vehicle),
-            )?;
-            Ok(company)
+            Ok(vehicles::archive_vehicle(conn, &actor, vehicle)?)
         })
         .await?;
-    Ok(ui.see_other(
-        &paths::transport_company(company),
-        Flash::success(Message::new("vehicles-archived")),
-    ))
+    let flash = Flash::success(Message::new("vehicles-archived"));
+    Ok(ui.see_other(&paths::transport_company(company), flash))
 }
