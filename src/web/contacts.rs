@@ -165,6 +165,35 @@ fn parse(ui: &Ui, form: &Fields) -> Result<ContactData, Errors> {
     }
 }
 
+/// Which party kind's routes a request came by: `/supplier-contacts/…` or `/agency-contacts/…`.
+pub trait SideOf {
+    const SIDE: Side;
+    /// The id of the party that a new contact is added to.
+    type PartyId: serde::de::DeserializeOwned;
+    fn party(id: Self::PartyId) -> Party;
+}
+
+/// Contacts of suppliers.
+pub struct OfSupplier;
+/// Contacts of client agencies.
+pub struct OfAgency;
+
+impl SideOf for OfSupplier {
+    const SIDE: Side = Side::Supplier;
+    type PartyId = SupplierId;
+    fn party(id: SupplierId) -> Party {
+        Party::Supplier(id)
+    }
+}
+
+impl SideOf for OfAgency {
+    const SIDE: Side = Side::Agency;
+    type PartyId = AgencyId;
+    fn party(id: AgencyId) -> Party {
+        Party::Agency(id)
+    }
+}
+
 #[derive(Serialize)]
 struct FormView {
     title: String,
@@ -174,47 +203,56 @@ struct FormView {
     failed: bool,
 }
 
-fn render_form(
-    ui: &Ui,
+/// A contact form's place: its title, the party page it returns to, where it posts.
+struct Place {
     title: &'static str,
     back: String,
     action: String,
+}
+
+/// The form with `values`; with errors, the refused form (422).
+fn render_form(
+    ui: &Ui,
+    place: Place,
     values: &Fields,
     errors: &Errors,
-    status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
     let view = FormView {
-        title: ui.t(title),
-        back,
-        action,
+        title: ui.t(place.title),
+        back: place.back,
+        action: place.action,
         fields: fields(ui, values, errors),
         failed: errors.any(),
+    };
+    let status = if errors.any() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
     };
     ui.render(status, "contacts/form.html", &view)
 }
 
-async fn add(
+pub async fn add<S: SideOf>(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    party: Party,
-    form: Fields,
+    path: web::Path<S::PartyId>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(Side::of(party).perm())?;
+    user.require(S::SIDE.perm())?;
+    let party = S::party(path.into_inner());
     let back = party_page(&db, party).await?;
+    let form = Fields(form.into_inner());
     let data = match parse(&ui, &form) {
         Ok(data) => data,
         Err(errors) => {
             let action = add_action(party);
-            return render_form(
-                &ui,
-                key("contacts-add"),
+            let place = Place {
+                title: key("contacts-add"),
                 back,
                 action,
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            };
+            return render_form(&ui, place, &form, &errors);
         }
     };
     let actor = user.actor(ui.client_addr());
@@ -232,28 +270,6 @@ async fn add(
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-created"))))
 }
 
-pub async fn add_to_supplier(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<SupplierId>,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    let party = Party::Supplier(path.into_inner());
-    add(ui, db, user, party, Fields(form.into_inner())).await
-}
-
-pub async fn add_to_agency(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<AgencyId>,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    let party = Party::Agency(path.into_inner());
-    add(ui, db, user, party, Fields(form.into_inner())).await
-}
-
 /// A live contact of the given side: a contact is only reached through its own party kind's
 /// routes.
 async fn load(db: &Db, side: Side, id: ContactId) -> Result<Contact, WebError> {
@@ -262,15 +278,15 @@ async fn load(db: &Db, side: Side, id: ContactId) -> Result<Contact, WebError> {
         .await
 }
 
-async fn edit_form(
+pub async fn edit_form<S: SideOf>(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    side: Side,
-    id: ContactId,
+    path: web::Path<ContactId>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(side.perm())?;
-    let contact = load(&db, side, id).await?;
+    user.require(S::SIDE.perm())?;
+    let id = path.into_inner();
+    let contact = load(&db, S::SIDE, id).await?;
     let back = party_page(&db, contact.party).await?;
     let d = &contact.data;
     let values = Fields(vec![
@@ -280,130 +296,53 @@ async fn edit_form(
         ("email".into(), d.email.clone()),
         ("notes".into(), d.notes.clone()),
     ]);
-    let action = side.contact_path(id);
-    render_form(
-        &ui,
-        key("contacts-edit"),
+    let action = S::SIDE.contact_path(id);
+    let place = Place {
+        title: key("contacts-edit"),
         back,
         action,
-        &values,
-        &Errors::default(),
-        StatusCode::OK,
-    )
+    };
+    render_form(&ui, place, &values, &Errors::default())
 }
 
-async fn update(
+pub async fn update<S: SideOf>(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    side: Side,
-    id: ContactId,
-    form: Fields,
+    path: web::Path<ContactId>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(side.perm())?;
-    let contact = load(&db, side, id).await?;
+    user.require(S::SIDE.perm())?;
+    let id = path.into_inner();
+    let contact = load(&db, S::SIDE, id).await?;
     let back = party_page(&db, contact.party).await?;
+    let form = Fields(form.into_inner());
     let data = match parse(&ui, &form) {
         Ok(data) => data,
         Err(errors) => {
-            let action = side.contact_path(id);
-            return render_form(
-                &ui,
-                key("contacts-edit"),
+            let action = S::SIDE.contact_path(id);
+            let place = Place {
+                title: key("contacts-edit"),
                 back,
                 action,
-                &form,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
+            };
+            return render_form(&ui, place, &form, &errors);
         }
     };
     record::update::<Contacts>(&ui, &db, &user, id, data).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-updated"))))
 }
 
-async fn archive(
+pub async fn archive<S: SideOf>(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    side: Side,
-    id: ContactId,
+    path: web::Path<ContactId>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(side.perm())?;
-    let contact = load(&db, side, id).await?;
+    user.require(S::SIDE.perm())?;
+    let id = path.into_inner();
+    let contact = load(&db, S::SIDE, id).await?;
     let back = party_page(&db, contact.party).await?;
     record::set_archived::<Contacts>(&ui, &db, &user, id, true).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-archived"))))
-}
-
-pub async fn supplier_edit_form(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<ContactId>,
-) -> Result<HttpResponse, WebError> {
-    edit_form(ui, db, user, Side::Supplier, path.into_inner()).await
-}
-
-pub async fn agency_edit_form(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<ContactId>,
-) -> Result<HttpResponse, WebError> {
-    edit_form(ui, db, user, Side::Agency, path.into_inner()).await
-}
-
-pub async fn supplier_update(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<ContactId>,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    update(
-        ui,
-        db,
-        user,
-        Side::Supplier,
-        path.into_inner(),
-        Fields(form.into_inner()),
-    )
-    .await
-}
-
-pub async fn agency_update(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<ContactId>,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    update(
-        ui,
-        db,
-        user,
-        Side::Agency,
-        path.into_inner(),
-        Fields(form.into_inner()),
-    )
-    .await
-}
-
-pub async fn supplier_archive(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<ContactId>,
-) -> Result<HttpResponse, WebError> {
-    archive(ui, db, user, Side::Supplier, path.into_inner()).await
-}
-
-pub async fn agency_archive(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<ContactId>,
-) -> Result<HttpResponse, WebError> {
-    archive(ui, db, user, Side::Agency, path.into_inner()).await
 }

@@ -8,6 +8,7 @@ use crate::db::master::guides::Guides;
 use crate::domain::access::Perm;
 use crate::web::admin::{audit, settings, users};
 use crate::web::auth::{account, sign_in};
+use crate::web::contacts::{OfAgency, OfSupplier};
 use crate::web::kit::record;
 use crate::web::suppliers::{item_edits, items, records, show};
 use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates};
@@ -264,17 +265,26 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         // Specific supplier routes first: `/hotels/{id}/room-types` before the generic ones.
         .post("/hotels/{id}/room-types", items::add_room_type)
         .post("/hotels/{id}/rates", items::add_rate)
-        .post("/suppliers/{id}/contacts", contacts::add_to_supplier)
-        .get("/supplier-contacts/{id}/edit", contacts::supplier_edit_form)
-        .post("/supplier-contacts/{id}", contacts::supplier_update)
+        .post("/suppliers/{id}/contacts", contacts::add::<OfSupplier>)
+        .get(
+            "/supplier-contacts/{id}/edit",
+            contacts::edit_form::<OfSupplier>,
+        )
+        .post("/supplier-contacts/{id}", contacts::update::<OfSupplier>)
         .post(
             "/supplier-contacts/{id}/archive",
-            contacts::supplier_archive,
+            contacts::archive::<OfSupplier>,
         )
-        .post("/agencies/{id}/contacts", contacts::add_to_agency)
-        .get("/agency-contacts/{id}/edit", contacts::agency_edit_form)
-        .post("/agency-contacts/{id}", contacts::agency_update)
-        .post("/agency-contacts/{id}/archive", contacts::agency_archive)
+        .post("/agencies/{id}/contacts", contacts::add::<OfAgency>)
+        .get(
+            "/agency-contacts/{id}/edit",
+            contacts::edit_form::<OfAgency>,
+        )
+        .post("/agency-contacts/{id}", contacts::update::<OfAgency>)
+        .post(
+            "/agency-contacts/{id}/archive",
+            contacts::archive::<OfAgency>,
+        )
         .get("/room-types/{id}/edit", item_edits::room_type_form)
         .post("/room-types/{id}", item_edits::update_room_type)
         .get("/room-rates/{id}/edit", item_edits::rate_form)
