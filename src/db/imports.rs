@@ -7,11 +7,11 @@ use diesel::prelude::*;
 
 use super::schema::import_batches;
 use super::{AnyConnection, now};
-use crate::domain::ids::UserId;
+use crate::domain::ids::{ImportBatchId, UserId};
 
 #[derive(Debug, Clone)]
 pub struct Batch {
-    pub id: i64,
+    pub id: ImportBatchId,
     pub kind: String,
     pub user_id: UserId,
     pub file_name: String,
@@ -29,7 +29,7 @@ pub struct NewBatch<'a> {
     pub error_count: i32,
 }
 
-pub fn insert(conn: &mut AnyConnection, new: &NewBatch<'_>) -> QueryResult<i64> {
+pub fn insert(conn: &mut AnyConnection, new: &NewBatch<'_>) -> QueryResult<ImportBatchId> {
     diesel::insert_into(import_batches::table)
         .values((
             import_batches::kind.eq(new.kind),
@@ -41,6 +41,7 @@ pub fn insert(conn: &mut AnyConnection, new: &NewBatch<'_>) -> QueryResult<i64> 
         ))
         .returning(import_batches::id)
         .get_result(conn)
+        .map(ImportBatchId)
 }
 
 type BatchRow = (
@@ -54,9 +55,9 @@ type BatchRow = (
     Option<NaiveDateTime>,
 );
 
-pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Batch>> {
+pub fn find(conn: &mut AnyConnection, id: ImportBatchId) -> QueryResult<Option<Batch>> {
     let row: Option<BatchRow> = import_batches::table
-        .find(id)
+        .find(id.0)
         .select((
             import_batches::id,
             import_batches::kind,
@@ -71,7 +72,7 @@ pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Batch>> {
         .optional()?;
     Ok(row.map(
         |(id, kind, user_id, file_name, rows_json, error_count, created_at, committed_at)| Batch {
-            id,
+            id: ImportBatchId(id),
             kind,
             user_id: UserId(user_id),
             file_name,
@@ -98,10 +99,10 @@ pub fn prune_uncommitted(conn: &mut AnyConnection, before: NaiveDateTime) -> Que
 }
 
 /// Marks a batch committed; returns 0 when it already was (a second commit does nothing).
-pub fn mark_committed(conn: &mut AnyConnection, id: i64) -> QueryResult<usize> {
+pub fn mark_committed(conn: &mut AnyConnection, id: ImportBatchId) -> QueryResult<usize> {
     diesel::update(
         import_batches::table
-            .find(id)
+            .find(id.0)
             .filter(import_batches::committed_at.is_null()),
     )
     .set(import_batches::committed_at.eq(Some(now())))

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::db::{self, AnyConnection, audit};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::{Dec, NumberError};
+use crate::domain::ids::ImportBatchId;
 use crate::domain::locale::Locale;
 use crate::domain::money::Money;
 use crate::i18n::{I18n, Message, key};
@@ -291,7 +292,7 @@ impl<'a> RowReader<'a> {
 
 pub struct Run<'a> {
     pub kind: Kind,
-    pub batch_id: Option<i64>,
+    pub batch_id: Option<ImportBatchId>,
     pub file_name: &'a str,
     pub rows: &'a [RowCells],
     /// Keep the changes (when no row is in error) rather than roll them back.

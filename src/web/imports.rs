@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::imports::{self, NewBatch};
 use crate::domain::access::Perm;
+use crate::domain::ids::ImportBatchId;
 use crate::domain::master::suppliers::SupplierKind;
 use crate::i18n::{Message, key};
 use crate::import::sheet::{self, RowCells, SheetError};
@@ -200,38 +201,41 @@ pub async fn upload(
     let i18n = ui.state.i18n.clone();
     let (user_id, actor) = (user.user().id, user.actor(ui.client_addr()));
     let stored = db
-        .read(move |conn| -> Result<Result<i64, SheetError>, WebError> {
-            let run = Run {
-                kind,
-                batch_id: None,
-                file_name: &file_name,
-                rows: &rows,
-                commit: false,
-                actor: &actor,
-            };
-            let report = import::run(conn, &i18n, &run)?;
-            let errors = report.errors() as i32;
-            let stored = Stored {
-                rows,
-                outcomes: report.outcomes,
-            };
-            let json = serde_json::to_string(&stored).map_err(|e| WebError::Internal(e.into()))?;
-            if json.len() > limits.max_stored {
-                return Ok(Err(SheetError::PreviewTooLarge(limits.max_stored)));
-            }
-            let new = NewBatch {
-                kind: kind.as_str(),
-                user_id,
-                file_name: &file_name,
-                rows_json: &json,
-                error_count: errors,
-            };
-            let id = crate::db::write(conn, |conn| {
-                imports::prune_uncommitted(conn, crate::db::now() - imports::KEPT_UNCOMMITTED)?;
-                imports::insert(conn, &new)
-            })?;
-            Ok(Ok(id))
-        })
+        .read(
+            move |conn| -> Result<Result<ImportBatchId, SheetError>, WebError> {
+                let run = Run {
+                    kind,
+                    batch_id: None,
+                    file_name: &file_name,
+                    rows: &rows,
+                    commit: false,
+                    actor: &actor,
+                };
+                let report = import::run(conn, &i18n, &run)?;
+                let errors = report.errors() as i32;
+                let stored = Stored {
+                    rows,
+                    outcomes: report.outcomes,
+                };
+                let json =
+                    serde_json::to_string(&stored).map_err(|e| WebError::Internal(e.into()))?;
+                if json.len() > limits.max_stored {
+                    return Ok(Err(SheetError::PreviewTooLarge(limits.max_stored)));
+                }
+                let new = NewBatch {
+                    kind: kind.as_str(),
+                    user_id,
+                    file_name: &file_name,
+                    rows_json: &json,
+                    error_count: errors,
+                };
+                let id = crate::db::write(conn, |conn| {
+                    imports::prune_uncommitted(conn, crate::db::now() - imports::KEPT_UNCOMMITTED)?;
+                    imports::insert(conn, &new)
+                })?;
+                Ok(Ok(id))
+            },
+        )
         .await?;
     let id = match stored {
         Ok(id) => id,
@@ -277,7 +281,7 @@ struct RowView {
 #[derive(Serialize)]
 struct PreviewView {
     kind: &'static str,
-    id: i64,
+    id: ImportBatchId,
     title: String,
     file_name: String,
     rows: Vec<RowView>,
@@ -296,13 +300,21 @@ fn status_key(s: Status) -> (&'static str, &'static str) {
     }
 }
 
+/// Why a batch's preview is shown.
+#[derive(PartialEq, Eq)]
+enum Shown {
+    /// After the upload, or opened again.
+    Preview,
+    /// A commit was refused because rows are in error (422).
+    CommitRefused,
+}
+
 fn preview_page(
     ui: &Ui,
     kind: Kind,
     batch: &imports::Batch,
     outcomes: &[Outcome],
-    refused: bool,
-    status: StatusCode,
+    shown: Shown,
 ) -> Result<HttpResponse, WebError> {
     let count = |s: Status| {
         outcomes
@@ -352,7 +364,11 @@ fn preview_page(
         summary,
         has_errors: outcomes.iter().any(|o| o.status == Status::Error),
         committed: batch.committed_at.is_some(),
-        refused,
+        refused: shown == Shown::CommitRefused,
+    };
+    let status = match shown {
+        Shown::Preview => StatusCode::OK,
+        Shown::CommitRefused => StatusCode::UNPROCESSABLE_ENTITY,
     };
     ui.render(status, "imports/preview.html", &view)
 }
@@ -377,13 +393,16 @@ async fn load(
     db: &Db,
     user: &CurrentUser,
     kind: Kind,
-    id: i64,
+    id: ImportBatchId,
 ) -> Result<(imports::Batch, Stored), WebError> {
+    // Only the importer's own batches, of the kind the path names.
+    let me = user.user().id;
     let batch = db
-        .read(move |conn| -> Result<_, WebError> { Ok(imports::find(conn, id)?) })
-        .await?
-        .filter(|b| b.kind == kind.as_str() && b.user_id == user.user().id)
-        .ok_or(WebError::NotFound)?;
+        .find(move |conn| {
+            let found = imports::find(conn, id)?;
+            Ok(found.filter(|b| b.kind == kind.as_str() && b.user_id == me))
+        })
+        .await?;
     let stored: Stored = serde_json::from_str(&batch.rows_json)
         .map_err(|e| WebError::Internal(anyhow::anyhow!("import batch {id}: {e}")))?;
     Ok((batch, stored))
@@ -393,20 +412,20 @@ pub async fn preview(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ImportBatchId)>,
 ) -> Result<HttpResponse, WebError> {
     let (segment, id) = path.into_inner();
     let kind = kind_of(&segment)?;
     user.require(perm(kind))?;
     let (batch, stored) = load(&db, &user, kind, id).await?;
-    preview_page(&ui, kind, &batch, &stored.outcomes, false, StatusCode::OK)
+    preview_page(&ui, kind, &batch, &stored.outcomes, Shown::Preview)
 }
 
 pub async fn commit(
     ui: Ui,
     db: Db,
     user: CurrentUser,
-    path: web::Path<(String, i64)>,
+    path: web::Path<(String, ImportBatchId)>,
 ) -> Result<HttpResponse, WebError> {
     let (segment, id) = path.into_inner();
     let kind = kind_of(&segment)?;
@@ -445,12 +464,5 @@ pub async fn commit(
             Flash::success(Message::new("imports-committed").arg("count", count)),
         ));
     }
-    preview_page(
-        &ui,
-        kind,
-        &batch,
-        &report.outcomes,
-        true,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
+    preview_page(&ui, kind, &batch, &report.outcomes, Shown::CommitRefused)
 }

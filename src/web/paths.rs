@@ -3,7 +3,8 @@
 //! and a renamed route is changed in two places only.
 
 use crate::domain::ids::{
-    AgencyId, ContactId, ExchangeRateId, GuideId, RoomRateId, RoomTypeId, SupplierId, UserId,
+    AgencyId, ContactId, ExchangeRateId, GuideId, ImportBatchId, RoomRateId, RoomTypeId,
+    SupplierId, UserId,
 };
 use crate::domain::master::suppliers::SupplierKind;
 use crate::import::Kind;
@@ -104,7 +105,7 @@ pub fn rate_edit(id: ExchangeRateId) -> String {
 }
 
 /// The preview of an uploaded workbook.
-pub fn import_preview(kind: Kind, id: i64) -> String {
+pub fn import_preview(kind: Kind, id: ImportBatchId) -> String {
     format!("/imports/{}/{id}", kind.as_str())
 }
 

@@ -12,8 +12,7 @@ use crate::db::master::rooms::{
 };
 use crate::db::master::suppliers;
 use crate::domain::access::Perm;
-use crate::domain::ids::RoomRateId;
-use crate::domain::ids::RoomTypeId;
+use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId};
 use crate::domain::master::suppliers::RoomKind;
 use crate::domain::money::Money;
 use crate::i18n::{Message, key};
@@ -37,7 +36,7 @@ struct EditView {
     form_error: Option<String>,
 }
 
-async fn hotel_name(db: &Db, hotel: crate::domain::ids::SupplierId) -> Result<String, WebError> {
+async fn hotel_name(db: &Db, hotel: SupplierId) -> Result<String, WebError> {
     let supplier = db.find(move |conn| suppliers::find(conn, hotel)).await?;
     Ok(supplier.data.name)
 }
@@ -60,22 +59,55 @@ fn room_type_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView>
     b.fields
 }
 
-async fn render_room_type(
+/// The edit page of a hotel's room type or rate.
+struct Page {
+    title: &'static str,
+    hotel: SupplierId,
+    action: String,
+    fields: fn(&Ui, &Fields, &Errors) -> Vec<FieldView>,
+}
+
+impl Page {
+    fn room_type(room_type: &RoomType) -> Page {
+        Page {
+            title: key("rooms-edit-title"),
+            hotel: room_type.supplier_id,
+            action: paths::room_type(room_type.id),
+            fields: room_type_fields,
+        }
+    }
+
+    fn rate(hotel: SupplierId, rate: &RoomRate) -> Page {
+        Page {
+            title: key("rooms-rate-edit-title"),
+            hotel,
+            action: paths::room_rate(rate.id),
+            fields: rate_fields,
+        }
+    }
+}
+
+/// The page with `values`; with errors, the refused form (422).
+async fn render(
     ui: &Ui,
     db: &Db,
-    room_type: &RoomType,
+    page: Page,
     values: &Fields,
     errors: &Errors,
-    status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
     let view = EditView {
-        title: ui.t(key("rooms-edit-title")),
-        hotel_id: room_type.supplier_id.0,
-        hotel_name: hotel_name(db, room_type.supplier_id).await?,
-        action: paths::room_type(room_type.id),
-        fields: room_type_fields(ui, values, errors),
+        title: ui.t(page.title),
+        hotel_id: page.hotel.0,
+        hotel_name: hotel_name(db, page.hotel).await?,
+        action: page.action,
+        fields: (page.fields)(ui, values, errors),
         failed: errors.any(),
-        form_error: None,
+        form_error: errors.get("form"),
+    };
+    let status = if errors.any() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
     };
     ui.render(status, "suppliers/item_edit.html", &view)
 }
@@ -99,13 +131,12 @@ pub async fn room_type_form(
         ("kind".into(), room_type.kind.as_str().into()),
         ("max_occupancy".into(), room_type.max_occupancy.to_string()),
     ]);
-    render_room_type(
+    render(
         &ui,
         &db,
-        &room_type,
+        Page::room_type(&room_type),
         &values,
         &Errors::default(),
-        StatusCode::OK,
     )
     .await
 }
@@ -127,16 +158,7 @@ pub async fn update_room_type(
         .and_then(|k| RoomKind::parse(&k));
     let max = r.integer("max_occupancy", 1, 20, true);
     let (Some(kind), Some(max), false) = (kind, max, r.errors.any()) else {
-        let errors = r.errors;
-        return render_room_type(
-            &ui,
-            &db,
-            &before,
-            &fields,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return render(&ui, &db, Page::room_type(&before), &fields, &r.errors).await;
     };
     let (actor, id) = (user.actor(ui.client_addr()), before.id);
     let changed = db
@@ -160,15 +182,7 @@ pub async fn update_room_type(
         };
         let mut errors = Errors::default();
         errors.add("name", ui.t(key("rooms-error-name-taken")));
-        return render_room_type(
-            &ui,
-            &db,
-            &before,
-            &fields,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return render(&ui, &db, Page::room_type(&before), &fields, &errors).await;
     }
     Ok(ui.see_other(
         &paths::hotel(before.supplier_id),
@@ -186,36 +200,12 @@ fn rate_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
     b.fields
 }
 
-async fn load_rate(
-    db: &Db,
-    id: RoomRateId,
-) -> Result<(crate::domain::ids::SupplierId, RoomRate), WebError> {
+async fn load_rate(db: &Db, id: RoomRateId) -> Result<(SupplierId, RoomRate), WebError> {
     db.find(move |conn| {
         let found = rooms::rate_by_id(conn, id)?;
         Ok(found.and_then(|(hotel, rate, archived)| (!archived).then_some((hotel, rate))))
     })
     .await
-}
-
-async fn render_rate(
-    ui: &Ui,
-    db: &Db,
-    hotel: crate::domain::ids::SupplierId,
-    rate: &RoomRate,
-    values: &Fields,
-    errors: &Errors,
-    status: StatusCode,
-) -> Result<HttpResponse, WebError> {
-    let view = EditView {
-        title: ui.t(key("rooms-rate-edit-title")),
-        hotel_id: hotel.0,
-        hotel_name: hotel_name(db, hotel).await?,
-        action: paths::room_rate(rate.id),
-        fields: rate_fields(ui, values, errors),
-        failed: errors.any(),
-        form_error: errors.get("form"),
-    };
-    ui.render(status, "suppliers/item_edit.html", &view)
 }
 
 pub async fn rate_form(
@@ -236,14 +226,12 @@ pub async fn rate_form(
         ),
         ("currency".into(), rate.rate.currency.code().into()),
     ]);
-    render_rate(
+    render(
         &ui,
         &db,
-        hotel,
-        &rate,
+        Page::rate(hotel, &rate),
         &values,
         &Errors::default(),
-        StatusCode::OK,
     )
     .await
 }
@@ -266,17 +254,7 @@ pub async fn update_rate(
     let (Some(season), Some(rate_minor), Some(currency), false) =
         (season, rate, currency, r.errors.any())
     else {
-        let errors = r.errors;
-        return render_rate(
-            &ui,
-            &db,
-            hotel,
-            &before,
-            &fields,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return render(&ui, &db, Page::rate(hotel, &before), &fields, &r.errors).await;
     };
     let (actor, id) = (user.actor(ui.client_addr()), before.id);
     let result = db
@@ -315,16 +293,7 @@ pub async fn update_rate(
             ends_on,
         }) => {
             let errors = overlap_errors(&ui, season, starts_on, ends_on);
-            render_rate(
-                &ui,
-                &db,
-                hotel,
-                &before,
-                &fields,
-                &errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            render(&ui, &db, Page::rate(hotel, &before), &fields, &errors).await
         }
         Err(other) => Err(other.into()),
     }

@@ -18,7 +18,6 @@ use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, Reader};
 use crate::web::paths;
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 
 async fn refuse(
@@ -28,15 +27,7 @@ async fn refuse(
     supplier: Supplier,
     failed: Failed,
 ) -> Result<HttpResponse, WebError> {
-    render_show(
-        ui,
-        db,
-        user,
-        supplier,
-        Some(failed),
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+    render_show(ui, db, user, supplier, Some(failed)).await
 }
 
 /// The season named by the form's `starts_on` and `ends_on`; an inverted range is a field

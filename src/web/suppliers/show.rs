@@ -150,14 +150,18 @@ pub struct Failed {
     pub errors: Errors,
 }
 
+/// The supplier's page; with a failed sub-form, that form shown again with its errors (422).
 pub async fn render_show(
     ui: &Ui,
     db: &Db,
     user: &CurrentUser,
     supplier: Supplier,
     failed: Option<Failed>,
-    status: StatusCode,
 ) -> Result<HttpResponse, WebError> {
+    let status = match failed {
+        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        None => StatusCode::OK,
+    };
     let id = supplier.id;
     let (room_types, rates, vehicles) = db
         .read(move |conn| -> Result<_, WebError> {
@@ -306,5 +310,5 @@ pub async fn show(
     let (segment, id) = path.into_inner();
     let kind = kind_of(&segment)?;
     let supplier = load(&db, kind, id).await?;
-    render_show(&ui, &db, &user, supplier, None, StatusCode::OK).await
+    render_show(&ui, &db, &user, supplier, None).await
 }
