@@ -1,8 +1,11 @@
 //! The demo's client agencies.
 
+use anyhow::Context;
+
 use super::{cur, minor};
 use crate::db::AnyConnection;
 use crate::db::master::agencies::{self, AgencyData};
+use crate::domain::master::guides::Language;
 
 pub(super) fn seed_agencies(conn: &mut AnyConnection) -> anyhow::Result<()> {
     let agencies: [(&str, &str, &str, &str, &str, i32, i64); 15] = [
@@ -142,7 +145,7 @@ pub(super) fn seed_agencies(conn: &mut AnyConnection) -> anyhow::Result<()> {
                 name: name.to_owned(),
                 country: country.to_owned(),
                 market: market.to_owned(),
-                language: language.to_owned(),
+                language: Language::parse(language).context("language")?,
                 currency,
                 credit_days: days,
                 credit_limit_minor: minor(limit, currency),

@@ -1,11 +1,12 @@
 //! The demo's guides, with their languages and daily fees.
 
+use anyhow::Context;
 use chrono::{Duration, NaiveDate};
 
 use super::{cur, minor};
 use crate::db::AnyConnection;
 use crate::db::master::guides::{self, GuideData};
-use crate::domain::master::guides::LanguageLevel;
+use crate::domain::master::guides::{Language, LanguageLevel};
 use crate::domain::money::Money;
 
 /// (name, name in local script, languages with levels, fee currency).
@@ -177,7 +178,10 @@ pub(super) fn seed_guides(conn: &mut AnyConnection, today: NaiveDate) -> anyhow:
             daily_fee: Money::new(minor(fee, currency), currency),
             active: i != 24,
             notes: String::new(),
-            languages: langs.iter().map(|(l, v)| ((*l).to_owned(), *v)).collect(),
+            languages: langs
+                .iter()
+                .map(|(l, v)| Ok((Language::parse(l).context("language")?, *v)))
+                .collect::<anyhow::Result<_>>()?,
         };
         guides::insert(conn, &data)?;
     }

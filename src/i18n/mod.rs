@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use unic_langid::LanguageIdentifier;
 
 use crate::domain::locale::Locale;
+use crate::domain::master::guides::Language;
 
 #[derive(Embed)]
 #[folder = "locales/"]
@@ -33,19 +34,19 @@ pub fn rate_error_key(e: crate::domain::fx::RateError) -> &'static str {
     }
 }
 
-/// The message id naming a language (ISO 639-1) in the reader's language.
-pub fn language_key(code: &str) -> &'static str {
-    match code {
-        "zh" | "zh-CN" => key("lang-zh"),
-        "ko" => key("lang-ko"),
-        "ru" => key("lang-ru"),
-        "th" => key("lang-th"),
-        "vi" => key("lang-vi"),
-        "ja" => key("lang-ja"),
-        "de" => key("lang-de"),
-        "fr" => key("lang-fr"),
-        "id" => key("lang-id"),
-        _ => key("lang-en"),
+/// The message id naming a language in the reader's language.
+pub fn language_key(language: Language) -> &'static str {
+    match language {
+        Language::Chinese => key("lang-zh"),
+        Language::Korean => key("lang-ko"),
+        Language::English => key("lang-en"),
+        Language::Russian => key("lang-ru"),
+        Language::Thai => key("lang-th"),
+        Language::Vietnamese => key("lang-vi"),
+        Language::Japanese => key("lang-ja"),
+        Language::German => key("lang-de"),
+        Language::French => key("lang-fr"),
+        Language::Indonesian => key("lang-id"),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::db::master::exchange_rates::{self, RateChangeError};
 use crate::db::master::guides::{self, GuideData};
 use crate::domain::currency::COMMON;
 use crate::domain::fx::Rate;
-use crate::domain::master::guides::{AGENCY_LANGUAGES, GUIDE_LANGUAGES, LanguageLevel};
+use crate::domain::master::guides::{Language, LanguageLevel};
 use crate::domain::money::Money;
 use crate::i18n::{I18n, Message, key};
 
@@ -127,7 +127,7 @@ pub const AGENCY_COLUMNS: &[Column] = &[
         "China",
     ),
     Column {
-        choices: &AGENCY_LANGUAGES,
+        choices: &Language::DOCUMENT_TAGS,
         ..col(
             "language",
             key("agencies-col-language"),
@@ -216,33 +216,31 @@ pub const RATE_COLUMNS: &[Column] = &[
 ];
 
 /// `zh:native, en:fluent` (also `zh native; en fluent`) into languages with levels.
-fn parse_languages(text: &str) -> Result<Vec<(String, LanguageLevel)>, String> {
-    let mut out: Vec<(String, LanguageLevel)> = Vec::new();
+fn parse_languages(text: &str) -> Result<Vec<(Language, LanguageLevel)>, String> {
+    let mut out: Vec<(Language, LanguageLevel)> = Vec::new();
     for part in text
         .split([',', ';', '\n'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        let (lang, level) = part
+        let (code, level) = part
             .split_once([':', ' '])
-            .map(|(a, b)| (a.trim().to_lowercase(), b.trim()))
-            .unwrap_or((part.to_lowercase(), "working"));
+            .map(|(a, b)| (a.trim(), b.trim()))
+            .unwrap_or((part, "working"));
         let level = LanguageLevel::parse(level).ok_or_else(|| part.to_owned())?;
-        if !GUIDE_LANGUAGES.contains(&lang.as_str()) {
-            return Err(part.to_owned());
-        }
-        if !out.iter().any(|(l, _)| *l == lang) {
-            out.push((lang, level));
+        let language = Language::parse(code).ok_or_else(|| part.to_owned())?;
+        if !out.iter().any(|(l, _)| *l == language) {
+            out.push((language, level));
         }
     }
-    out.sort_by_key(|(l, _)| GUIDE_LANGUAGES.iter().position(|g| g == l));
+    out.sort_by_key(|(l, _)| Language::SPOKEN.iter().position(|s| s == l));
     Ok(out)
 }
 
-fn languages_text(langs: &[(String, LanguageLevel)]) -> String {
+fn languages_text(langs: &[(Language, LanguageLevel)]) -> String {
     langs
         .iter()
-        .map(|(l, v)| format!("{l}:{}", v.as_str()))
+        .map(|(l, v)| format!("{}:{}", l.code(), v.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -378,17 +376,19 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
     let name = r.text("name", key("agencies-col-name"), true);
     let country = r.text("country", key("suppliers-col-country"), false);
     let market = r.text("market", key("agencies-col-market"), false);
-    let languages: Vec<(&'static str, &'static str)> = AGENCY_LANGUAGES
+    let languages: Vec<(&'static str, &'static str)> = Language::DOCUMENTS
         .iter()
-        .map(|l| (*l, crate::i18n::language_key(l)))
+        .map(|l| (l.document_tag(), crate::i18n::language_key(*l)))
         .collect();
-    let language = r.choice(
-        "language",
-        key("agencies-col-language"),
-        i18n,
-        &languages,
-        true,
-    );
+    let language = r
+        .choice(
+            "language",
+            key("agencies-col-language"),
+            i18n,
+            &languages,
+            true,
+        )
+        .and_then(Language::parse);
     let currency = r.currency("currency", key("suppliers-col-currency"));
     let credit_days = r.integer("credit_days", key("agencies-credit-days"), 0, 365);
     if credit_days.is_none() && row.get("credit_days").is_empty() {
@@ -417,7 +417,7 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
         name,
         country,
         market,
-        language: language.to_owned(),
+        language,
         currency,
         credit_days: days as i32,
         credit_limit_minor: limit,
@@ -457,8 +457,8 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
             );
             out.change(
                 key("agencies-col-language"),
-                b.language.clone(),
-                data.language.clone(),
+                b.language.document_tag().to_owned(),
+                data.language.document_tag().to_owned(),
             );
             out.change(
                 key("agencies-credit-days"),

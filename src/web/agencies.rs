@@ -7,7 +7,7 @@ use crate::db::master::agencies::{self, Agencies, Agency, AgencyData};
 use crate::db::master::contacts::Party;
 use crate::domain::access::Perm;
 use crate::domain::ids::AgencyId;
-use crate::domain::master::guides::AGENCY_LANGUAGES;
+use crate::domain::master::guides::Language;
 use crate::i18n::{Message, key, language_key};
 use crate::web::contacts;
 use crate::web::error::WebError;
@@ -102,7 +102,7 @@ fn row(ui: &Ui, agency: &Agency) -> RowView {
             CellView::link(&d.name, paths::agency_edit(agency.id)),
             CellView::text(&d.country),
             CellView::text(&d.market),
-            CellView::text(ui.t(language_key(&d.language))),
+            CellView::text(ui.t(language_key(d.language))),
             CellView::text(d.currency.code()),
             CellView::num(credit),
         ],
@@ -114,7 +114,7 @@ fn fields_of(d: &AgencyData) -> Fields {
         ("name".into(), d.name.clone()),
         ("country".into(), d.country.clone()),
         ("market".into(), d.market.clone()),
-        ("language".into(), d.language.clone()),
+        ("language".into(), d.language.document_tag().to_owned()),
         ("currency".into(), d.currency.code().to_owned()),
         ("credit_days".into(), d.credit_days.to_string()),
         (
@@ -133,7 +133,9 @@ fn read(ui: &Ui, fields: &Fields) -> Result<AgencyData, Errors> {
     let name = r.text("name", 200, true);
     let country = r.text("country", 100, false);
     let market = r.text("market", 100, false);
-    let language = r.choice("language", &AGENCY_LANGUAGES);
+    let language = r
+        .choice("language", &Language::DOCUMENT_TAGS)
+        .and_then(|tag| Language::parse(&tag));
     let currency = r.currency("currency");
     let credit_days = r.integer("credit_days", 0, 365, true);
     let credit_limit = r.money("credit_limit", currency, true);
@@ -166,11 +168,11 @@ fn read(ui: &Ui, fields: &Fields) -> Result<AgencyData, Errors> {
 }
 
 fn form_page(ui: &Ui, id: Option<AgencyId>, values: &Fields, errors: &Errors) -> FormPage {
-    let languages = AGENCY_LANGUAGES
+    let languages = Language::DOCUMENTS
         .iter()
         .map(|l| OptionView {
-            value: (*l).into(),
-            label: ui.t(language_key(l)),
+            value: l.document_tag().into(),
+            label: ui.t(language_key(*l)),
         })
         .collect();
     let mut b = FormBuilder::new(ui, values, errors);

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::db::master::guides::{self, Guide, GuideData, Guides};
 use crate::domain::access::Perm;
 use crate::domain::ids::GuideId;
-use crate::domain::master::guides::{GUIDE_LANGUAGES, LanguageLevel, LicenceState, licence_state};
+use crate::domain::master::guides::{Language, LanguageLevel, LicenceState, licence_state};
 use crate::domain::money::Money;
 use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
@@ -56,7 +56,7 @@ pub async fn list(
     let (sort, descending) = params.order::<guides::SortBy>();
     let mut query = guides::ListQuery {
         search: params.q.clone(),
-        language: params.language.clone(),
+        language: params.language.as_deref().and_then(Language::parse),
         show_archived: params.show_archived(),
         sort,
         descending,
@@ -97,9 +97,9 @@ fn language_filter(ui: &Ui, current: Option<&str>) -> FilterView {
         value: String::new(),
         label: ui.t(key("list-all")),
     }];
-    options.extend(GUIDE_LANGUAGES.iter().map(|l| OptionView {
-        value: (*l).to_owned(),
-        label: ui.t(language_key(l)),
+    options.extend(Language::SPOKEN.iter().map(|l| OptionView {
+        value: l.code().to_owned(),
+        label: ui.t(language_key(*l)),
     }));
     FilterView {
         name: "language".into(),
@@ -129,7 +129,7 @@ fn row(ui: &Ui, guide: &Guide, today: NaiveDate) -> RowView {
     let languages = d
         .languages
         .iter()
-        .map(|(l, v)| format!("{} ({})", ui.t(language_key(l)), ui.t(level_key(*v))))
+        .map(|(l, v)| format!("{} ({})", ui.t(language_key(*l)), ui.t(level_key(*v))))
         .collect::<Vec<_>>()
         .join(", ");
     let state = licence_state(d.licence_expires_on, today);
@@ -176,10 +176,15 @@ fn fields_of(d: &GuideData) -> Fields {
     if d.active {
         f.push(("active".into(), "on".into()));
     }
-    for (lang, level) in &d.languages {
-        f.push((format!("lang_{lang}"), level.as_str().to_owned()));
+    for (language, level) in &d.languages {
+        f.push((language_field(*language), level.as_str().to_owned()));
     }
     Fields(f)
+}
+
+/// The form field holding the guide's level in `language` (`lang_zh`).
+fn language_field(language: Language) -> String {
+    format!("lang_{}", language.code())
 }
 
 /// Parses the guide form, or the field errors.
@@ -196,14 +201,14 @@ pub fn read(ui: &Ui, fields: &Fields) -> Result<GuideData, Errors> {
     let notes = r.multi_line("notes", 4000);
     let active = r.checkbox("active");
     let mut languages = Vec::new();
-    for lang in GUIDE_LANGUAGES {
-        let field = format!("lang_{lang}");
+    for language in Language::SPOKEN {
+        let field = language_field(language);
         let raw = fields.get(&field);
         if raw.is_empty() {
             continue;
         }
         match LanguageLevel::parse(raw) {
-            Some(level) => languages.push((lang.to_owned(), level)),
+            Some(level) => languages.push((language, level)),
             None => r.errors.add(&field, ui.t(key("form-error-choice"))),
         }
     }
@@ -235,7 +240,7 @@ fn form_page(ui: &Ui, id: Option<GuideId>, values: &Fields, errors: &Errors) -> 
         .number("daily_fee", key("guides-col-fee"), true)
         .currencies("currency", key("suppliers-col-currency"))
         .checkbox("active", key("guides-active"));
-    for lang in GUIDE_LANGUAGES {
+    for language in Language::SPOKEN {
         let mut options = vec![OptionView {
             value: String::new(),
             label: "—".into(),
@@ -244,7 +249,7 @@ fn form_page(ui: &Ui, id: Option<GuideId>, values: &Fields, errors: &Errors) -> 
             value: l.as_str().into(),
             label: ui.t(level_key(*l)),
         }));
-        b.select(&format!("lang_{lang}"), language_key(lang), options);
+        b.select(&language_field(language), language_key(language), options);
         if let Some(f) = b.fields.last_mut() {
             f.required = false;
         }
@@ -474,7 +479,7 @@ pub async fn show(
         languages: d
             .languages
             .iter()
-            .map(|(l, v)| format!("{} — {}", ui.t(language_key(l)), ui.t(level_key(*v))))
+            .map(|(l, v)| format!("{} — {}", ui.t(language_key(*l)), ui.t(level_key(*v))))
             .collect(),
         licence_state: match state {
             LicenceState::Expired => "expired",

@@ -16,7 +16,7 @@ use tourdesk::domain::fx::Rate;
 use tourdesk::domain::ids::{
     AgencyId, ContactId, ExchangeRateId, GuideId, RoomRateId, RoomTypeId, SupplierId, VehicleId,
 };
-use tourdesk::domain::master::guides::LanguageLevel;
+use tourdesk::domain::master::guides::{Language, LanguageLevel};
 use tourdesk::domain::master::seasons::Season;
 use tourdesk::domain::master::suppliers::{RoomKind, SupplierKind};
 use tourdesk::domain::money::Money;
@@ -132,7 +132,7 @@ pub fn guide(conn: &mut AnyConnection, name: &str) -> GuideId {
         daily_fee: Money::new(200_000, thb()),
         active: true,
         notes: String::new(),
-        languages: vec![("en".into(), LanguageLevel::Fluent)],
+        languages: vec![(Language::English, LanguageLevel::Fluent)],
     };
     guides::insert(conn, &data).expect("inserting a guide")
 }
@@ -143,7 +143,7 @@ pub fn agency(conn: &mut AnyConnection, name: &str) -> AgencyId {
         name: name.to_owned(),
         country: "Korea".into(),
         market: "Korea".into(),
-        language: "en".into(),
+        language: Language::English,
         currency: Currency::parse("USD").expect("USD"),
         credit_days: 30,
         credit_limit_minor: 100_000,

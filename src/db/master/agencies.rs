@@ -4,11 +4,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::audit::Entity;
-use crate::db::master::currency_of;
+use crate::db::master::{corrupt, currency_of};
 use crate::db::schema::agencies;
 use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
 use crate::domain::ids::AgencyId;
+use crate::domain::master::guides::Language;
 use crate::domain::text::search_key;
 
 /// Everything a form or an import sets on a client agency.
@@ -17,8 +18,8 @@ pub struct AgencyData {
     pub name: String,
     pub country: String,
     pub market: String,
-    /// The language its documents are written in (one of `AGENCY_LANGUAGES`).
-    pub language: String,
+    /// The language its documents are written in (one of [`Language::DOCUMENTS`]).
+    pub language: Language,
     pub currency: Currency,
     pub credit_days: i32,
     pub credit_limit_minor: i64,
@@ -34,7 +35,7 @@ impl AgencyData {
             "name": self.name,
             "country": self.country,
             "market": self.market,
-            "language": self.language,
+            "language": self.language.document_tag(),
             "currency": self.currency.code(),
             "credit_days": self.credit_days,
             "credit_limit_minor": self.credit_limit_minor,
@@ -81,7 +82,8 @@ impl AgencyRow {
                 name: self.name,
                 country: self.country,
                 market: self.market,
-                language: self.language,
+                language: Language::parse(&self.language)
+                    .ok_or_else(|| corrupt("language", &self.language))?,
                 currency: currency_of(&self.currency)?,
                 credit_days: self.credit_days,
                 credit_limit_minor: self.credit_limit_minor,
@@ -103,7 +105,7 @@ struct AgencyValues<'a> {
     name: &'a str,
     country: &'a str,
     market: &'a str,
-    language: &'a str,
+    language: &'static str,
     currency: &'static str,
     credit_days: i32,
     credit_limit_minor: i64,
@@ -122,7 +124,7 @@ impl<'a> AgencyValues<'a> {
             name: &d.name,
             country: &d.country,
             market: &d.market,
-            language: &d.language,
+            language: d.language.document_tag(),
             currency: d.currency.code(),
             credit_days: d.credit_days,
             credit_limit_minor: d.credit_limit_minor,

@@ -8,7 +8,7 @@ use crate::db::master::{corrupt, currency_of};
 use crate::db::schema::{guide_languages, guides};
 use crate::db::{AnyConnection, now, search};
 use crate::domain::ids::GuideId;
-use crate::domain::master::guides::LanguageLevel;
+use crate::domain::master::guides::{Language, LanguageLevel};
 use crate::domain::money::Money;
 use crate::domain::text::search_key;
 
@@ -25,8 +25,8 @@ pub struct GuideData {
     pub daily_fee: Money,
     pub active: bool,
     pub notes: String,
-    /// (ISO 639-1 code, level), in the order of `GUIDE_LANGUAGES`.
-    pub languages: Vec<(String, LanguageLevel)>,
+    /// The languages with their levels, in the order of [`Language::SPOKEN`].
+    pub languages: Vec<(Language, LanguageLevel)>,
 }
 
 impl GuideData {
@@ -42,7 +42,7 @@ impl GuideData {
             "currency": self.daily_fee.currency.code(),
             "active": self.active,
             "notes": self.notes,
-            "languages": self.languages.iter().map(|(l, v)| format!("{l}:{}", v.as_str())).collect::<Vec<_>>(),
+            "languages": self.languages.iter().map(|(l, v)| format!("{}:{}", l.code(), v.as_str())).collect::<Vec<_>>(),
         })
     }
 }
@@ -76,7 +76,7 @@ struct GuideRow {
 fn load_languages(
     conn: &mut AnyConnection,
     ids: &[i64],
-) -> QueryResult<Vec<(i64, String, LanguageLevel)>> {
+) -> QueryResult<Vec<(i64, Language, LanguageLevel)>> {
     let rows: Vec<(i64, String, String)> = guide_languages::table
         .filter(guide_languages::guide_id.eq_any(ids))
         .select((
@@ -89,7 +89,8 @@ fn load_languages(
     rows.into_iter()
         .map(|(g, lang, level)| {
             let level = LanguageLevel::parse(&level).ok_or_else(|| corrupt("level", &level))?;
-            Ok((g, lang, level))
+            let language = Language::parse(&lang).ok_or_else(|| corrupt("language", &lang))?;
+            Ok((g, language, level))
         })
         .collect()
 }
@@ -105,7 +106,7 @@ fn assemble(conn: &mut AnyConnection, rows: Vec<GuideRow>) -> QueryResult<Vec<Gu
                     languages: languages
                         .iter()
                         .filter(|(g, _, _)| *g == r.id)
-                        .map(|(_, l, v)| (l.clone(), *v))
+                        .map(|(_, l, v)| (*l, *v))
                         .collect(),
                     name: r.name,
                     local_name: r.local_name,
@@ -131,7 +132,7 @@ fn write_languages(conn: &mut AnyConnection, id: GuideId, data: &GuideData) -> Q
         diesel::insert_into(guide_languages::table)
             .values((
                 guide_languages::guide_id.eq(id.0),
-                guide_languages::language.eq(language),
+                guide_languages::language.eq(language.code()),
                 guide_languages::level.eq(level.as_str()),
             ))
             .execute(conn)?;
@@ -286,8 +287,8 @@ impl crate::db::listing::SortKey for SortBy {
 
 pub struct ListQuery {
     pub search: Option<String>,
-    /// Only guides speaking this language (ISO 639-1).
-    pub language: Option<String>,
+    /// Only guides speaking this language.
+    pub language: Option<Language>,
     pub show_archived: bool,
     pub sort: SortBy,
     pub descending: bool,
@@ -303,11 +304,11 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Guide>,
         if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             query = query.filter(guides::search_key.like(search::contains(term)).escape('\\'));
         }
-        if let Some(lang) = q.language.as_deref().filter(|l| !l.is_empty()) {
+        if let Some(language) = q.language {
             query = query.filter(
                 guides::id.eq_any(
                     guide_languages::table
-                        .filter(guide_languages::language.eq(lang.to_owned()))
+                        .filter(guide_languages::language.eq(language.code()))
                         .select(guide_languages::guide_id),
                 ),
             );
