@@ -31,24 +31,6 @@ pub enum RecordError {
     Unavailable(#[from] crate::db::DbUnavailable),
 }
 
-/// Archives (`archived`) or restores a record and audits it, its state read inside the
-/// caller's write transaction. Archiving an archived record, or restoring a live one, changes
-/// nothing and audits nothing.
-pub fn set_archived<R: Record>(
-    conn: &mut AnyConnection,
-    actor: &Actor,
-    id: R::Id,
-    archived: bool,
-) -> Result<(), RecordError> {
-    let (_, now) = R::find_data(conn, id)?.ok_or(RecordError::NotFound)?;
-    if now == archived {
-        return Ok(());
-    }
-    R::write_archived(conn, id, archived)?;
-    audit::record_change(conn, actor, Change::archived(R::ENTITY, id, archived))?;
-    Ok(())
-}
-
 /// A master record edited through one form, archived rather than deleted, and restored: changed
 /// only while live, each write audited with the record as it was, read inside the caller's
 /// write transaction.
@@ -103,20 +85,31 @@ pub fn change<R: Record>(
     let (before, archived) = R::find_data(conn, id)?
         .filter(|(before, _)| R::may_replace(before, data))
         .ok_or(RecordError::NotFound)?;
-    live(Some(archived))?;
+    if archived {
+        return Err(RecordError::Archived);
+    }
     R::update(conn, id, data)?;
     let change = Change::update(R::ENTITY, id, R::audit_json(&before), R::audit_json(data));
     audit::record_change(conn, actor, change)?;
     Ok(())
 }
 
-/// Refuses to change an archived record (`Some(true)`) or a missing one (`None`).
-pub fn live(archived: Option<bool>) -> Result<(), RecordError> {
-    match archived {
-        None => Err(RecordError::NotFound),
-        Some(true) => Err(RecordError::Archived),
-        Some(false) => Ok(()),
+/// Archives (`archived`) or restores a record and audits it, its state read inside the
+/// caller's write transaction. Archiving an archived record, or restoring a live one, changes
+/// nothing and audits nothing.
+pub fn set_archived<R: Record>(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: R::Id,
+    archived: bool,
+) -> Result<(), RecordError> {
+    let (_, now) = R::find_data(conn, id)?.ok_or(RecordError::NotFound)?;
+    if now == archived {
+        return Ok(());
     }
+    R::write_archived(conn, id, archived)?;
+    audit::record_change(conn, actor, Change::archived(R::ENTITY, id, archived))?;
+    Ok(())
 }
 
 /// A stored value that the CHECK constraints should have kept out: reported, never guessed.
