@@ -46,6 +46,29 @@ pub struct NewRoomType<'a> {
     pub max_occupancy: i32,
 }
 
+impl NewRoomType<'_> {
+    /// The room type as the audit log keeps it.
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "name": self.name,
+            "kind": self.kind.as_str(),
+            "max_occupancy": self.max_occupancy,
+        })
+    }
+}
+
+impl RoomType {
+    /// The room type as the audit log keeps it.
+    pub fn audit_json(&self) -> serde_json::Value {
+        let new = NewRoomType {
+            kind: self.kind,
+            name: &self.name,
+            max_occupancy: self.max_occupancy,
+        };
+        new.audit_json()
+    }
+}
+
 pub fn room_types_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<RoomType>> {
     let rows: Vec<(i64, i64, String, String, i32, bool)> = room_types::table
         .filter(room_types::supplier_id.eq(hotel.0))
@@ -217,6 +240,32 @@ pub struct NewRate<'a> {
     pub season: Season,
     /// Per room-night, in the contract's currency.
     pub rate: Money,
+}
+
+impl NewRate<'_> {
+    /// The rate as the audit log keeps it.
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "season": self.season_name,
+            "starts_on": self.season.starts_on,
+            "ends_on": self.season.ends_on,
+            "rate_minor": self.rate.minor,
+            "currency": self.rate.currency.code(),
+        })
+    }
+}
+
+impl RoomRate {
+    /// The rate as the audit log keeps it.
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "season": self.season,
+            "starts_on": self.starts_on,
+            "ends_on": self.ends_on,
+            "rate_minor": self.rate.minor,
+            "currency": self.rate.currency.code(),
+        })
+    }
 }
 
 /// Why a rate cannot be added.

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use crate::db::audit::{self, Change, Entity, Verb};
+use crate::db::audit::{self, Change, Entity};
 use crate::db::master::rooms::{
     self, NewRate, NewRoomType, RateError, RoomRate, RoomType, RoomTypeError,
 };
@@ -22,7 +22,9 @@ use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView, Reader};
 use crate::web::kit::money_input;
 use crate::web::paths;
-use crate::web::suppliers::items::{overlap_errors, read_season};
+use crate::web::suppliers::items::{
+    overlap_errors, read_room_type, read_season, room_type_refused,
+};
 use crate::web::suppliers::show::room_kind_key;
 
 #[derive(Serialize)]
@@ -151,43 +153,31 @@ pub async fn update_room_type(
     user.require(Perm::SuppliersEdit)?;
     let before = load_room_type(&db, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
-    let mut r = Reader::new(&ui, &fields);
-    let name = r.text("name", 100, true);
-    let kind = r
-        .choice("kind", &["single", "twin", "double", "triple", "family"])
-        .and_then(|k| RoomKind::parse(&k));
-    let max = r.integer("max_occupancy", 1, 20, true);
-    let (Some(kind), Some(max), false) = (kind, max, r.errors.any()) else {
-        return render(&ui, &db, Page::room_type(&before), &fields, &r.errors).await;
+    let (name, kind, max_occupancy) = match read_room_type(&ui, &fields) {
+        Ok(room_type) => room_type,
+        Err(errors) => return render(&ui, &db, Page::room_type(&before), &fields, &errors).await,
     };
     let (actor, id) = (user.actor(ui.client_addr()), before.id);
     let changed = db
         .write(move |conn| -> Result<(), RoomTypeError> {
-            let new = NewRoomType { kind, name: &name, max_occupancy: max as i32 };
+            let new = NewRoomType {
+                kind,
+                name: &name,
+                max_occupancy,
+            };
             // Read again here: the form was shown from an earlier read.
             let old = rooms::edit_room_type(conn, id, &new)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::new(Entity::RoomType, Verb::Update, old.id.0)
-                .before(serde_json::json!({ "name": old.name, "kind": old.kind.as_str(), "max_occupancy": old.max_occupancy }))
-                .after(serde_json::json!({ "name": name, "kind": kind.as_str(), "max_occupancy": max })),
-            )?;
+            let change = Change::update(Entity::RoomType, id, old.audit_json(), new.audit_json());
+            audit::record_change(conn, &actor, change)?;
             Ok(())
         })
         .await;
     if let Err(e) = changed {
-        let RoomTypeError::NameTaken(_) = e else {
-            return Err(e.into());
-        };
-        let mut errors = Errors::default();
-        errors.add("name", ui.t(key("rooms-error-name-taken")));
+        let errors = room_type_refused(&ui, e)?;
         return render(&ui, &db, Page::room_type(&before), &fields, &errors).await;
     }
-    Ok(ui.see_other(
-        &paths::hotel(before.supplier_id),
-        Flash::success(Message::new("rooms-updated")),
-    ))
+    let flash = Flash::success(Message::new("rooms-updated"));
+    Ok(ui.see_other(&paths::hotel(before.supplier_id), flash))
 }
 
 fn rate_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
@@ -266,19 +256,8 @@ pub async fn update_rate(
             };
             // Read again here: the form was shown from an earlier read.
             let old = rooms::change_rate(conn, id, &new)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::new(Entity::RoomRate, Verb::Update, old.id)
-                .before(serde_json::json!({
-                "season": old.season, "starts_on": old.starts_on, "ends_on": old.ends_on,
-                "rate_minor": old.rate.minor, "currency": old.rate.currency.code(),
-            }))
-                .after(serde_json::json!({
-                "season": season_name, "starts_on": season.starts_on, "ends_on": season.ends_on,
-                "rate_minor": rate_minor, "currency": currency.code(),
-            })),
-            )?;
+            let change = Change::update(Entity::RoomRate, id, old.audit_json(), new.audit_json());
+            audit::record_change(conn, &actor, change)?;
             Ok(())
         })
         .await;

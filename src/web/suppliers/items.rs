@@ -5,7 +5,6 @@ use super::load;
 use super::show::{Failed, render_show};
 use crate::db::audit::{self, Change, Entity, Verb};
 use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeError};
-use crate::db::master::suppliers::Supplier;
 use crate::db::master::vehicles::{self, NewVehicle};
 use crate::domain::access::Perm;
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId, VehicleId};
@@ -19,16 +18,6 @@ use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, Reader};
 use crate::web::paths;
 use actix_web::{HttpResponse, web};
-
-async fn refuse(
-    ui: &Ui,
-    db: &Db,
-    user: &CurrentUser,
-    supplier: Supplier,
-    failed: Failed,
-) -> Result<HttpResponse, WebError> {
-    render_show(ui, db, user, supplier, Some(failed)).await
-}
 
 /// The season named by the form's `starts_on` and `ends_on`; an inverted range is a field
 /// error. Missing dates are reported by the reader itself.
@@ -65,6 +54,32 @@ pub(super) fn overlap_errors(
     errors
 }
 
+/// A room type as its form gives it: name, kind and maximum occupancy (the kind's usual one
+/// when left empty), or the field errors.
+pub(super) fn read_room_type(ui: &Ui, fields: &Fields) -> Result<(String, RoomKind, i32), Errors> {
+    let mut r = Reader::new(ui, fields);
+    let name = r.text("name", 100, true);
+    let kinds = RoomKind::ALL.map(RoomKind::as_str);
+    let kind = r.choice("kind", &kinds).and_then(|k| RoomKind::parse(&k));
+    let max = r.integer("max_occupancy", 1, 20, false);
+    let (Some(kind), false) = (kind, r.errors.any()) else {
+        return Err(r.errors);
+    };
+    let max_occupancy = max.map_or_else(|| kind.default_occupancy(), |m| m as i32);
+    Ok((name, kind, max_occupancy))
+}
+
+/// The field errors of a room type the database refused: a taken name is the user's to fix,
+/// anything else is not.
+pub(super) fn room_type_refused(ui: &Ui, e: RoomTypeError) -> Result<Errors, WebError> {
+    let RoomTypeError::NameTaken(_) = e else {
+        return Err(e.into());
+    };
+    let mut errors = Errors::default();
+    errors.add("name", ui.t(key("rooms-error-name-taken")));
+    Ok(errors)
+}
+
 pub async fn add_room_type(
     ui: Ui,
     db: Db,
@@ -75,67 +90,45 @@ pub async fn add_room_type(
     user.require(Perm::SuppliersEdit)?;
     let hotel = load(&db, SupplierKind::Hotel, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
-    let mut r = Reader::new(&ui, &fields);
-    let name = r.text("name", 100, true);
-    let kind = r
-        .choice("kind", &["single", "twin", "double", "triple", "family"])
-        .and_then(|k| RoomKind::parse(&k));
-    let max = r.integer("max_occupancy", 1, 20, false);
-    let (Some(kind), false) = (kind, r.errors.any()) else {
-        let errors = r.errors;
-        return refuse(
-            &ui,
-            &db,
-            &user,
-            hotel,
-            Failed {
-                section: "room-type",
+    let section = "room-type";
+    let (name, kind, max_occupancy) = match read_room_type(&ui, &fields) {
+        Ok(room_type) => room_type,
+        Err(errors) => {
+            let failed = Failed {
+                section,
                 fields,
                 errors,
-            },
-        )
-        .await;
+            };
+            return render_show(&ui, &db, &user, hotel, Some(failed)).await;
+        }
     };
-    let max_occupancy = max
-        .map(|m| m as i32)
-        .unwrap_or_else(|| kind.default_occupancy());
     let (actor, hotel_id) = (user.actor(ui.client_addr()), hotel.id);
     let added = db
         .write(move |conn| -> Result<(), RoomTypeError> {
-            let new = NewRoomType { kind, name: &name, max_occupancy };
+            let new = NewRoomType {
+                kind,
+                name: &name,
+                max_occupancy,
+            };
             let id = rooms::insert_room_type(conn, hotel_id, &new)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::new(Entity::RoomType, Verb::Create, id.0)
-                .after(serde_json::json!({ "hotel": hotel_id.0, "name": name, "kind": kind.as_str(), "max_occupancy": max_occupancy })),
-            )?;
+            let mut after = new.audit_json();
+            after["hotel"] = hotel_id.0.into();
+            let change = Change::new(Entity::RoomType, Verb::Create, id).after(after);
+            audit::record_change(conn, &actor, change)?;
             Ok(())
         })
         .await;
     if let Err(e) = added {
-        let RoomTypeError::NameTaken(_) = e else {
-            return Err(e.into());
+        let errors = room_type_refused(&ui, e)?;
+        let failed = Failed {
+            section,
+            fields,
+            errors,
         };
-        let mut errors = Errors::default();
-        errors.add("name", ui.t(key("rooms-error-name-taken")));
-        return refuse(
-            &ui,
-            &db,
-            &user,
-            hotel,
-            Failed {
-                section: "room-type",
-                fields,
-                errors,
-            },
-        )
-        .await;
+        return render_show(&ui, &db, &user, hotel, Some(failed)).await;
     }
-    Ok(ui.see_other(
-        &paths::hotel(hotel_id),
-        Flash::success(Message::new("rooms-created")),
-    ))
+    let flash = Flash::success(Message::new("rooms-created"));
+    Ok(ui.see_other(&paths::hotel(hotel_id), flash))
 }
 
 pub async fn add_rate(
@@ -174,18 +167,12 @@ pub async fn add_rate(
         (room_type, season, rate, currency, r.errors.any())
     else {
         let errors = r.errors;
-        return refuse(
-            &ui,
-            &db,
-            &user,
-            hotel,
-            Failed {
-                section: "rate",
-                fields,
-                errors,
-            },
-        )
-        .await;
+        let failed = Failed {
+            section: "rate",
+            fields,
+            errors,
+        };
+        return render_show(&ui, &db, &user, hotel, Some(failed)).await;
     };
     let actor = user.actor(ui.client_addr());
     let result = db
@@ -196,15 +183,10 @@ pub async fn add_rate(
                 rate: Money::new(rate_minor, currency),
             };
             let id = rooms::insert_rate(conn, room_type, &new)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::new(Entity::RoomRate, Verb::Create, id)
-                .after(serde_json::json!({
-                "room_type": room_type.0, "season": season_name, "starts_on": season.starts_on,
-                "ends_on": season.ends_on, "rate_minor": rate_minor, "currency": currency.code(),
-            })),
-            )?;
+            let mut after = new.audit_json();
+            after["room_type"] = room_type.0.into();
+            let change = Change::new(Entity::RoomRate, Verb::Create, id).after(after);
+            audit::record_change(conn, &actor, change)?;
             Ok(id)
         })
         .await;
@@ -219,18 +201,12 @@ pub async fn add_rate(
             ends_on,
         }) => {
             let errors = overlap_errors(&ui, season, starts_on, ends_on);
-            refuse(
-                &ui,
-                &db,
-                &user,
-                hotel,
-                Failed {
-                    section: "rate",
-                    fields,
-                    errors,
-                },
-            )
-            .await
+            let failed = Failed {
+                section: "rate",
+                fields,
+                errors,
+            };
+            render_show(&ui, &db, &user, hotel, Some(failed)).await
         }
         Err(other) => Err(other.into()),
     }
@@ -288,18 +264,12 @@ pub async fn add_vehicle(
     let (Some(seats), Some(day), Some(transfer), false) = (seats, day, transfer, r.errors.any())
     else {
         let errors = r.errors;
-        return refuse(
-            &ui,
-            &db,
-            &user,
-            company,
-            Failed {
-                section: "vehicle",
-                fields,
-                errors,
-            },
-        )
-        .await;
+        let failed = Failed {
+            section: "vehicle",
+            fields,
+            errors,
+        };
+        return render_show(&ui, &db, &user, company, Some(failed)).await;
     };
     let (actor, company_id) = (user.actor(ui.client_addr()), company.id);
     db.write(move |conn| -> Result<(), WebError> {
