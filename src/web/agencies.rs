@@ -1,4 +1,6 @@
-//! Client agency pages: list (search, market filter, sorting), create, edit, archive, restore.
+//! Client agency pages: the list (search, market filter, sorting), and the form, its page with
+//! the agency's contacts and its messages, which the record handlers of
+//! [`crate::web::kit::record`] serve for create, edit, archive and restore.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -8,16 +10,15 @@ use crate::db::master::contacts::Party;
 use crate::domain::access::Perm;
 use crate::domain::ids::AgencyId;
 use crate::domain::master::guides::Language;
-use crate::i18n::{Message, key, language_key};
+use crate::i18n::{key, language_key};
 use crate::web::contacts;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
-use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
     CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
 };
-use crate::web::kit::record::{self, OwnPage};
+use crate::web::kit::record::{EditPage, FormRecord, Messages};
 use crate::web::kit::{money_input, money_text};
 use crate::web::paths;
 
@@ -109,139 +110,6 @@ fn row(ui: &Ui, agency: &Agency) -> RowView {
     }
 }
 
-fn fields_of(d: &AgencyData) -> Fields {
-    Fields(vec![
-        ("name".into(), d.name.clone()),
-        ("country".into(), d.country.clone()),
-        ("market".into(), d.market.clone()),
-        ("language".into(), d.language.document_tag().to_owned()),
-        ("currency".into(), d.currency.code().to_owned()),
-        ("credit_days".into(), d.credit_days.to_string()),
-        (
-            "credit_limit".into(),
-            money_input(d.credit_limit_minor, d.currency),
-        ),
-        ("contact_name".into(), d.contact_name.clone()),
-        ("phone".into(), d.phone.clone()),
-        ("email".into(), d.email.clone()),
-        ("notes".into(), d.notes.clone()),
-    ])
-}
-
-fn read(ui: &Ui, fields: &Fields) -> Result<AgencyData, Errors> {
-    let mut r = Reader::new(ui, fields);
-    let name = r.text("name", 200, true);
-    let country = r.text("country", 100, false);
-    let market = r.text("market", 100, false);
-    let language = r
-        .choice("language", &Language::DOCUMENT_TAGS)
-        .and_then(|tag| Language::parse(&tag));
-    let currency = r.currency("currency");
-    let credit_days = r.integer("credit_days", 0, 365, true);
-    let credit_limit = r.money("credit_limit", currency, true);
-    let contact_name = r.text("contact_name", 200, false);
-    let phone = r.text("phone", 100, false);
-    let email = r.text("email", 200, false);
-    let notes = r.multi_line("notes", 4000);
-    let (Some(language), Some(currency), Some(days), Some(limit), false) = (
-        language,
-        currency,
-        credit_days,
-        credit_limit,
-        r.errors.any(),
-    ) else {
-        return Err(r.errors);
-    };
-    Ok(AgencyData {
-        name,
-        country,
-        market,
-        language,
-        currency,
-        credit_days: days as i32,
-        credit_limit_minor: limit,
-        contact_name,
-        phone,
-        email,
-        notes,
-    })
-}
-
-fn form_page(ui: &Ui, id: Option<AgencyId>, values: &Fields, errors: &Errors) -> FormPage {
-    let languages = Language::DOCUMENTS
-        .iter()
-        .map(|l| OptionView {
-            value: l.document_tag().into(),
-            label: ui.t(language_key(*l)),
-        })
-        .collect();
-    let mut b = FormBuilder::new(ui, values, errors);
-    b.text("name", key("agencies-col-name"), true)
-        .text("country", key("suppliers-col-country"), false)
-        .text("market", key("agencies-col-market"), false)
-        .hint(key("agencies-market-hint"))
-        .select("language", key("agencies-col-language"), languages)
-        .hint(key("agencies-language-hint"))
-        .currencies("currency", key("suppliers-col-currency"))
-        .number("credit_days", key("agencies-credit-days"), true)
-        .number("credit_limit", key("agencies-credit-limit"), true)
-        .text("contact_name", key("suppliers-col-contact"), false)
-        .text("phone", key("suppliers-phone"), false)
-        .email("email", key("suppliers-email"))
-        .textarea("notes", key("suppliers-notes"));
-    let fields = b.fields;
-    FormPage {
-        title: ui.t(if id.is_some() {
-            key("agencies-edit-title")
-        } else {
-            key("agencies-new")
-        }),
-        action: id
-            .map(paths::agency)
-            .unwrap_or_else(|| paths::AGENCIES.into()),
-        back_href: paths::AGENCIES.into(),
-        back_label: ui.t(key("agencies-title")),
-        fields,
-        form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
-    }
-}
-
-pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
-    user.require(Perm::AgenciesEdit)?;
-    let defaults = Fields(vec![
-        ("currency".into(), "USD".into()),
-        ("language".into(), "en".into()),
-        ("credit_days".into(), "30".into()),
-        ("credit_limit".into(), "0".into()),
-    ]);
-    let view = form_page(&ui, None, &defaults, &Errors::default());
-    ui.render(StatusCode::OK, "master/form.html", &view)
-}
-
-pub async fn create(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::AgenciesEdit)?;
-    let fields = Fields(form.into_inner());
-    let data = match read(&ui, &fields) {
-        Ok(data) => data,
-        Err(errors) => {
-            let view = form_page(&ui, None, &fields, &errors);
-            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
-        }
-    };
-    record::create::<Agencies>(&ui, &db, &user, data).await?;
-    let flash = Flash::success(Message::new("agencies-created"));
-    Ok(ui.see_other(paths::AGENCIES, flash))
-}
-
-async fn load(db: &Db, id: AgencyId) -> Result<Agency, WebError> {
-    db.find(move |conn| agencies::find(conn, id)).await
-}
-
 #[derive(serde::Serialize)]
 struct EditView {
     #[serde(flatten)]
@@ -251,85 +119,142 @@ struct EditView {
     contacts: contacts::ContactsSection,
 }
 
-/// A submitted form that was refused, shown again with its errors.
-struct Failed<'a> {
-    fields: &'a Fields,
-    errors: &'a Errors,
-}
-
-/// The agency's page: its form (as stored, or as refused) and its contacts.
-async fn render_edit(
-    ui: &Ui,
-    db: &Db,
-    user: &CurrentUser,
-    agency: &Agency,
-    failed: Option<Failed<'_>>,
-) -> Result<HttpResponse, WebError> {
-    let id = Some(agency.id);
-    let (form, status) = match failed {
-        Some(f) => (
-            form_page(ui, id, f.fields, f.errors),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        None => {
-            let stored = fields_of(&agency.data);
-            (
-                form_page(ui, id, &stored, &Errors::default()),
-                StatusCode::OK,
-            )
-        }
-    };
-    let view = EditView {
-        form,
-        id: agency.id.0,
-        archived: agency.archived,
-        contacts: contacts::section(ui, db, user, Party::Agency(agency.id)).await?,
-    };
-    ui.render(status, "agencies/edit.html", &view)
-}
-
-pub async fn edit_form(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<AgencyId>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::AgenciesEdit)?;
-    let agency = load(&db, path.into_inner()).await?;
-    render_edit(&ui, &db, &user, &agency, None).await
-}
-
-pub async fn update(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<AgencyId>,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::AgenciesEdit)?;
-    let agency = load(&db, path.into_inner()).await?;
-    let fields = Fields(form.into_inner());
-    let data = match read(&ui, &fields) {
-        Ok(data) => data,
-        Err(errors) => {
-            let failed = Failed {
-                fields: &fields,
-                errors: &errors,
-            };
-            return render_edit(&ui, &db, &user, &agency, Some(failed)).await;
-        }
-    };
-    record::update::<Agencies>(&ui, &db, &user, agency.id, data).await?;
-    let flash = Flash::success(Message::new("agencies-updated"));
-    Ok(ui.see_other(&paths::agency_edit(agency.id), flash))
-}
-
-impl OwnPage for Agencies {
+impl FormRecord for Agencies {
     const EDIT: Perm = Perm::AgenciesEdit;
-    const ARCHIVED: &'static str = key("agencies-archived");
-    const RESTORED: &'static str = key("agencies-restored");
+    const MESSAGES: Messages = Messages {
+        created: key("agencies-created"),
+        updated: key("agencies-updated"),
+        archived: key("agencies-archived"),
+        restored: key("agencies-restored"),
+    };
 
     fn page(id: AgencyId) -> String {
         paths::agency_edit(id)
+    }
+
+    fn created_page(_: AgencyId) -> String {
+        paths::AGENCIES.into()
+    }
+
+    fn defaults(_: &Ui) -> Fields {
+        Fields(vec![
+            ("currency".into(), "USD".into()),
+            ("language".into(), Language::English.document_tag().into()),
+            ("credit_days".into(), "30".into()),
+            ("credit_limit".into(), "0".into()),
+        ])
+    }
+
+    fn values(d: &AgencyData) -> Fields {
+        Fields(vec![
+            ("name".into(), d.name.clone()),
+            ("country".into(), d.country.clone()),
+            ("market".into(), d.market.clone()),
+            ("language".into(), d.language.document_tag().to_owned()),
+            ("currency".into(), d.currency.code().to_owned()),
+            ("credit_days".into(), d.credit_days.to_string()),
+            (
+                "credit_limit".into(),
+                money_input(d.credit_limit_minor, d.currency),
+            ),
+            ("contact_name".into(), d.contact_name.clone()),
+            ("phone".into(), d.phone.clone()),
+            ("email".into(), d.email.clone()),
+            ("notes".into(), d.notes.clone()),
+        ])
+    }
+
+    fn read(ui: &Ui, fields: &Fields) -> Result<AgencyData, Errors> {
+        let mut r = Reader::new(ui, fields);
+        let name = r.text("name", 200, true);
+        let country = r.text("country", 100, false);
+        let market = r.text("market", 100, false);
+        let language = r
+            .choice("language", &Language::DOCUMENT_TAGS)
+            .and_then(|tag| Language::parse(&tag));
+        let currency = r.currency("currency");
+        let credit_days = r.integer("credit_days", 0, 365, true);
+        let credit_limit = r.money("credit_limit", currency, true);
+        let contact_name = r.text("contact_name", 200, false);
+        let phone = r.text("phone", 100, false);
+        let email = r.text("email", 200, false);
+        let notes = r.multi_line("notes", 4000);
+        let (Some(language), Some(currency), Some(days), Some(limit), false) = (
+            language,
+            currency,
+            credit_days,
+            credit_limit,
+            r.errors.any(),
+        ) else {
+            return Err(r.errors);
+        };
+        Ok(AgencyData {
+            name,
+            country,
+            market,
+            language,
+            currency,
+            credit_days: days as i32,
+            credit_limit_minor: limit,
+            contact_name,
+            phone,
+            email,
+            notes,
+        })
+    }
+
+    fn form(ui: &Ui, id: Option<AgencyId>, values: &Fields, errors: &Errors) -> FormPage {
+        let languages = Language::DOCUMENTS
+            .iter()
+            .map(|l| OptionView {
+                value: l.document_tag().into(),
+                label: ui.t(language_key(*l)),
+            })
+            .collect();
+        let mut b = FormBuilder::new(ui, values, errors);
+        b.text("name", key("agencies-col-name"), true)
+            .text("country", key("suppliers-col-country"), false)
+            .text("market", key("agencies-col-market"), false)
+            .hint(key("agencies-market-hint"))
+            .select("language", key("agencies-col-language"), languages)
+            .hint(key("agencies-language-hint"))
+            .currencies("currency", key("suppliers-col-currency"))
+            .number("credit_days", key("agencies-credit-days"), true)
+            .number("credit_limit", key("agencies-credit-limit"), true)
+            .text("contact_name", key("suppliers-col-contact"), false)
+            .text("phone", key("suppliers-phone"), false)
+            .email("email", key("suppliers-email"))
+            .textarea("notes", key("suppliers-notes"));
+        let fields = b.fields;
+        FormPage {
+            title: ui.t(if id.is_some() {
+                key("agencies-edit-title")
+            } else {
+                key("agencies-new")
+            }),
+            action: id
+                .map(paths::agency)
+                .unwrap_or_else(|| paths::AGENCIES.into()),
+            back_href: paths::AGENCIES.into(),
+            back_label: ui.t(key("agencies-title")),
+            fields,
+            form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
+        }
+    }
+
+    /// The agency's page shows its contacts below the form.
+    async fn edit_page(
+        ui: &Ui,
+        db: &Db,
+        user: &CurrentUser,
+        page: EditPage<AgencyId>,
+    ) -> Result<HttpResponse, WebError> {
+        let view = EditView {
+            form: page.form,
+            id: page.id.0,
+            archived: page.archived,
+            contacts: contacts::section(ui, db, user, Party::Agency(page.id)).await?,
+        };
+        ui.render(page.status, "agencies/edit.html", &view)
     }
 }

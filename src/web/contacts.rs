@@ -329,7 +329,7 @@ pub async fn update<S: SideOf>(
             return render_form(&ui, place, &form, &errors);
         }
     };
-    record::update::<Contacts>(&ui, &db, &user, id, data).await?;
+    record::change::<Contacts>(&ui, &db, &user, id, data).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-updated"))))
 }
 

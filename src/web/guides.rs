@@ -1,5 +1,6 @@
-//! Guide pages: list (search, language filter, sorting), create, edit, archive and restore,
-//! and the guide's month calendar with the state of the licence.
+//! Guide pages: the list (search, language filter, sorting), the guide's month calendar with
+//! the state of the licence, and the form, which the record handlers of
+//! [`crate::web::kit::record`] serve for create, edit, archive and restore.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -14,12 +15,11 @@ use crate::domain::money::Money;
 use crate::i18n::{Message, key, language_key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
-use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
     CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
 };
-use crate::web::kit::record::{self, OwnPage};
+use crate::web::kit::record::{FormRecord, Messages};
 use crate::web::kit::{self, money_input, money_text};
 use crate::web::paths;
 
@@ -153,206 +153,145 @@ fn row(ui: &Ui, guide: &Guide, today: NaiveDate) -> RowView {
     }
 }
 
-fn fields_of(d: &GuideData) -> Fields {
-    let mut f = vec![
-        ("name".to_owned(), d.name.clone()),
-        ("local_name".into(), d.local_name.clone()),
-        ("phone".into(), d.phone.clone()),
-        ("email".into(), d.email.clone()),
-        ("licence_number".into(), d.licence_number.clone()),
-        (
-            "licence_expires_on".into(),
-            d.licence_expires_on
-                .map(|x| x.to_string())
-                .unwrap_or_default(),
-        ),
-        (
-            "daily_fee".into(),
-            money_input(d.daily_fee.minor, d.daily_fee.currency),
-        ),
-        ("currency".into(), d.daily_fee.currency.code().to_owned()),
-        ("notes".into(), d.notes.clone()),
-    ];
-    if d.active {
-        f.push(("active".into(), "on".into()));
-    }
-    for (language, level) in &d.languages {
-        f.push((language_field(*language), level.as_str().to_owned()));
-    }
-    Fields(f)
-}
-
 /// The form field holding the guide's level in `language` (`lang_zh`).
 fn language_field(language: Language) -> String {
     format!("lang_{}", language.code())
-}
-
-/// Parses the guide form, or the field errors.
-pub fn read(ui: &Ui, fields: &Fields) -> Result<GuideData, Errors> {
-    let mut r = Reader::new(ui, fields);
-    let name = r.text("name", 200, true);
-    let local_name = r.text("local_name", 200, false);
-    let phone = r.text("phone", 100, false);
-    let email = r.text("email", 200, false);
-    let licence_number = r.text("licence_number", 100, false);
-    let licence_expires_on = r.date("licence_expires_on", false);
-    let currency = r.currency("currency");
-    let fee = r.money("daily_fee", currency, true);
-    let notes = r.multi_line("notes", 4000);
-    let active = r.checkbox("active");
-    let mut languages = Vec::new();
-    for language in Language::SPOKEN {
-        let field = language_field(language);
-        let raw = fields.get(&field);
-        if raw.is_empty() {
-            continue;
-        }
-        match LanguageLevel::parse(raw) {
-            Some(level) => languages.push((language, level)),
-            None => r.errors.add(&field, ui.t(key("form-error-choice"))),
-        }
-    }
-    let (Some(currency), Some(fee), false) = (currency, fee, r.errors.any()) else {
-        return Err(r.errors);
-    };
-    Ok(GuideData {
-        name,
-        local_name,
-        phone,
-        email,
-        licence_number,
-        licence_expires_on,
-        daily_fee: Money::new(fee, currency),
-        active,
-        notes,
-        languages,
-    })
-}
-
-fn form_page(ui: &Ui, id: Option<GuideId>, values: &Fields, errors: &Errors) -> FormPage {
-    let mut b = FormBuilder::new(ui, values, errors);
-    b.text("name", key("guides-col-name"), true)
-        .text("local_name", key("suppliers-local-name"), false)
-        .text("phone", key("suppliers-phone"), false)
-        .email("email", key("suppliers-email"))
-        .text("licence_number", key("guides-licence-number"), false)
-        .date("licence_expires_on", key("guides-licence-expires"), false)
-        .number("daily_fee", key("guides-col-fee"), true)
-        .currencies("currency", key("suppliers-col-currency"))
-        .checkbox("active", key("guides-active"));
-    for language in Language::SPOKEN {
-        let mut options = vec![OptionView {
-            value: String::new(),
-            label: "—".into(),
-        }];
-        options.extend(LanguageLevel::ALL.iter().map(|l| OptionView {
-            value: l.as_str().into(),
-            label: ui.t(level_key(*l)),
-        }));
-        b.select(&language_field(language), language_key(language), options);
-        if let Some(f) = b.fields.last_mut() {
-            f.required = false;
-        }
-    }
-    b.textarea("notes", key("suppliers-notes"));
-    let fields = b.fields;
-    FormPage {
-        title: ui.t(if id.is_some() {
-            key("guides-edit-title")
-        } else {
-            key("guides-new")
-        }),
-        action: id.map(paths::guide).unwrap_or_else(|| paths::GUIDES.into()),
-        back_href: id.map(paths::guide).unwrap_or_else(|| paths::GUIDES.into()),
-        back_label: ui.t(key("guides-title")),
-        fields,
-        form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
-    }
-}
-
-pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
-    user.require(Perm::GuidesEdit)?;
-    let defaults = Fields(vec![
-        (
-            "currency".into(),
-            ui.state.tenant.base_currency.code().to_owned(),
-        ),
-        ("active".into(), "on".into()),
-    ]);
-    let view = form_page(&ui, None, &defaults, &Errors::default());
-    ui.render(StatusCode::OK, "master/form.html", &view)
-}
-
-pub async fn create(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::GuidesEdit)?;
-    let fields = Fields(form.into_inner());
-    let data = match read(&ui, &fields) {
-        Ok(data) => data,
-        Err(errors) => {
-            let view = form_page(&ui, None, &fields, &errors);
-            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
-        }
-    };
-    let id = record::create::<Guides>(&ui, &db, &user, data).await?;
-    let flash = Flash::success(Message::new("guides-created"));
-    Ok(ui.see_other(&paths::guide(id), flash))
 }
 
 async fn load(db: &Db, id: GuideId) -> Result<Guide, WebError> {
     db.find(move |conn| guides::find(conn, id)).await
 }
 
-pub async fn edit_form(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<GuideId>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::GuidesEdit)?;
-    let guide = load(&db, path.into_inner()).await?;
-    let view = form_page(
-        &ui,
-        Some(guide.id),
-        &fields_of(&guide.data),
-        &Errors::default(),
-    );
-    ui.render(StatusCode::OK, "master/form.html", &view)
-}
-
-pub async fn update(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    path: web::Path<GuideId>,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::GuidesEdit)?;
-    let guide = load(&db, path.into_inner()).await?;
-    let fields = Fields(form.into_inner());
-    let data = match read(&ui, &fields) {
-        Ok(data) => data,
-        Err(errors) => {
-            let view = form_page(&ui, Some(guide.id), &fields, &errors);
-            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
-        }
-    };
-    record::update::<Guides>(&ui, &db, &user, guide.id, data).await?;
-    let flash = Flash::success(Message::new("guides-updated"));
-    Ok(ui.see_other(&paths::guide(guide.id), flash))
-}
-
-impl OwnPage for Guides {
+impl FormRecord for Guides {
     const EDIT: Perm = Perm::GuidesEdit;
-    const ARCHIVED: &'static str = key("guides-archived");
-    const RESTORED: &'static str = key("guides-restored");
+    const MESSAGES: Messages = Messages {
+        created: key("guides-created"),
+        updated: key("guides-updated"),
+        archived: key("guides-archived"),
+        restored: key("guides-restored"),
+    };
 
     fn page(id: GuideId) -> String {
         paths::guide(id)
+    }
+
+    fn defaults(ui: &Ui) -> Fields {
+        let currency = ui.state.tenant.base_currency.code();
+        Fields(vec![
+            ("currency".into(), currency.to_owned()),
+            ("active".into(), "on".into()),
+        ])
+    }
+
+    fn values(d: &GuideData) -> Fields {
+        let mut f = vec![
+            ("name".to_owned(), d.name.clone()),
+            ("local_name".into(), d.local_name.clone()),
+            ("phone".into(), d.phone.clone()),
+            ("email".into(), d.email.clone()),
+            ("licence_number".into(), d.licence_number.clone()),
+            (
+                "licence_expires_on".into(),
+                d.licence_expires_on
+                    .map(|x| x.to_string())
+                    .unwrap_or_default(),
+            ),
+            (
+                "daily_fee".into(),
+                money_input(d.daily_fee.minor, d.daily_fee.currency),
+            ),
+            ("currency".into(), d.daily_fee.currency.code().to_owned()),
+            ("notes".into(), d.notes.clone()),
+        ];
+        if d.active {
+            f.push(("active".into(), "on".into()));
+        }
+        for (language, level) in &d.languages {
+            f.push((language_field(*language), level.as_str().to_owned()));
+        }
+        Fields(f)
+    }
+
+    fn read(ui: &Ui, fields: &Fields) -> Result<GuideData, Errors> {
+        let mut r = Reader::new(ui, fields);
+        let name = r.text("name", 200, true);
+        let local_name = r.text("local_name", 200, false);
+        let phone = r.text("phone", 100, false);
+        let email = r.text("email", 200, false);
+        let licence_number = r.text("licence_number", 100, false);
+        let licence_expires_on = r.date("licence_expires_on", false);
+        let currency = r.currency("currency");
+        let fee = r.money("daily_fee", currency, true);
+        let notes = r.multi_line("notes", 4000);
+        let active = r.checkbox("active");
+        let mut languages = Vec::new();
+        for language in Language::SPOKEN {
+            let field = language_field(language);
+            let raw = fields.get(&field);
+            if raw.is_empty() {
+                continue;
+            }
+            match LanguageLevel::parse(raw) {
+                Some(level) => languages.push((language, level)),
+                None => r.errors.add(&field, ui.t(key("form-error-choice"))),
+            }
+        }
+        let (Some(currency), Some(fee), false) = (currency, fee, r.errors.any()) else {
+            return Err(r.errors);
+        };
+        Ok(GuideData {
+            name,
+            local_name,
+            phone,
+            email,
+            licence_number,
+            licence_expires_on,
+            daily_fee: Money::new(fee, currency),
+            active,
+            notes,
+            languages,
+        })
+    }
+
+    fn form(ui: &Ui, id: Option<GuideId>, values: &Fields, errors: &Errors) -> FormPage {
+        let mut b = FormBuilder::new(ui, values, errors);
+        b.text("name", key("guides-col-name"), true)
+            .text("local_name", key("suppliers-local-name"), false)
+            .text("phone", key("suppliers-phone"), false)
+            .email("email", key("suppliers-email"))
+            .text("licence_number", key("guides-licence-number"), false)
+            .date("licence_expires_on", key("guides-licence-expires"), false)
+            .number("daily_fee", key("guides-col-fee"), true)
+            .currencies("currency", key("suppliers-col-currency"))
+            .checkbox("active", key("guides-active"));
+        for language in Language::SPOKEN {
+            let mut options = vec![OptionView {
+                value: String::new(),
+                label: "—".into(),
+            }];
+            options.extend(LanguageLevel::ALL.iter().map(|l| OptionView {
+                value: l.as_str().into(),
+                label: ui.t(level_key(*l)),
+            }));
+            b.select(&language_field(language), language_key(language), options);
+            if let Some(f) = b.fields.last_mut() {
+                f.required = false;
+            }
+        }
+        b.textarea("notes", key("suppliers-notes"));
+        let fields = b.fields;
+        FormPage {
+            title: ui.t(if id.is_some() {
+                key("guides-edit-title")
+            } else {
+                key("guides-new")
+            }),
+            action: id.map(paths::guide).unwrap_or_else(|| paths::GUIDES.into()),
+            back_href: id.map(paths::guide).unwrap_or_else(|| paths::GUIDES.into()),
+            back_label: ui.t(key("guides-title")),
+            fields,
+            form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
+        }
     }
 }
 

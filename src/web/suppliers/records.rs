@@ -420,7 +420,7 @@ pub async fn create(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    let id = record::create::<Suppliers>(&ui, &db, &user, data).await?;
+    let id = record::insert::<Suppliers>(&ui, &db, &user, data).await?;
     let flash = Flash::success(Message::new("suppliers-created"));
     Ok(ui.see_other(&paths::supplier(kind, id), flash))
 }
@@ -464,7 +464,7 @@ pub async fn update(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
-    record::update::<Suppliers>(&ui, &db, &user, before.id, data).await?;
+    record::change::<Suppliers>(&ui, &db, &user, before.id, data).await?;
     let flash = Flash::success(Message::new("suppliers-updated"));
     Ok(ui.see_other(&paths::supplier(kind, before.id), flash))
 }
