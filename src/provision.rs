@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::db::audit::{self, Change, Entity, Verb};
+use crate::db::auth::accounts::{self, PasswordSet};
 use crate::db::{self, AnyConnection, DbUrl};
 use crate::domain::access::Role;
 use crate::domain::auth::password::{self, NewPassword};
@@ -346,53 +347,24 @@ pub fn add_user(tenant: &Tenant, new: &NewStaff<'_>) -> anyhow::Result<crate::do
         .to_owned();
     let hash = security::hash_password(password.as_str())?;
     let mut conn = open(tenant)?;
-    db::write(&mut conn, |conn| -> anyhow::Result<_> {
-        if db::auth::users::find_by_email(conn, email.as_str())?.is_some() {
-            bail!("a user {} already exists in tenant {}", email, tenant.slug);
-        }
-        let id = db::auth::users::insert(
-            conn,
-            &db::auth::users::NewUser {
-                email: &email,
-                display_name: &name,
-                role: new.role,
-                password_hash: &hash,
-                must_change_password: false,
-            },
-        )?;
-        audit::record_change(
-            conn,
-            &audit::Actor::cli(),
-            Change::create(
-                Entity::User,
-                id,
-                serde_json::json!({
-                    "email": email.as_str(), "name": name, "role": new.role.as_str()
-                }),
-            ),
-        )?;
-        Ok(id)
+    let new_user = db::auth::users::NewUser {
+        email: &email,
+        display_name: &name,
+        role: new.role,
+        password_hash: &hash,
+        must_change_password: false,
+    };
+    db::write(&mut conn, |conn| {
+        accounts::create(conn, &audit::Actor::cli(), &new_user)
     })
+    .with_context(|| format!("adding {email} to tenant {}", tenant.slug))
 }
 
 /// Gives a user a new one-time password, revokes their sessions and clears their throttle.
 pub fn reset_password(tenant: &Tenant, email: &str) -> anyhow::Result<String> {
-    let mut conn = open(tenant)?;
     let one_time = password::one_time_password();
     let hash = security::hash_password(&one_time)?;
-    db::write(&mut conn, |conn| -> anyhow::Result<()> {
-        let user = db::auth::users::find_by_email(conn, email)?
-            .with_context(|| format!("no user {email:?} in tenant {}", tenant.slug))?;
-        db::auth::users::set_password(conn, user.id, &hash, true)?;
-        db::auth::sessions::revoke_all_for_user(conn, user.id, db::now())?;
-        db::auth::throttle::clear(conn, db::auth::throttle::Scope::Account, &user.email)?;
-        audit::record_change(
-            conn,
-            &audit::Actor::cli(),
-            Change::new(Entity::User, Verb::ResetPassword, user.id),
-        )?;
-        Ok(())
-    })?;
+    give_password(tenant, email, &hash, PasswordSet::OneTime)?;
     Ok(one_time)
 }
 
@@ -400,16 +372,15 @@ pub fn reset_password(tenant: &Tenant, email: &str) -> anyhow::Result<String> {
 pub fn set_password(tenant: &Tenant, email: &str, password: &str) -> anyhow::Result<()> {
     let password = NewPassword::parse(password, email)?;
     let hash = security::hash_password(password.as_str())?;
+    give_password(tenant, email, &hash, PasswordSet::Chosen)
+}
+
+fn give_password(tenant: &Tenant, email: &str, hash: &str, how: PasswordSet) -> anyhow::Result<()> {
     let mut conn = open(tenant)?;
     db::write(&mut conn, |conn| -> anyhow::Result<()> {
         let user = db::auth::users::find_by_email(conn, email)?
             .with_context(|| format!("no user {email:?} in tenant {}", tenant.slug))?;
-        db::auth::users::set_password(conn, user.id, &hash, false)?;
-        audit::record_change(
-            conn,
-            &audit::Actor::cli(),
-            Change::new(Entity::User, Verb::SetPassword, user.id),
-        )?;
+        accounts::set_password(conn, &audit::Actor::cli(), user.id, hash, how)?;
         Ok(())
     })
 }

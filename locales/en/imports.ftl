@@ -51,7 +51,6 @@ imports-error-too-precise = { $column }: { $value } has too many decimals for th
 imports-error-range = { $column }: “{ $value }” is out of range.
 imports-error-choice = { $column }: “{ $value }” is not one of the allowed values.
 imports-error-languages = Languages: “{ $value }” should look like zh:native, en:fluent.
-imports-error-overlap = The season overlaps “{ $season }” ({ $from } – { $to }) of this room type.
 imports-error-database = The row could not be saved: { $detail }
 imports-error-too-many-styles = The workbook holds more than { $count } shared texts or cell styles; save it again as a plain .xlsx or split it.
 imports-error-out-of-bounds = The sheet uses cells beyond row { $rows } or column { $columns }; delete the stray cells far out and save again.

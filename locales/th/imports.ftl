@@ -51,7 +51,6 @@ imports-error-too-precise = { $column }: { $value } มีทศนิยมม�
 imports-error-range = { $column }: “{ $value }” อยู่นอกช่วงที่กำหนด
 imports-error-choice = { $column }: “{ $value }” ไม่ใช่ค่าที่อนุญาต
 imports-error-languages = ภาษา: “{ $value }” ควรอยู่ในรูปแบบ zh:native, en:fluent
-imports-error-overlap = ฤดูกาลทับซ้อนกับ “{ $season }” ({ $from } – { $to }) ของห้องประเภทนี้
 imports-error-database = ไม่สามารถบันทึกแถวนี้ได้: { $detail }
 imports-error-too-many-styles = ไฟล์มีข้อความที่ใช้ร่วมกันหรือรูปแบบเซลล์มากกว่า { $count } รายการ กรุณาบันทึกใหม่เป็น .xlsx ธรรมดาหรือแบ่งไฟล์
 imports-error-out-of-bounds = ชีตใช้เซลล์เกินแถวที่ { $rows } หรือคอลัมน์ที่ { $columns } กรุณาลบเซลล์ที่อยู่ไกลออกไปแล้วบันทึกใหม่

@@ -51,7 +51,6 @@ imports-error-too-precise = { $column }: { $value } có quá nhiều chữ số 
 imports-error-range = { $column }: “{ $value }” nằm ngoài phạm vi.
 imports-error-choice = { $column }: “{ $value }” không phải giá trị được phép.
 imports-error-languages = Ngôn ngữ: “{ $value }” phải có dạng zh:native, en:fluent.
-imports-error-overlap = Mùa này trùng với “{ $season }” ({ $from } – { $to }) của loại phòng này.
 imports-error-database = Không lưu được dòng này: { $detail }
 imports-error-too-many-styles = Tệp có hơn { $count } chuỗi dùng chung hoặc kiểu ô; hãy lưu lại thành .xlsx thông thường hoặc chia nhỏ tệp.
 imports-error-out-of-bounds = Trang tính dùng ô vượt quá hàng { $rows } hoặc cột { $columns }; hãy xóa các ô lạc ở xa rồi lưu lại.

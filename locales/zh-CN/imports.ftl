@@ -51,7 +51,6 @@ imports-error-too-precise = { $column }：{ $value } 的小数位数超出该货
 imports-error-range = { $column }：“{ $value }”超出范围。
 imports-error-choice = { $column }：“{ $value }”不是允许的值。
 imports-error-languages = 语言：“{ $value }”的格式应为 zh:native, en:fluent。
-imports-error-overlap = 该季节与此房型的“{ $season }”（{ $from } – { $to }）重叠。
 imports-error-database = 该行无法保存：{ $detail }
 imports-error-too-many-styles = 工作簿中的共享文本或单元格样式超过 { $count } 个，请另存为普通 .xlsx 或拆分文件。
 imports-error-out-of-bounds = 工作表使用了第 { $rows } 行或第 { $columns } 列以外的单元格，请删除远处的多余单元格后重新保存。

@@ -5,14 +5,15 @@
 use anyhow::{Context, bail};
 
 use super::AnyConnection;
+use crate::domain::ids::{RoomTypeId, SupplierId};
 
 /// What a check-then-write rule locks before it checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lock {
     /// A room type, while the seasons of its rates are checked for overlaps.
-    RoomType(i64),
+    RoomType(RoomTypeId),
     /// A supplier, while the names of its room types are checked.
-    Supplier(i64),
+    Supplier(SupplierId),
     /// Every active admin, while the rule "one active admin at least" is checked.
     ActiveAdmins,
 }
@@ -37,13 +38,13 @@ pub fn lock(conn: &mut AnyConnection, what: Lock) -> diesel::QueryResult<()> {
             use diesel::prelude::*;
             match what {
                 Lock::RoomType(id) => room_types::table
-                    .find(id)
+                    .find(id.0)
                     .select(room_types::id)
                     .for_update()
                     .load::<i64>(pg)
                     .map(|_| ()),
                 Lock::Supplier(id) => suppliers::table
-                    .find(id)
+                    .find(id.0)
                     .select(suppliers::id)
                     .for_update()
                     .load::<i64>(pg)

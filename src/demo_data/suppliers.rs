@@ -247,7 +247,7 @@ pub(super) fn seed_hotels(conn: &mut AnyConnection, today: NaiveDate) -> anyhow:
                     hotel,
                     &NewRoomType {
                         kind,
-                        name: room_name,
+                        name: room_name.to_owned(),
                         max_occupancy: kind.default_occupancy(),
                     },
                 )?;
@@ -256,7 +256,7 @@ pub(super) fn seed_hotels(conn: &mut AnyConnection, today: NaiveDate) -> anyhow:
                     [(green, "Green season", 100), (high, "High season", 130)]
                 {
                     let rate = NewRate {
-                        season_name: label,
+                        season_name: label.to_owned(),
                         season,
                         rate: Money::new(minor(base * factor / 100, currency), currency),
                     };
@@ -330,9 +330,9 @@ pub(super) fn seed_other_suppliers(conn: &mut AnyConnection) -> anyhow::Result<(
                 conn,
                 id,
                 &NewVehicle {
-                    vehicle_type: kind,
+                    vehicle_type: kind.to_owned(),
                     seats,
-                    plate: &plate,
+                    plate: plate.clone(),
                     day_rate_minor: minor(day * scale, *currency),
                     transfer_rate_minor: minor(transfer * scale, *currency),
                 },

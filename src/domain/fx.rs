@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
+use crate::domain::message::Message;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rate {
@@ -23,6 +24,26 @@ pub enum RateError {
     NotPositive,
     #[error("an exchange rate must lie between 0.000000001 and 1000000000")]
     OutOfRange,
+    #[error("an exchange rate converts between two different currencies")]
+    SameCurrency,
+}
+
+impl RateError {
+    pub fn message(&self) -> Message {
+        match self {
+            RateError::NotPositive => Message::new("rates-error-positive"),
+            RateError::OutOfRange => Message::new("rates-error-range"),
+            RateError::SameCurrency => Message::new("rates-error-same"),
+        }
+    }
+}
+
+/// Refuses a rate that converts a currency into itself.
+pub fn check_pair(from: Currency, to: Currency) -> Result<(), RateError> {
+    if from == to {
+        return Err(RateError::SameCurrency);
+    }
+    Ok(())
 }
 
 /// A rate must be within 1e-9..=1e9: no currency pair is further apart (VND per KWD is about

@@ -10,6 +10,7 @@ pub mod fx;
 pub mod ids;
 pub mod locale;
 pub mod master;
+pub mod message;
 pub mod money;
 pub mod slug;
 pub mod text;

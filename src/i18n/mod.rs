@@ -2,7 +2,8 @@
 //! formatting.
 //!
 //! Message ids are kebab-case, prefixed by area (`nav-`, `users-`, `sign-in-`...). Code names
-//! them only through [`key`] and [`Message::new`] so that [`check`] can find every id used.
+//! them only through `domain::message::key` and `Message::new` so that [`check`] can find
+//! every id used.
 
 pub mod check;
 pub mod format;
@@ -15,24 +16,13 @@ use unic_langid::LanguageIdentifier;
 
 use crate::domain::locale::Locale;
 use crate::domain::master::guides::Language;
+use crate::domain::message::{Arg, Message, key};
+use format::Formats;
 
 #[derive(Embed)]
 #[folder = "locales/"]
 #[include = "*.ftl"]
 pub struct LocaleFiles;
-
-/// Marks a string literal as a message id, so the completeness check sees it.
-pub const fn key(id: &'static str) -> &'static str {
-    id
-}
-
-/// The message id explaining why an exchange rate was refused, for forms and imports alike.
-pub fn rate_error_key(e: crate::domain::fx::RateError) -> &'static str {
-    match e {
-        crate::domain::fx::RateError::NotPositive => key("rates-error-positive"),
-        crate::domain::fx::RateError::OutOfRange => key("rates-error-range"),
-    }
-}
 
 /// The message id naming a language in the reader's language.
 pub fn language_key(language: Language) -> &'static str {
@@ -47,29 +37,6 @@ pub fn language_key(language: Language) -> &'static str {
         Language::German => key("lang-de"),
         Language::French => key("lang-fr"),
         Language::Indonesian => key("lang-id"),
-    }
-}
-
-/// A message id with its arguments, translated when a page is rendered in the reader's
-/// language.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Message {
-    pub id: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub args: Vec<(String, String)>,
-}
-
-impl Message {
-    pub fn new(id: &'static str) -> Message {
-        Message {
-            id: id.to_owned(),
-            args: Vec::new(),
-        }
-    }
-
-    pub fn arg(mut self, name: &str, value: impl ToString) -> Message {
-        self.args.push((name.to_owned(), value.to_string()));
-        self
     }
 }
 
@@ -123,8 +90,21 @@ impl I18n {
         text.into_owned()
     }
 
+    /// Translates `message`, its dates in the locale's format and its labels translated.
     pub fn message(&self, locale: Locale, message: &Message) -> String {
-        self.t(locale, &message.id, &message.args)
+        let args: Vec<(String, String)> = message
+            .args
+            .iter()
+            .map(|(name, arg)| {
+                let text = match arg {
+                    Arg::Text(text) => text.clone(),
+                    Arg::Date { date } => Formats.date(locale, *date),
+                    Arg::Label { label } => self.t(locale, label, &[]),
+                };
+                (name.clone(), text)
+            })
+            .collect();
+        self.t(locale, &message.id, &args)
     }
 }
 

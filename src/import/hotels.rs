@@ -13,8 +13,9 @@ use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeEr
 use crate::db::master::suppliers::{self, SupplierData};
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
+use crate::domain::message::{Message, Refusal, key};
 use crate::domain::money::Money;
-use crate::i18n::{I18n, Message, key};
+use crate::i18n::I18n;
 
 const fn col(
     field: &'static str,
@@ -168,7 +169,7 @@ pub fn conflicts(rows: &[RowCells]) -> BTreeMap<usize, Vec<Message>> {
                 Some((earlier, line)) if !earlier.eq_ignore_ascii_case(value) => {
                     found.entry(row.line).or_default().push(
                         Message::new("imports-error-hotel-conflict")
-                            .arg("column", label)
+                            .label("column", label)
                             .arg("value", value)
                             .arg("other", earlier)
                             .arg("line", *line),
@@ -206,13 +207,9 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
     let ends_on = r.date("ends_on", key("rates-to"), true);
     let rate = r.money("rate", key("rates-per-night"), currency, true);
     let season = match (starts_on, ends_on) {
-        (Some(a), Some(b)) => {
-            let s = Season::new(a, b);
-            if s.is_none() {
-                r.errors.push(Message::new("rates-error-dates"));
-            }
-            s
-        }
+        (Some(a), Some(b)) => Season::new(a, b)
+            .map_err(|e| r.errors.push(e.message()))
+            .ok(),
         _ => None,
     };
     let mut out = Outcome::new(row, format!("{name} · {room_name} · {season_name}"));
@@ -285,7 +282,7 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
             if rt.kind != room_kind || rt.max_occupancy != max_occupancy {
                 let new = NewRoomType {
                     kind: room_kind,
-                    name: &rt.name,
+                    name: rt.name.clone(),
                     max_occupancy,
                 };
                 rooms::update_room_type(conn, rt.id, &new)?;
@@ -296,17 +293,16 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
             created = true;
             let new = NewRoomType {
                 kind: room_kind,
-                name: &room_name,
+                name: room_name.clone(),
                 max_occupancy: max.unwrap_or_else(|| room_kind.default_occupancy()),
             };
             match rooms::insert_room_type(conn, hotel, &new) {
                 Ok(id) => id,
-                Err(RoomTypeError::NameTaken(_)) => {
-                    out.error(Message::new("rooms-error-name-taken"));
+                Err(RoomTypeError::Db(e)) => return Err(e),
+                Err(refused) => {
+                    out.error(refused_row(refused)?);
                     return Ok(out.finish(false));
                 }
-                Err(RoomTypeError::Db(e)) => return Err(e),
-                Err(other) => return Err(diesel::result::Error::QueryBuilderError(other.into())),
             }
         }
     };
@@ -331,28 +327,27 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
         None => {
             created = true;
             let new = NewRate {
-                season_name: &season_name,
+                season_name: season_name.clone(),
                 season,
                 rate: Money::new(rate_minor, currency),
             };
             match rooms::insert_rate(conn, room_type, &new) {
                 Ok(_) => {}
-                Err(RateError::Overlap {
-                    season,
-                    starts_on,
-                    ends_on,
-                }) => out.error(
-                    Message::new("imports-error-overlap")
-                        .arg("season", season)
-                        .arg("from", starts_on)
-                        .arg("to", ends_on),
-                ),
                 Err(RateError::Db(e)) => return Err(e),
-                Err(other) => return Err(diesel::result::Error::QueryBuilderError(other.into())),
+                Err(refused) => out.error(refused_row(refused)?),
             }
         }
     }
     Ok(out.finish(created))
+}
+
+/// The row's error for a write a rule refused; anything else fails the import.
+fn refused_row<E>(e: E) -> QueryResult<Message>
+where
+    E: Refusal + std::error::Error + Send + Sync + 'static,
+{
+    e.refusal()
+        .ok_or_else(|| diesel::result::Error::QueryBuilderError(e.into()))
 }
 
 fn opt(v: Option<i32>) -> String {

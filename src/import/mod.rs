@@ -28,8 +28,9 @@ use crate::domain::currency::Currency;
 use crate::domain::decimal::{Dec, NumberError};
 use crate::domain::ids::ImportBatchId;
 use crate::domain::locale::Locale;
+use crate::domain::message::{Message, key};
 use crate::domain::money::Money;
-use crate::i18n::{I18n, Message, key};
+use crate::i18n::I18n;
 use sheet::{Column, RowCells, normalize_header};
 
 /// What an import loads.
@@ -151,7 +152,7 @@ impl<'a> RowReader<'a> {
 
     fn fail(&mut self, id: &'static str, column: &'static str, value: &str) {
         self.errors
-            .push(Message::new(id).arg("column", column).arg("value", value));
+            .push(Message::new(id).label("column", column).arg("value", value));
     }
 
     pub fn text(&mut self, field: &str, column: &'static str, required: bool) -> String {

@@ -9,10 +9,11 @@ use crate::db::master::agencies::{self, AgencyData};
 use crate::db::master::exchange_rates::{self, RateChangeError};
 use crate::db::master::guides::{self, GuideData};
 use crate::domain::currency::COMMON;
-use crate::domain::fx::Rate;
+use crate::domain::fx::{self, Rate};
 use crate::domain::master::guides::{Language, LanguageLevel};
+use crate::domain::message::{Message, Refusal, key};
 use crate::domain::money::Money;
-use crate::i18n::{I18n, Message, key};
+use crate::i18n::I18n;
 
 const fn col(
     field: &'static str,
@@ -394,7 +395,7 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
     if credit_days.is_none() && row.get("credit_days").is_empty() {
         r.errors.push(
             Message::new("imports-error-required")
-                .arg("column", key("agencies-credit-days"))
+                .label("column", key("agencies-credit-days"))
                 .arg("value", ""),
         );
     }
@@ -487,11 +488,8 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
 
 /// The message of an exchange-rate rule, for a row of the import.
 fn rate_change_message(e: &RateChangeError) -> Message {
-    match e {
-        RateChangeError::Exists => Message::new("rates-error-exists"),
-        RateChangeError::Locked => Message::new("rates-error-locked"),
-        _ => Message::new("imports-error-database").arg("detail", e),
-    }
+    e.refusal()
+        .unwrap_or_else(|| Message::new("imports-error-database").arg("detail", e))
 }
 
 pub fn apply_rate(conn: &mut AnyConnection, row: &RowCells) -> QueryResult<Outcome> {
@@ -501,11 +499,13 @@ pub fn apply_rate(conn: &mut AnyConnection, row: &RowCells) -> QueryResult<Outco
     let to = r.currency("to", key("rates-col-to"));
     let rate = r.decimal("rate", key("rates-col-rate"), true);
     let source = r.text("source", key("rates-col-source"), false);
-    if let Some(Err(e)) = rate.as_ref().map(crate::domain::fx::check_rate) {
-        r.errors.push(Message::new(crate::i18n::rate_error_key(e)));
+    if let Some(Err(e)) = rate.as_ref().map(fx::check_rate) {
+        r.errors.push(e.message());
     }
-    if from.is_some() && from == to {
-        r.errors.push(Message::new("rates-error-same"));
+    if let (Some(from), Some(to)) = (from, to)
+        && let Err(e) = fx::check_pair(from, to)
+    {
+        r.errors.push(e.message());
     }
     let label = format!(
         "{} {} → {}",

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::{Kind, limits};
 use crate::domain::decimal::Dec;
 use crate::domain::locale::Locale;
-use crate::i18n::{I18n, Message};
+use crate::domain::message::Message;
+use crate::i18n::I18n;
 
 /// How a column's cells are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

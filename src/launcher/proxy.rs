@@ -24,7 +24,8 @@ use tokio::time::Sleep;
 
 use super::state::{self, Shared, TenantState};
 use crate::domain::locale::Locale;
-use crate::i18n::{I18n, key};
+use crate::domain::message::key;
+use crate::i18n::I18n;
 use crate::manifest::LauncherSection;
 
 type Body = BoxBody<Bytes, hyper::Error>;

@@ -11,7 +11,7 @@ use crate::db::master::{agencies, suppliers};
 use crate::domain::access::Perm;
 use crate::domain::email::Email;
 use crate::domain::ids::{AgencyId, ContactId, SupplierId};
-use crate::i18n::{Message, key};
+use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;

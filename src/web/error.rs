@@ -5,7 +5,10 @@ use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpResponse, ResponseError};
 
-use crate::i18n::{Message, key};
+use crate::db::auth::accounts::UserChangeError;
+use crate::db::master::exchange_rates::RateChangeError;
+use crate::db::master::rooms::{RateError, RoomTypeError};
+use crate::domain::message::{Message, Refusal, key};
 use crate::web::paths;
 
 #[derive(Debug, thiserror::Error)]
@@ -59,45 +62,54 @@ impl ErrorPage {
     }
 }
 
+impl WebError {
+    /// A write a business rule refused, answered with the rule's message (400) when no form
+    /// can show it beside a field.
+    fn refused<E: Refusal + std::error::Error + Send + Sync + 'static>(e: E) -> WebError {
+        match e.refusal() {
+            Some(message) => WebError::BadRequest(message),
+            None => WebError::Internal(anyhow::Error::new(e)),
+        }
+    }
+}
+
 impl From<diesel::result::Error> for WebError {
     fn from(e: diesel::result::Error) -> Self {
         WebError::Internal(anyhow::Error::new(e).context("database query"))
     }
 }
 
-impl From<crate::db::master::rooms::RoomTypeError> for WebError {
-    fn from(e: crate::db::master::rooms::RoomTypeError) -> Self {
-        use crate::db::master::rooms::RoomTypeError as E;
+impl From<RoomTypeError> for WebError {
+    fn from(e: RoomTypeError) -> Self {
         match e {
-            E::NameTaken(name) => {
-                WebError::BadRequest(Message::new("rooms-error-name-taken").arg("name", name))
-            }
-            E::NotFound => WebError::NotFound,
-            E::Archived => WebError::Conflict(Message::new("error-archived")),
-            E::Db(e) => e.into(),
-            E::Unavailable(e) => e.into(),
+            RoomTypeError::NotFound => WebError::NotFound,
+            RoomTypeError::Archived => WebError::Conflict(Message::new("error-archived")),
+            RoomTypeError::Db(e) => e.into(),
+            RoomTypeError::Unavailable(e) => e.into(),
+            rule => WebError::refused(rule),
         }
     }
 }
 
-impl From<crate::db::master::rooms::RateError> for WebError {
-    fn from(e: crate::db::master::rooms::RateError) -> Self {
-        use crate::db::master::rooms::RateError as E;
+impl From<RateError> for WebError {
+    fn from(e: RateError) -> Self {
         match e {
-            E::Overlap {
-                season,
-                starts_on,
-                ends_on,
-            } => WebError::BadRequest(
-                Message::new("rates-error-overlap")
-                    .arg("season", season)
-                    .arg("from", starts_on)
-                    .arg("to", ends_on),
-            ),
-            E::NotFound => WebError::NotFound,
-            E::Archived => WebError::Conflict(Message::new("error-archived")),
-            E::Db(e) => e.into(),
-            E::Unavailable(e) => e.into(),
+            RateError::NotFound => WebError::NotFound,
+            RateError::Archived => WebError::Conflict(Message::new("error-archived")),
+            RateError::Db(e) => e.into(),
+            RateError::Unavailable(e) => e.into(),
+            rule => WebError::refused(rule),
+        }
+    }
+}
+
+impl From<RateChangeError> for WebError {
+    fn from(e: RateChangeError) -> Self {
+        match e {
+            RateChangeError::NotFound => WebError::NotFound,
+            RateChangeError::Db(e) => e.into(),
+            RateChangeError::Unavailable(e) => e.into(),
+            rule => WebError::refused(rule),
         }
     }
 }
@@ -110,6 +122,17 @@ impl From<crate::db::master::RecordError> for WebError {
             E::Archived => WebError::Conflict(Message::new("error-archived")),
             E::Db(e) => e.into(),
             E::Unavailable(e) => e.into(),
+        }
+    }
+}
+
+impl From<UserChangeError> for WebError {
+    fn from(e: UserChangeError) -> Self {
+        match e {
+            UserChangeError::NotFound => WebError::NotFound,
+            UserChangeError::Db(e) => e.into(),
+            UserChangeError::Unavailable(e) => e.into(),
+            rule => WebError::refused(rule),
         }
     }
 }

@@ -6,7 +6,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Message;
+use crate::domain::message::Message;
 use crate::security;
 use crate::web::State;
 

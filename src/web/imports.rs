@@ -12,7 +12,7 @@ use crate::db::imports::{self, NewBatch};
 use crate::domain::access::Perm;
 use crate::domain::ids::ImportBatchId;
 use crate::domain::master::suppliers::SupplierKind;
-use crate::i18n::{Message, key};
+use crate::domain::message::{Message, key};
 use crate::import::sheet::{self, RowCells, SheetError};
 use crate::import::{self, Kind, Outcome, Run, Status, limits::Limits};
 use crate::web::error::WebError;
@@ -351,7 +351,11 @@ fn preview_page(
                         after: c.after.clone(),
                     })
                     .collect(),
-                errors: o.errors.iter().map(|m| localize_error(ui, m)).collect(),
+                errors: o
+                    .errors
+                    .iter()
+                    .map(|m| ui.state.i18n.message(ui.locale(), m))
+                    .collect(),
             }
         })
         .collect();
@@ -371,22 +375,6 @@ fn preview_page(
         Shown::CommitRefused => StatusCode::UNPROCESSABLE_ENTITY,
     };
     ui.render(status, "imports/preview.html", &view)
-}
-
-/// A row error in the reader's language; a column argument names a message id, translated too.
-fn localize_error(ui: &Ui, m: &Message) -> String {
-    let args: Vec<(String, String)> = m
-        .args
-        .iter()
-        .map(|(k, v)| {
-            if k == "column" {
-                (k.clone(), ui.state.i18n.t(ui.locale(), v, &[]))
-            } else {
-                (k.clone(), v.clone())
-            }
-        })
-        .collect();
-    ui.state.i18n.t(ui.locale(), &m.id, &args)
 }
 
 async fn load(

@@ -163,14 +163,14 @@ pub fn app(
                 .limit(256 * 1024)
                 .error_handler(|err, _req| {
                     error::WebError::BadRequest(
-                        crate::i18n::Message::new("error-bad-form").arg("detail", err),
+                        crate::domain::message::Message::new("error-bad-form").arg("detail", err),
                     )
                     .into()
                 }),
         )
         .app_data(web::QueryConfig::default().error_handler(|err, _req| {
             error::WebError::BadRequest(
-                crate::i18n::Message::new("error-bad-form").arg("detail", err),
+                crate::domain::message::Message::new("error-bad-form").arg("detail", err),
             )
             .into()
         }))

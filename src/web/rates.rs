@@ -5,13 +5,12 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 
-use crate::db::audit::{self, Change, Entity};
 use crate::db::master::exchange_rates::{self, RateChangeError, StoredRate};
 use crate::domain::access::Perm;
 use crate::domain::currency::Currency;
-use crate::domain::fx::Rate;
+use crate::domain::fx::{self, Rate};
 use crate::domain::ids::ExchangeRateId;
-use crate::i18n::{Message, key};
+use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
@@ -176,17 +175,14 @@ fn row(ui: &Ui, r: &StoredRate, can_edit: bool) -> RowView {
     }
 }
 
-/// The field errors of a broken rule; anything else is not the user's to correct.
+/// The field errors of a broken rule: a second rate for the pair and day is the date's to
+/// correct, a locked rate the whole form's.
 fn rate_errors(ui: &Ui, e: RateChangeError) -> Result<Errors, WebError> {
-    let mut errors = Errors::default();
-    match e {
-        RateChangeError::Exists => errors.add("date", ui.t(key("rates-error-exists"))),
-        RateChangeError::Locked => errors.add("form", ui.t(key("rates-error-locked"))),
-        RateChangeError::NotFound => return Err(WebError::NotFound),
-        RateChangeError::Db(e) => return Err(e.into()),
-        RateChangeError::Unavailable(e) => return Err(e.into()),
-    }
-    Ok(errors)
+    let field = match e {
+        RateChangeError::Exists => "date",
+        _ => "form",
+    };
+    Errors::refused(ui, field, e)
 }
 
 fn read(ui: &Ui, fields: &Fields) -> Result<Rate, Errors> {
@@ -196,11 +192,13 @@ fn read(ui: &Ui, fields: &Fields) -> Result<Rate, Errors> {
     let to = r.currency("to");
     let rate = r.decimal("rate", true);
     let source = r.text("source", 200, false);
-    if let Some(Err(e)) = rate.as_ref().map(crate::domain::fx::check_rate) {
-        r.errors.add("rate", ui.t(crate::i18n::rate_error_key(e)));
+    if let Some(Err(e)) = rate.as_ref().map(fx::check_rate) {
+        r.errors.add("rate", ui.message(&e.message()));
     }
-    if from.is_some() && from == to {
-        r.errors.add("to", ui.t(key("rates-error-same")));
+    if let (Some(from), Some(to)) = (from, to)
+        && let Err(e) = fx::check_pair(from, to)
+    {
+        r.errors.add("to", ui.message(&e.message()));
     }
     let (Some(date), Some(from), Some(to), Some(rate), false) =
         (date, from, to, rate, r.errors.any())
@@ -255,10 +253,6 @@ pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebErro
     )
 }
 
-fn rate_json(r: &Rate) -> serde_json::Value {
-    serde_json::json!({ "date": r.date, "from": r.from.code(), "to": r.to.code(), "rate": r.rate.canonical(), "source": r.source })
-}
-
 pub async fn create(
     ui: Ui,
     db: Db,
@@ -279,15 +273,7 @@ pub async fn create(
     };
     let actor = user.actor(ui.client_addr());
     let created = db
-        .write(move |conn| -> Result<(), RateChangeError> {
-            let id = exchange_rates::create(conn, &rate)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::create(Entity::ExchangeRate, id, rate_json(&rate)),
-            )?;
-            Ok(())
-        })
+        .write(move |conn| exchange_rates::add(conn, &actor, &rate))
         .await;
     if let Err(e) = created {
         let errors = rate_errors(&ui, e)?;
@@ -353,20 +339,7 @@ pub async fn update(
     };
     let (actor, id) = (user.actor(ui.client_addr()), before.id);
     let changed = db
-        .write(move |conn| -> Result<(), RateChangeError> {
-            let before = exchange_rates::change(conn, id, &rate)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::update(
-                    Entity::ExchangeRate,
-                    id,
-                    rate_json(&before.rate),
-                    rate_json(&rate),
-                ),
-            )?;
-            Ok(())
-        })
+        .write(move |conn| exchange_rates::edit(conn, &actor, id, &rate))
         .await;
     let errors = match changed {
         Ok(()) => {

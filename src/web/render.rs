@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use crate::domain::access::{Perm, Role};
 use crate::domain::locale::Locale;
-use crate::i18n::{I18n, key};
+use crate::domain::message::key;
+use crate::i18n::I18n;
 use crate::web::State;
 use crate::web::error::{ErrorPage, WebError};
 use crate::web::extract::{RequestContext, Ui};
@@ -239,6 +240,11 @@ impl Ui {
 
     pub fn t(&self, id: &'static str) -> String {
         self.state.i18n.t(self.ctx.locale, id, &[])
+    }
+
+    /// `message` in the reader's language, its dates in the reader's format.
+    pub fn message(&self, message: &crate::domain::message::Message) -> String {
+        self.state.i18n.message(self.ctx.locale, message)
     }
 
     pub fn formats(&self) -> &crate::i18n::format::Formats {

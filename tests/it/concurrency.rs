@@ -4,6 +4,7 @@
 use std::sync::{Arc, Barrier};
 
 use chrono::NaiveDate;
+use tourdesk::db::audit::Actor;
 use tourdesk::db::auth::accounts::{self, UserChangeError};
 use tourdesk::db::auth::users;
 use tourdesk::db::master::rooms::{self, NewRate, RateError};
@@ -66,7 +67,7 @@ async fn overlapping_seasons_written_at_once_let_one_through() {
                 }
                 .expect("a season");
                 let new = NewRate {
-                    season_name: "Race",
+                    season_name: "Race".to_owned(),
                     season,
                     rate: Money::new(100_000, Currency::parse("THB").expect("THB")),
                 };
@@ -127,7 +128,7 @@ async fn two_admins_demoting_each_other_at_once_leave_one() {
             let results = race(&tenant, move |conn, i| {
                 let (target, name) = if i == 0 { (b, "B") } else { (a, "A") };
                 db::write(conn, |conn| {
-                    accounts::change_profile(conn, target, name, Role::Viewer).map(|_| ())
+                    accounts::change_profile(conn, &Actor::cli(), target, name, Role::Viewer)
                 })
             });
             let kept = results.iter().filter(|r| r.is_ok()).count();

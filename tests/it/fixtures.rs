@@ -86,7 +86,7 @@ pub fn room_type(conn: &mut AnyConnection, hotel: SupplierId, name: &str) -> Roo
         hotel,
         &NewRoomType {
             kind: RoomKind::Twin,
-            name,
+            name: name.to_owned(),
             max_occupancy: 2,
         },
     )
@@ -101,7 +101,7 @@ pub fn room_rate(
     ends_on: NaiveDate,
 ) -> RoomRateId {
     let new = NewRate {
-        season_name: "Fixture season",
+        season_name: "Fixture season".to_owned(),
         season: Season::new(starts_on, ends_on).expect("a season"),
         rate: Money::new(100_000, thb()),
     };
@@ -111,9 +111,9 @@ pub fn room_rate(
 /// A 45-seat coach of transport company `company`.
 pub fn vehicle(conn: &mut AnyConnection, company: SupplierId) -> VehicleId {
     let new = NewVehicle {
-        vehicle_type: "Coach",
+        vehicle_type: "Coach".to_owned(),
         seats: 45,
-        plate: "",
+        plate: String::new(),
         day_rate_minor: 900_000,
         transfer_rate_minor: 350_000,
     };

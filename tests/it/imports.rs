@@ -198,7 +198,12 @@ async fn a_sheet_with_errors_is_previewed_and_its_commit_refused() {
         page.contains("1 new, 0 changed, 0 unchanged, 2 with errors"),
         "{page}"
     );
-    assert!(page.contains("overlaps"), "{page}");
+    assert!(
+        page.contains(
+            "These dates overlap the season “High” (Nov 1, 2027 – Apr 30, 2028) of this room type."
+        ),
+        "the form's rule and message, dates in the reader's format: {page}"
+    );
     assert!(page.contains("“XYZ” is not a currency code"), "{page}");
     assert!(page.contains("“castle” is not one of the allowed values"));
     let res = ops.post(&app, &format!("{at}/commit"), &[]).await;

@@ -3,16 +3,21 @@
 //! **Invariant:** a locked rate (one a posted journal entry used) is never changed:
 //! [`change`] refuses it inside the write transaction.
 //! **Invariant:** one rate per pair and day: [`create`] and [`change`] refuse a second.
+//!
+//! The pages write through [`add`] and [`edit`], which audit the change in the same
+//! transaction; the import applies a whole sheet under one audit row of its own.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::master::{currency_of, dec_of};
 use crate::db::schema::exchange_rates;
 use crate::db::{AnyConnection, now};
 use crate::domain::currency::Currency;
 use crate::domain::fx::Rate;
 use crate::domain::ids::ExchangeRateId;
+use crate::domain::message::{Message, Refusal};
 use crate::domain::text::search_key;
 
 #[derive(Debug, Clone)]
@@ -92,12 +97,35 @@ pub enum RateChangeError {
     Unavailable(#[from] crate::db::DbUnavailable),
 }
 
+impl Refusal for RateChangeError {
+    fn refusal(&self) -> Option<Message> {
+        match self {
+            RateChangeError::Exists => Some(Message::new("rates-error-exists")),
+            RateChangeError::Locked => Some(Message::new("rates-error-locked")),
+            RateChangeError::NotFound
+            | RateChangeError::Db(_)
+            | RateChangeError::Unavailable(_) => None,
+        }
+    }
+}
+
+/// The unique index on pair and day is the rule broken by a concurrent writer.
+fn pair_clash(e: diesel::result::Error) -> RateChangeError {
+    match e {
+        diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        ) => RateChangeError::Exists,
+        other => RateChangeError::Db(other),
+    }
+}
+
 /// Adds a rate, unless the pair already has one that day. Inside the caller's transaction.
 pub fn create(conn: &mut AnyConnection, rate: &Rate) -> Result<ExchangeRateId, RateChangeError> {
     if find_exact(conn, rate.from, rate.to, rate.date)?.is_some() {
         return Err(RateChangeError::Exists);
     }
-    Ok(ExchangeRateId(insert(conn, rate)?))
+    insert(conn, rate).map(ExchangeRateId).map_err(pair_clash)
 }
 
 /// Changes rate `id`, loaded here inside the caller's transaction, unless it is locked or
@@ -114,8 +142,46 @@ pub fn change(
     if find_exact(conn, rate.from, rate.to, rate.date)?.is_some_and(|other| other.id != id) {
         return Err(RateChangeError::Exists);
     }
-    update(conn, id, rate)?;
+    update(conn, id, rate).map_err(pair_clash)?;
     Ok(before)
+}
+
+/// The rate as the audit log keeps it.
+fn audit_json(r: &Rate) -> serde_json::Value {
+    serde_json::json!({
+        "date": r.date, "from": r.from.code(), "to": r.to.code(),
+        "rate": r.rate.canonical(), "source": r.source,
+    })
+}
+
+/// Adds a rate as [`create`] does, and audits it.
+pub fn add(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    rate: &Rate,
+) -> Result<ExchangeRateId, RateChangeError> {
+    let id = create(conn, rate)?;
+    let change = Change::create(Entity::ExchangeRate, id, audit_json(rate));
+    audit::record_change(conn, actor, change)?;
+    Ok(id)
+}
+
+/// Changes a rate as [`change`] does, and audits it.
+pub fn edit(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: ExchangeRateId,
+    rate: &Rate,
+) -> Result<(), RateChangeError> {
+    let before = change(conn, id, rate)?;
+    let change = Change::update(
+        Entity::ExchangeRate,
+        id,
+        audit_json(&before.rate),
+        audit_json(rate),
+    );
+    audit::record_change(conn, actor, change)?;
+    Ok(())
 }
 
 /// Writes a rate's fields; [`change`] checks the rules first.

@@ -4,6 +4,10 @@
 //! [`edit_room_type`] check with the hotel locked, a partial unique index backs them up); two
 //! live rates of one room type never overlap in dates ([`insert_rate`] and [`change_rate`]
 //! lock the room type and check inside the caller's write transaction).
+//!
+//! The pages add and change room types and rates through [`add_room_type`],
+//! [`edit_room_type`], [`add_rate`] and [`change_rate`], which audit the change in the same
+//! transaction; the import applies a whole sheet under one audit row of its own.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -16,6 +20,7 @@ use crate::db::{AnyConnection, now};
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId};
 use crate::domain::master::seasons::{Season, overlapping_season};
 use crate::domain::master::suppliers::RoomKind;
+use crate::domain::message::{Message, Refusal};
 use crate::domain::money::Money;
 use crate::domain::text::search_key;
 
@@ -40,13 +45,15 @@ pub struct RoomRate {
     pub rate: Money,
 }
 
-pub struct NewRoomType<'a> {
+/// A room type as a form or a sheet gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRoomType {
     pub kind: RoomKind,
-    pub name: &'a str,
+    pub name: String,
     pub max_occupancy: i32,
 }
 
-impl NewRoomType<'_> {
+impl NewRoomType {
     /// The room type as the audit log keeps it.
     pub fn audit_json(&self) -> serde_json::Value {
         serde_json::json!({
@@ -62,7 +69,7 @@ impl RoomType {
     pub fn audit_json(&self) -> serde_json::Value {
         let new = NewRoomType {
             kind: self.kind,
-            name: &self.name,
+            name: self.name.clone(),
             max_occupancy: self.max_occupancy,
         };
         new.audit_json()
@@ -128,6 +135,20 @@ pub enum RoomTypeError {
     Unavailable(#[from] crate::db::DbUnavailable),
 }
 
+impl Refusal for RoomTypeError {
+    fn refusal(&self) -> Option<Message> {
+        match self {
+            RoomTypeError::NameTaken(name) => {
+                Some(Message::new("rooms-error-name-taken").arg("name", name))
+            }
+            RoomTypeError::NotFound
+            | RoomTypeError::Archived
+            | RoomTypeError::Db(_)
+            | RoomTypeError::Unavailable(_) => None,
+        }
+    }
+}
+
 /// Refuses `name` when a live room type of `hotel` other than `except` has it. The hotel is
 /// locked first, and the database's unique index on live names backs the rule up.
 fn refuse_taken_name(
@@ -136,7 +157,7 @@ fn refuse_taken_name(
     name: &str,
     except: Option<RoomTypeId>,
 ) -> Result<(), RoomTypeError> {
-    backend::lock(conn, Lock::Supplier(hotel.0))?;
+    backend::lock(conn, Lock::Supplier(hotel))?;
     let key = search_key(name);
     let clash: Option<i64> = room_types::table
         .filter(room_types::supplier_id.eq(hotel.0))
@@ -167,16 +188,16 @@ fn name_clash(e: diesel::result::Error, name: &str) -> RoomTypeError {
 pub fn insert_room_type(
     conn: &mut AnyConnection,
     hotel: SupplierId,
-    new: &NewRoomType<'_>,
+    new: &NewRoomType,
 ) -> Result<RoomTypeId, RoomTypeError> {
-    refuse_taken_name(conn, hotel, new.name, None)?;
+    refuse_taken_name(conn, hotel, &new.name, None)?;
     let at = now();
     diesel::insert_into(room_types::table)
         .values((
             room_types::supplier_id.eq(hotel.0),
             room_types::kind.eq(new.kind.as_str()),
-            room_types::name.eq(new.name),
-            room_types::name_key.eq(search_key(new.name)),
+            room_types::name.eq(&new.name),
+            room_types::name_key.eq(search_key(&new.name)),
             room_types::max_occupancy.eq(new.max_occupancy),
             room_types::archived.eq(false),
             room_types::created_at.eq(at),
@@ -185,13 +206,30 @@ pub fn insert_room_type(
         .returning(room_types::id)
         .get_result(conn)
         .map(RoomTypeId)
-        .map_err(|e| name_clash(e, new.name))
+        .map_err(|e| name_clash(e, &new.name))
 }
 
+/// Adds a room type to `hotel` and audits it; its name must be free among the hotel's live
+/// room types.
+pub fn add_room_type(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    hotel: SupplierId,
+    new: &NewRoomType,
+) -> Result<RoomTypeId, RoomTypeError> {
+    let id = insert_room_type(conn, hotel, new)?;
+    let mut after = new.audit_json();
+    after["hotel"] = hotel.0.into();
+    audit::record_change(conn, actor, Change::create(Entity::RoomType, id, after))?;
+    Ok(id)
+}
+
+/// Sets a room type's category and maximum occupancy, its name unchanged (an import matches
+/// room types by name).
 pub fn update_room_type(
     conn: &mut AnyConnection,
     id: RoomTypeId,
-    new: &NewRoomType<'_>,
+    new: &NewRoomType,
 ) -> QueryResult<usize> {
     diesel::update(room_types::table.find(id.0))
         .set((
@@ -235,14 +273,16 @@ pub fn rates_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<
         .collect()
 }
 
-pub struct NewRate<'a> {
-    pub season_name: &'a str,
+/// A seasonal rate as a form or a sheet gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRate {
+    pub season_name: String,
     pub season: Season,
     /// Per room-night, in the contract's currency.
     pub rate: Money,
 }
 
-impl NewRate<'_> {
+impl NewRate {
     /// The rate as the audit log keeps it.
     pub fn audit_json(&self) -> serde_json::Value {
         serde_json::json!({
@@ -268,7 +308,7 @@ impl RoomRate {
     }
 }
 
-/// Why a rate cannot be added.
+/// Why a rate cannot be added or changed.
 #[derive(Debug, thiserror::Error)]
 pub enum RateError {
     #[error("overlaps the season {season} ({starts_on} – {ends_on})")]
@@ -288,6 +328,27 @@ pub enum RateError {
     Unavailable(#[from] crate::db::DbUnavailable),
 }
 
+impl Refusal for RateError {
+    fn refusal(&self) -> Option<Message> {
+        match self {
+            RateError::Overlap {
+                season,
+                starts_on,
+                ends_on,
+            } => Some(
+                Message::new("rates-error-overlap")
+                    .arg("season", season)
+                    .date("from", *starts_on)
+                    .date("to", *ends_on),
+            ),
+            RateError::NotFound
+            | RateError::Archived
+            | RateError::Db(_)
+            | RateError::Unavailable(_) => None,
+        }
+    }
+}
+
 /// Refuses a season that overlaps a live rate of the same room type (other than `except`).
 fn refuse_overlap(
     conn: &mut AnyConnection,
@@ -295,7 +356,7 @@ fn refuse_overlap(
     season: Season,
     except: Option<RoomRateId>,
 ) -> Result<(), RateError> {
-    backend::lock(conn, Lock::RoomType(room_type.0))?;
+    backend::lock(conn, Lock::RoomType(room_type))?;
     let existing: Vec<(i64, String, NaiveDate, NaiveDate)> = room_rates::table
         .filter(room_rates::room_type_id.eq(room_type.0))
         .filter(room_rates::archived.eq(false))
@@ -312,7 +373,7 @@ fn refuse_overlap(
         .collect();
     let seasons: Vec<Season> = others
         .iter()
-        .filter_map(|(_, _, a, b)| Season::new(*a, *b))
+        .filter_map(|(_, _, a, b)| Season::new(*a, *b).ok())
         .collect();
     if let Some(clash) = overlapping_season(&seasons, &season) {
         let name = others
@@ -369,20 +430,22 @@ pub fn rate_by_id(
 }
 
 /// Changes a live rate's season, dates and amount, read inside the caller's transaction,
-/// refusing an overlap with the room type's other live rates. Returns the rate as it was.
+/// refusing an overlap with the room type's other live rates, and audits it. Returns the
+/// rate's hotel.
 pub fn change_rate(
     conn: &mut AnyConnection,
+    actor: &Actor,
     id: RoomRateId,
-    new: &NewRate<'_>,
-) -> Result<RoomRate, RateError> {
-    let (_, before, archived) = rate_by_id(conn, id)?.ok_or(RateError::NotFound)?;
+    new: &NewRate,
+) -> Result<SupplierId, RateError> {
+    let (hotel, before, archived) = rate_by_id(conn, id)?.ok_or(RateError::NotFound)?;
     if archived {
         return Err(RateError::Archived);
     }
     refuse_overlap(conn, before.room_type_id, new.season, Some(id))?;
     diesel::update(room_rates::table.find(id.0))
         .set((
-            room_rates::season.eq(new.season_name),
+            room_rates::season.eq(&new.season_name),
             room_rates::starts_on.eq(new.season.starts_on),
             room_rates::ends_on.eq(new.season.ends_on),
             room_rates::rate_minor.eq(new.rate.minor),
@@ -390,47 +453,52 @@ pub fn change_rate(
             room_rates::updated_at.eq(now()),
         ))
         .execute(conn)?;
-    Ok(before)
+    let change = Change::update(Entity::RoomRate, id, before.audit_json(), new.audit_json());
+    audit::record_change(conn, actor, change)?;
+    Ok(hotel)
 }
 
 /// Changes a live room type's name, category and maximum occupancy, read inside the caller's
-/// transaction; the name must be free among the hotel's other live room types. Returns the
-/// room type as it was.
+/// transaction (the name must be free among the hotel's other live room types), and audits
+/// it. Returns the room type's hotel.
 pub fn edit_room_type(
     conn: &mut AnyConnection,
+    actor: &Actor,
     id: RoomTypeId,
-    new: &NewRoomType<'_>,
-) -> Result<RoomType, RoomTypeError> {
+    new: &NewRoomType,
+) -> Result<SupplierId, RoomTypeError> {
     let before = find_room_type(conn, id)?.ok_or(RoomTypeError::NotFound)?;
     if before.archived {
         return Err(RoomTypeError::Archived);
     }
-    refuse_taken_name(conn, before.supplier_id, new.name, Some(id))?;
+    refuse_taken_name(conn, before.supplier_id, &new.name, Some(id))?;
     diesel::update(room_types::table.find(id.0))
         .set((
-            room_types::name.eq(new.name),
-            room_types::name_key.eq(search_key(new.name)),
+            room_types::name.eq(&new.name),
+            room_types::name_key.eq(search_key(&new.name)),
             room_types::kind.eq(new.kind.as_str()),
             room_types::max_occupancy.eq(new.max_occupancy),
             room_types::updated_at.eq(now()),
         ))
         .execute(conn)
-        .map_err(|e| name_clash(e, new.name))?;
-    Ok(before)
+        .map_err(|e| name_clash(e, &new.name))?;
+    let change = Change::update(Entity::RoomType, id, before.audit_json(), new.audit_json());
+    audit::record_change(conn, actor, change)?;
+    Ok(before.supplier_id)
 }
 
 /// Adds a seasonal rate, refusing one that overlaps a live rate of the same room type.
 pub fn insert_rate(
     conn: &mut AnyConnection,
     room_type: RoomTypeId,
-    new: &NewRate<'_>,
+    new: &NewRate,
 ) -> Result<RoomRateId, RateError> {
     refuse_overlap(conn, room_type, new.season, None)?;
     let at = now();
     Ok(diesel::insert_into(room_rates::table)
         .values((
             room_rates::room_type_id.eq(room_type.0),
-            room_rates::season.eq(new.season_name),
+            room_rates::season.eq(&new.season_name),
             room_rates::starts_on.eq(new.season.starts_on),
             room_rates::ends_on.eq(new.season.ends_on),
             room_rates::rate_minor.eq(new.rate.minor),
@@ -442,6 +510,28 @@ pub fn insert_rate(
         .returning(room_rates::id)
         .get_result(conn)
         .map(RoomRateId)?)
+}
+
+/// Adds a seasonal rate to a live room type of `hotel`, refusing an overlap with its other
+/// live rates, and audits it.
+pub fn add_rate(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    hotel: SupplierId,
+    room_type: RoomTypeId,
+    new: &NewRate,
+) -> Result<RoomRateId, RateError> {
+    let owner = find_room_type(conn, room_type)?.filter(|rt| rt.supplier_id == hotel);
+    match owner {
+        None => return Err(RateError::NotFound),
+        Some(rt) if rt.archived => return Err(RateError::Archived),
+        Some(_) => {}
+    }
+    let id = insert_rate(conn, room_type, new)?;
+    let mut after = new.audit_json();
+    after["room_type"] = room_type.0.into();
+    audit::record_change(conn, actor, Change::create(Entity::RoomRate, id, after))?;
+    Ok(id)
 }
 
 /// The live rate of a room type with exactly these dates, for imports.

@@ -20,12 +20,27 @@ pub struct Vehicle {
     pub archived: bool,
 }
 
-pub struct NewVehicle<'a> {
-    pub vehicle_type: &'a str,
+/// A vehicle as its form gives it; rates in the company's currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewVehicle {
+    pub vehicle_type: String,
     pub seats: i32,
-    pub plate: &'a str,
+    pub plate: String,
     pub day_rate_minor: i64,
     pub transfer_rate_minor: i64,
+}
+
+impl NewVehicle {
+    /// The vehicle as the audit log keeps it.
+    pub fn audit_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "type": self.vehicle_type,
+            "seats": self.seats,
+            "plate": self.plate,
+            "day_rate_minor": self.day_rate_minor,
+            "transfer_rate_minor": self.transfer_rate_minor,
+        })
+    }
 }
 
 type VehicleTuple = (i64, i64, String, i32, String, i64, i64, bool);
@@ -69,15 +84,15 @@ pub fn vehicles_of(conn: &mut AnyConnection, company: SupplierId) -> QueryResult
 pub fn insert_vehicle(
     conn: &mut AnyConnection,
     company: SupplierId,
-    new: &NewVehicle<'_>,
+    new: &NewVehicle,
 ) -> QueryResult<VehicleId> {
     let at = now();
     diesel::insert_into(vehicles::table)
         .values((
             vehicles::supplier_id.eq(company.0),
-            vehicles::vehicle_type.eq(new.vehicle_type),
+            vehicles::vehicle_type.eq(&new.vehicle_type),
             vehicles::seats.eq(new.seats),
-            vehicles::plate.eq(new.plate),
+            vehicles::plate.eq(&new.plate),
             vehicles::day_rate_minor.eq(new.day_rate_minor),
             vehicles::transfer_rate_minor.eq(new.transfer_rate_minor),
             vehicles::archived.eq(false),
@@ -87,6 +102,20 @@ pub fn insert_vehicle(
         .returning(vehicles::id)
         .get_result(conn)
         .map(VehicleId)
+}
+
+/// Adds a vehicle to a transport company and audits it.
+pub fn add_vehicle(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    company: SupplierId,
+    new: &NewVehicle,
+) -> QueryResult<VehicleId> {
+    let id = insert_vehicle(conn, company, new)?;
+    let mut after = new.audit_json();
+    after["company"] = company.0.into();
+    audit::record_change(conn, actor, Change::create(Entity::Vehicle, id, after))?;
+    Ok(id)
 }
 
 /// Archives a live vehicle and audits it, read inside the caller's write transaction;

@@ -2,6 +2,8 @@
 
 use rand::Rng;
 
+use crate::domain::message::Message;
+
 pub const MIN_LEN: usize = 10;
 pub const MAX_LEN: usize = 128;
 
@@ -13,6 +15,18 @@ pub enum PasswordError {
     TooLong,
     #[error("the password must not be the e-mail address")]
     SameAsEmail,
+}
+
+impl PasswordError {
+    pub fn message(&self) -> Message {
+        match self {
+            PasswordError::TooShort => {
+                Message::new("account-password-error-too-short").arg("min", MIN_LEN)
+            }
+            PasswordError::TooLong => Message::new("account-password-error-too-long"),
+            PasswordError::SameAsEmail => Message::new("account-password-error-same-as-email"),
+        }
+    }
 }
 
 /// A password that satisfies the rule. The text never appears in `Debug` output.

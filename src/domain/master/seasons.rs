@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::message::Message;
+
 /// A contract season: inclusive date range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Season {
@@ -10,9 +12,28 @@ pub struct Season {
     pub ends_on: NaiveDate,
 }
 
+/// Why a season is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SeasonError {
+    #[error("the season ends before its first night")]
+    EndsBeforeStart,
+}
+
+impl SeasonError {
+    pub fn message(&self) -> Message {
+        match self {
+            SeasonError::EndsBeforeStart => Message::new("rates-error-dates"),
+        }
+    }
+}
+
 impl Season {
-    pub fn new(starts_on: NaiveDate, ends_on: NaiveDate) -> Option<Season> {
-        (ends_on >= starts_on).then_some(Season { starts_on, ends_on })
+    /// The season from `starts_on` to `ends_on`, both nights included: one night at least.
+    pub fn new(starts_on: NaiveDate, ends_on: NaiveDate) -> Result<Season, SeasonError> {
+        if ends_on < starts_on {
+            return Err(SeasonError::EndsBeforeStart);
+        }
+        Ok(Season { starts_on, ends_on })
     }
 
     pub fn overlaps(&self, other: &Season) -> bool {
@@ -34,7 +55,7 @@ mod tests {
     }
 
     fn season(a: NaiveDate, b: NaiveDate) -> Season {
-        Season::new(a, b).unwrap_or_else(|| panic!("season"))
+        Season::new(a, b).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]
@@ -46,6 +67,9 @@ mod tests {
             Some(&existing[0]),
             "a shared boundary night overlaps"
         );
-        assert!(Season::new(d(2, 1), d(1, 1)).is_none());
+        assert_eq!(
+            Season::new(d(2, 1), d(1, 1)),
+            Err(SeasonError::EndsBeforeStart)
+        );
     }
 }

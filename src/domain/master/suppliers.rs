@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::domain::decimal::Dec;
+use crate::domain::message::Message;
 
 /// What a supplier sells. Stored as text with a CHECK constraint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -135,6 +136,17 @@ pub enum SplitError {
     NotHundred(Dec),
     #[error("a share must be between 0 and 100 %")]
     OutOfRange,
+}
+
+impl SplitError {
+    pub fn message(&self) -> Message {
+        match self {
+            SplitError::NotHundred(total) => {
+                Message::new("suppliers-error-split").arg("total", total.canonical())
+            }
+            SplitError::OutOfRange => Message::new("suppliers-error-percent"),
+        }
+    }
 }
 
 impl CommissionSplit {

@@ -5,18 +5,15 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::db::DbUnavailable;
-use crate::db::audit::{Change, Entity, Verb};
-use crate::db::auth::accounts::{self, UserChangeError};
+use crate::db::auth::accounts::{self, PasswordSet, UserChangeError};
 use crate::db::auth::users;
 use crate::db::auth::users::{ListQuery, SortBy, User};
 use crate::db::listing::SortKey;
-use crate::db::{self, audit, auth::sessions, auth::throttle};
 use crate::domain::access::{Perm, Role};
 use crate::domain::auth::password;
 use crate::domain::email::Email;
 use crate::domain::ids::UserId;
-use crate::i18n::{Message, key};
+use crate::domain::message::{Message, Refusal, key};
 use crate::web::auth::sign_in;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -24,54 +21,6 @@ use crate::web::flash::Flash;
 use crate::web::kit::list::Pager;
 use crate::web::paths;
 use crate::web::render::role_key;
-
-/// Rules of user administration that a request can break.
-#[derive(Debug, thiserror::Error)]
-pub enum UserError {
-    #[error("a user with this e-mail already exists")]
-    EmailTaken,
-    #[error(transparent)]
-    Change(#[from] UserChangeError),
-    #[error(transparent)]
-    Db(#[from] diesel::result::Error),
-    #[error(transparent)]
-    Unavailable(#[from] DbUnavailable),
-}
-
-impl UserError {
-    fn message(&self) -> Message {
-        match self {
-            UserError::EmailTaken => Message::new("users-error-email-taken"),
-            UserError::Change(UserChangeError::LastAdmin) => Message::new("users-error-last-admin"),
-            UserError::Change(UserChangeError::DisableSelf) => {
-                Message::new("users-error-disable-self")
-            }
-            _ => Message::new("error-internal"),
-        }
-    }
-
-    /// A rule the request broke, as opposed to a failure of the system.
-    fn is_rule(&self) -> bool {
-        matches!(
-            self,
-            UserError::EmailTaken
-                | UserError::Change(UserChangeError::LastAdmin | UserChangeError::DisableSelf)
-        )
-    }
-}
-
-impl From<UserError> for WebError {
-    fn from(e: UserError) -> Self {
-        match e {
-            UserError::Change(UserChangeError::NotFound) => WebError::NotFound,
-            UserError::Change(UserChangeError::Db(e)) | UserError::Db(e) => e.into(),
-            UserError::Change(UserChangeError::Unavailable(e)) | UserError::Unavailable(e) => {
-                e.into()
-            }
-            rule => WebError::BadRequest(rule.message()),
-        }
-    }
-}
 
 #[derive(Deserialize)]
 pub struct ListParams {
@@ -265,27 +214,15 @@ pub async fn create(
     let actor = user.actor(ui.client_addr());
     let new_email = email.clone();
     let created = db
-        .write(move |conn| -> Result<UserId, UserError> {
-            if users::find_by_email(conn, new_email.as_str())?.is_some() {
-                return Err(UserError::EmailTaken);
-            }
-            let id = users::insert(
-                conn,
-                &users::NewUser {
-                    email: &new_email,
-                    display_name: &name,
-                    role,
-                    password_hash: &hash,
-                    must_change_password: true,
-                },
-            )?;
-            audit::record_change(
- conn,
- &actor,
- Change::new(Entity::User, Verb::Create, id)
- .after(serde_json::json!({ "email": new_email.as_str(), "name": name, "role": role.as_str() })),
-)?;
-            Ok(id)
+        .write(move |conn| {
+            let new = users::NewUser {
+                email: &new_email,
+                display_name: &name,
+                role,
+                password_hash: &hash,
+                must_change_password: true,
+            };
+            accounts::create(conn, &actor, &new)
         })
         .await;
     match created {
@@ -298,9 +235,9 @@ pub async fn create(
             };
             ui.render(StatusCode::CREATED, "users/one_time.html", &view)
         }
-        Err(UserError::EmailTaken) => {
+        Err(e @ UserChangeError::EmailTaken) => {
             let errors = FieldErrors {
-                email: Some(ui.t(key("users-error-email-taken"))),
+                email: e.refusal().map(|m| ui.message(&m)),
                 ..Default::default()
             };
             render_form_errors(&ui, None, &form, errors)
@@ -374,31 +311,23 @@ pub async fn update(
     let actor = user.actor(ui.client_addr());
     let id = target.id;
     let result = db
-        .write(move |conn| -> Result<(), UserError> {
-            let before = accounts::change_profile(conn, id, &name, role)?;
-            audit::record_change(
- conn,
- &actor,
- Change::new(Entity::User, Verb::Update, before.id)
- .before(serde_json::json!({ "name": before.display_name, "role": before.role.as_str() }))
- .after(serde_json::json!({ "name": name, "role": role.as_str() })),
-)?;
-            Ok(())
-        })
+        .write(move |conn| accounts::change_profile(conn, &actor, id, &name, role))
         .await;
     match result {
         Ok(()) => Ok(ui.see_other(
             &paths::user_edit(target.id),
             Flash::success(Message::new("users-updated")),
         )),
-        Err(e) if e.is_rule() => {
-            let errors = FieldErrors {
-                form: Some(ui.state.i18n.message(ui.locale(), &e.message())),
-                ..Default::default()
-            };
-            render_form_errors(&ui, Some(&target), &form, errors)
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => match e.refusal() {
+            Some(refusal) => {
+                let errors = FieldErrors {
+                    form: Some(ui.message(&refusal)),
+                    ..Default::default()
+                };
+                render_form_errors(&ui, Some(&target), &form, errors)
+            }
+            None => Err(e.into()),
+        },
     }
 }
 
@@ -412,31 +341,13 @@ async fn set_disabled(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::UsersManage)?;
     let target = load(&db, id).await?;
-    let (actor, me) = (user.actor(ui.client_addr()), user.user().id);
+    let actor = user.actor(ui.client_addr());
     let result = db
-        .write(move |conn| -> Result<(), UserError> {
-            let before = accounts::change_disabled(conn, me, id, disabled)?;
-            audit::record_change(
-                conn,
-                &actor,
-                Change::new(
-                    Entity::User,
-                    if disabled {
-                        Verb::Disable
-                    } else {
-                        Verb::Enable
-                    },
-                    before.id,
-                )
-                .before(serde_json::json!({ "disabled": before.disabled }))
-                .after(serde_json::json!({ "disabled": disabled })),
-            )?;
-            Ok(())
-        })
+        .write(move |conn| accounts::change_disabled(conn, &actor, id, disabled))
         .await;
     let back = paths::user_edit(target.id);
     match result {
-        Ok(()) => {
+        Ok(_) => {
             let id = if disabled {
                 key("users-disabled")
             } else {
@@ -447,8 +358,10 @@ async fn set_disabled(
                 Flash::success(Message::new(id).arg("email", target.email)),
             ))
         }
-        Err(e) if e.is_rule() => Ok(ui.see_other(&back, Flash::error(e.message()))),
-        Err(e) => Err(e.into()),
+        Err(e) => match e.refusal() {
+            Some(refusal) => Ok(ui.see_other(&back, Flash::error(refusal))),
+            None => Err(e.into()),
+        },
     }
 }
 
@@ -481,19 +394,9 @@ pub async fn reset_password(
     let one_time = password::one_time_password();
     let hash = sign_in::hash(&ui, one_time.clone()).await?;
     let actor = user.actor(ui.client_addr());
-    let (id, email) = (target.id, target.email.clone());
-    db.write(move |conn| -> Result<(), WebError> {
-        users::set_password(conn, id, &hash, true)?;
-        sessions::revoke_all_for_user(conn, id, db::now())?;
-        throttle::clear(conn, throttle::Scope::Account, &email)?;
-        audit::record_change(
-            conn,
-            &actor,
-            Change::new(Entity::User, Verb::ResetPassword, id),
-        )?;
-        Ok(())
-    })
-    .await?;
+    let id = target.id;
+    db.write(move |conn| accounts::set_password(conn, &actor, id, &hash, PasswordSet::OneTime))
+        .await?;
     let view = OneTimeView {
         id: target.id.0,
         email: target.email,

@@ -10,7 +10,7 @@ use crate::db::{self, audit, auth::sessions, auth::throttle, auth::users};
 use crate::domain::access::Perm;
 use crate::domain::auth::password::{NewPassword, PasswordError};
 use crate::domain::locale::Locale;
-use crate::i18n::{Message, key};
+use crate::domain::message::{Message, key};
 use crate::web::auth::sign_in;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, SignedIn, Ui};

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::db::{self, audit, auth::sessions, auth::throttle};
 use crate::domain::auth::redirect;
 use crate::domain::auth::sign_in::{ThrottleRule, throttled};
-use crate::i18n::{Message, key};
+use crate::domain::message::{Message, key};
 use crate::security;
 use crate::web::error::WebError;
 use crate::web::extract::{Db, SignedIn, Ui};

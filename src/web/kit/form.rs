@@ -11,9 +11,10 @@ use serde::Serialize;
 use crate::domain::calendar;
 use crate::domain::currency::Currency;
 use crate::domain::decimal::{Dec, NumberError};
+use crate::domain::message::{Refusal, key};
 use crate::domain::money::Money;
 use crate::domain::text::has_forbidden_control;
-use crate::i18n::key;
+use crate::web::error::WebError;
 use crate::web::extract::Ui;
 
 /// The currencies offered in drop-downs; any ISO 4217 code is accepted when typed.
@@ -56,6 +57,21 @@ impl Errors {
 
     pub fn any(&self) -> bool {
         !self.0.is_empty()
+    }
+
+    /// The field errors of a write that a business rule refused, its refusal shown at
+    /// `field`; any other failure is not the user's to correct, and is returned as it is.
+    pub fn refused<E: Refusal + Into<WebError>>(
+        ui: &Ui,
+        field: &str,
+        e: E,
+    ) -> Result<Errors, WebError> {
+        let Some(refusal) = e.refusal() else {
+            return Err(e.into());
+        };
+        let mut errors = Errors::default();
+        errors.add(field, ui.message(&refusal));
+        Ok(errors)
     }
 }
 

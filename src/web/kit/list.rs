@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::db::listing::SortKey;
-use crate::i18n::key;
+use crate::domain::message::key;
 use crate::web::extract::Ui;
 use crate::web::kit::form::OptionView;
 

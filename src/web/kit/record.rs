@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::db::master::{self as records, NewRecord, Record};
 use crate::domain::access::Perm;
-use crate::i18n::Message;
+use crate::domain::message::Message;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;

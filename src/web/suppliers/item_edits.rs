@@ -6,25 +6,19 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use crate::db::audit::{self, Change, Entity};
-use crate::db::master::rooms::{
-    self, NewRate, NewRoomType, RateError, RoomRate, RoomType, RoomTypeError,
-};
+use crate::db::master::rooms::{self, RoomRate, RoomType};
 use crate::db::master::suppliers;
 use crate::domain::access::Perm;
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId};
 use crate::domain::master::suppliers::RoomKind;
-use crate::domain::money::Money;
-use crate::i18n::{Message, key};
+use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView, Reader};
 use crate::web::kit::money_input;
 use crate::web::paths;
-use crate::web::suppliers::items::{
-    overlap_errors, read_room_type, read_season, room_type_refused,
-};
+use crate::web::suppliers::items::{rate_refused, read_rate, read_room_type, room_type_refused};
 use crate::web::suppliers::show::room_kind_key;
 
 #[derive(Serialize)]
@@ -151,33 +145,26 @@ pub async fn update_room_type(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
-    let before = load_room_type(&db, path.into_inner()).await?;
+    let shown = load_room_type(&db, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
-    let (name, kind, max_occupancy) = match read_room_type(&ui, &fields) {
-        Ok(room_type) => room_type,
-        Err(errors) => return render(&ui, &db, Page::room_type(&before), &fields, &errors).await,
+    let new = match read_room_type(&ui, &fields) {
+        Ok(new) => new,
+        Err(errors) => return render(&ui, &db, Page::room_type(&shown), &fields, &errors).await,
     };
-    let (actor, id) = (user.actor(ui.client_addr()), before.id);
+    let (actor, id) = (user.actor(ui.client_addr()), shown.id);
     let changed = db
-        .write(move |conn| -> Result<(), RoomTypeError> {
-            let new = NewRoomType {
-                kind,
-                name: &name,
-                max_occupancy,
-            };
-            // Read again here: the form was shown from an earlier read.
-            let old = rooms::edit_room_type(conn, id, &new)?;
-            let change = Change::update(Entity::RoomType, id, old.audit_json(), new.audit_json());
-            audit::record_change(conn, &actor, change)?;
-            Ok(())
-        })
+        .write(move |conn| rooms::edit_room_type(conn, &actor, id, &new))
         .await;
-    if let Err(e) = changed {
-        let errors = room_type_refused(&ui, e)?;
-        return render(&ui, &db, Page::room_type(&before), &fields, &errors).await;
+    match changed {
+        Ok(hotel) => {
+            let flash = Flash::success(Message::new("rooms-updated"));
+            Ok(ui.see_other(&paths::hotel(hotel), flash))
+        }
+        Err(e) => {
+            let errors = room_type_refused(&ui, e)?;
+            render(&ui, &db, Page::room_type(&shown), &fields, &errors).await
+        }
     }
-    let flash = Flash::success(Message::new("rooms-updated"));
-    Ok(ui.see_other(&paths::hotel(before.supplier_id), flash))
 }
 
 fn rate_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
@@ -234,46 +221,25 @@ pub async fn update_rate(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
-    let (hotel, before) = load_rate(&db, path.into_inner()).await?;
+    let (hotel, shown) = load_rate(&db, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
     let mut r = Reader::new(&ui, &fields);
-    let season_name = r.text("season", 100, true);
-    let season = read_season(&ui, &mut r);
-    let currency = r.currency("currency");
-    let rate = r.money("rate", currency, true);
-    let (Some(season), Some(rate_minor), Some(currency), false) =
-        (season, rate, currency, r.errors.any())
-    else {
-        return render(&ui, &db, Page::rate(hotel, &before), &fields, &r.errors).await;
+    let new = read_rate(&mut r);
+    let (Some(new), false) = (new, r.errors.any()) else {
+        return render(&ui, &db, Page::rate(hotel, &shown), &fields, &r.errors).await;
     };
-    let (actor, id) = (user.actor(ui.client_addr()), before.id);
-    let result = db
-        .write(move |conn| -> Result<(), RateError> {
-            let new = NewRate {
-                season_name: &season_name,
-                season,
-                rate: Money::new(rate_minor, currency),
-            };
-            // Read again here: the form was shown from an earlier read.
-            let old = rooms::change_rate(conn, id, &new)?;
-            let change = Change::update(Entity::RoomRate, id, old.audit_json(), new.audit_json());
-            audit::record_change(conn, &actor, change)?;
-            Ok(())
-        })
+    let (actor, id) = (user.actor(ui.client_addr()), shown.id);
+    let changed = db
+        .write(move |conn| rooms::change_rate(conn, &actor, id, &new))
         .await;
-    match result {
-        Ok(()) => Ok(ui.see_other(
-            &paths::hotel(hotel),
-            Flash::success(Message::new("rooms-rate-updated")),
-        )),
-        Err(RateError::Overlap {
-            season,
-            starts_on,
-            ends_on,
-        }) => {
-            let errors = overlap_errors(&ui, season, starts_on, ends_on);
-            render(&ui, &db, Page::rate(hotel, &before), &fields, &errors).await
+    match changed {
+        Ok(hotel) => {
+            let flash = Flash::success(Message::new("rooms-rate-updated"));
+            Ok(ui.see_other(&paths::hotel(hotel), flash))
         }
-        Err(other) => Err(other.into()),
+        Err(e) => {
+            let errors = rate_refused(&ui, e)?;
+            render(&ui, &db, Page::rate(hotel, &shown), &fields, &errors).await
+        }
     }
 }

@@ -1,62 +1,29 @@
 //! What hangs off a supplier's page: a hotel's room types and seasonal contract rates
-//! (overlapping seasons of one room type refused), a transport company's vehicles.
+//! (overlapping seasons of one room type refused), a transport company's vehicles. The form
+//! readers here serve adding them and, in `item_edits`, editing them.
+
+use actix_web::{HttpResponse, web};
 
 use super::load;
 use super::show::{Failed, render_show};
-use crate::db::audit::{self, Change, Entity, Verb};
 use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeError};
+use crate::db::master::suppliers::Supplier;
 use crate::db::master::vehicles::{self, NewVehicle};
 use crate::domain::access::Perm;
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId, VehicleId};
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
+use crate::domain::message::Message;
 use crate::domain::money::Money;
-use crate::i18n::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, Reader};
 use crate::web::paths;
-use actix_web::{HttpResponse, web};
-
-/// The season named by the form's `starts_on` and `ends_on`; an inverted range is a field
-/// error. Missing dates are reported by the reader itself.
-pub(super) fn read_season(ui: &Ui, r: &mut Reader<'_>) -> Option<Season> {
-    let starts_on = r.date("starts_on", true);
-    let ends_on = r.date("ends_on", true);
-    let (a, b) = (starts_on?, ends_on?);
-    let season = Season::new(a, b);
-    if season.is_none() {
-        r.errors.add("ends_on", ui.t(key("rates-error-dates")));
-    }
-    season
-}
-
-/// The field error for a season that overlaps another live season of the same room type.
-pub(super) fn overlap_errors(
-    ui: &Ui,
-    season: String,
-    starts_on: chrono::NaiveDate,
-    ends_on: chrono::NaiveDate,
-) -> Errors {
-    let f = ui.formats();
-    let mut errors = Errors::default();
-    let text = ui.state.i18n.t(
-        ui.locale(),
-        key("rates-error-overlap"),
-        &[
-            ("season".into(), season),
-            ("from".into(), f.date(ui.locale(), starts_on)),
-            ("to".into(), f.date(ui.locale(), ends_on)),
-        ],
-    );
-    errors.add("starts_on", text);
-    errors
-}
 
 /// A room type as its form gives it: name, kind and maximum occupancy (the kind's usual one
 /// when left empty), or the field errors.
-pub(super) fn read_room_type(ui: &Ui, fields: &Fields) -> Result<(String, RoomKind, i32), Errors> {
+pub(super) fn read_room_type(ui: &Ui, fields: &Fields) -> Result<NewRoomType, Errors> {
     let mut r = Reader::new(ui, fields);
     let name = r.text("name", 100, true);
     let kinds = RoomKind::ALL.map(RoomKind::as_str);
@@ -66,18 +33,65 @@ pub(super) fn read_room_type(ui: &Ui, fields: &Fields) -> Result<(String, RoomKi
         return Err(r.errors);
     };
     let max_occupancy = max.map_or_else(|| kind.default_occupancy(), |m| m as i32);
-    Ok((name, kind, max_occupancy))
+    Ok(NewRoomType {
+        kind,
+        name,
+        max_occupancy,
+    })
 }
 
-/// The field errors of a room type the database refused: a taken name is the user's to fix,
-/// anything else is not.
-pub(super) fn room_type_refused(ui: &Ui, e: RoomTypeError) -> Result<Errors, WebError> {
-    let RoomTypeError::NameTaken(_) = e else {
-        return Err(e.into());
+/// A seasonal rate as its form gives it: season name, first and last night, amount and
+/// currency, or the field errors.
+pub(super) fn read_rate(r: &mut Reader<'_>) -> Option<NewRate> {
+    let season_name = r.text("season", 100, true);
+    let starts_on = r.date("starts_on", true);
+    let ends_on = r.date("ends_on", true);
+    let season = match (starts_on, ends_on) {
+        (Some(a), Some(b)) => match Season::new(a, b) {
+            Ok(season) => Some(season),
+            Err(e) => {
+                r.errors.add("ends_on", r.ui.message(&e.message()));
+                None
+            }
+        },
+        _ => None,
     };
-    let mut errors = Errors::default();
-    errors.add("name", ui.t(key("rooms-error-name-taken")));
-    Ok(errors)
+    let currency = r.currency("currency");
+    let rate = r.money("rate", currency, true);
+    let (Some(season), Some(minor), Some(currency)) = (season, rate, currency) else {
+        return None;
+    };
+    Some(NewRate {
+        season_name,
+        season,
+        rate: Money::new(minor, currency),
+    })
+}
+
+/// The form's errors for a room type a rule refused: a taken name is the name's to fix.
+pub(super) fn room_type_refused(ui: &Ui, e: RoomTypeError) -> Result<Errors, WebError> {
+    Errors::refused(ui, "name", e)
+}
+
+/// The form's errors for a rate a rule refused: an overlap is the dates' to fix.
+pub(super) fn rate_refused(ui: &Ui, e: RateError) -> Result<Errors, WebError> {
+    Errors::refused(ui, "starts_on", e)
+}
+
+/// The supplier's page again with the sub-form `section` refused (422).
+async fn refuse(
+    (ui, db, user): (&Ui, &Db, &CurrentUser),
+    supplier: Supplier,
+    section: &'static str,
+    fields: Fields,
+    errors: Errors,
+) -> Result<HttpResponse, WebError> {
+    let failed = Failed {
+        section,
+        fields,
+        errors,
+    };
+    render_show(ui, db, user, supplier, Some(failed)).await
 }
 
 pub async fn add_room_type(
@@ -90,42 +104,18 @@ pub async fn add_room_type(
     user.require(Perm::SuppliersEdit)?;
     let hotel = load(&db, SupplierKind::Hotel, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
-    let section = "room-type";
-    let (name, kind, max_occupancy) = match read_room_type(&ui, &fields) {
-        Ok(room_type) => room_type,
-        Err(errors) => {
-            let failed = Failed {
-                section,
-                fields,
-                errors,
-            };
-            return render_show(&ui, &db, &user, hotel, Some(failed)).await;
-        }
+    let page = (&ui, &db, &user);
+    let new = match read_room_type(&ui, &fields) {
+        Ok(new) => new,
+        Err(errors) => return refuse(page, hotel, "room-type", fields, errors).await,
     };
     let (actor, hotel_id) = (user.actor(ui.client_addr()), hotel.id);
     let added = db
-        .write(move |conn| -> Result<(), RoomTypeError> {
-            let new = NewRoomType {
-                kind,
-                name: &name,
-                max_occupancy,
-            };
-            let id = rooms::insert_room_type(conn, hotel_id, &new)?;
-            let mut after = new.audit_json();
-            after["hotel"] = hotel_id.0.into();
-            let change = Change::new(Entity::RoomType, Verb::Create, id).after(after);
-            audit::record_change(conn, &actor, change)?;
-            Ok(())
-        })
+        .write(move |conn| rooms::add_room_type(conn, &actor, hotel_id, &new))
         .await;
     if let Err(e) = added {
         let errors = room_type_refused(&ui, e)?;
-        let failed = Failed {
-            section,
-            fields,
-            errors,
-        };
-        return render_show(&ui, &db, &user, hotel, Some(failed)).await;
+        return refuse(page, hotel, "room-type", fields, errors).await;
     }
     let flash = Flash::success(Message::new("rooms-created"));
     Ok(ui.see_other(&paths::hotel(hotel_id), flash))
@@ -141,75 +131,37 @@ pub async fn add_rate(
     user.require(Perm::SuppliersEdit)?;
     let hotel = load(&db, SupplierKind::Hotel, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
+    let page = (&ui, &db, &user);
     let hotel_id = hotel.id;
-    let room_types = db
+    let live: Vec<RoomTypeId> = db
         .read(move |conn| -> Result<_, WebError> { Ok(rooms::room_types_of(conn, hotel_id)?) })
-        .await?;
+        .await?
+        .into_iter()
+        .filter(|rt| !rt.archived)
+        .map(|rt| rt.id)
+        .collect();
     let mut r = Reader::new(&ui, &fields);
-    let room_type = fields
-        .get("room_type")
-        .parse::<i64>()
-        .ok()
-        .and_then(|id| {
-            room_types
-                .iter()
-                .find(|rt| rt.id == RoomTypeId(id) && !rt.archived)
-        })
-        .map(|rt| rt.id);
-    if room_type.is_none() {
-        r.errors.add("room_type", ui.t(key("form-error-choice")));
-    }
-    let season_name = r.text("season", 100, true);
-    let season = read_season(&ui, &mut r);
-    let currency = r.currency("currency");
-    let rate = r.money("rate", currency, true);
-    let (Some(room_type), Some(season), Some(rate_minor), Some(currency), false) =
-        (room_type, season, rate, currency, r.errors.any())
-    else {
+    let choices: Vec<String> = live.iter().map(|id| id.to_string()).collect();
+    let choices: Vec<&str> = choices.iter().map(String::as_str).collect();
+    let room_type = r
+        .choice("room_type", &choices)
+        .and_then(|id| id.parse().ok())
+        .map(RoomTypeId);
+    let new = read_rate(&mut r);
+    let (Some(room_type), Some(new), false) = (room_type, new, r.errors.any()) else {
         let errors = r.errors;
-        let failed = Failed {
-            section: "rate",
-            fields,
-            errors,
-        };
-        return render_show(&ui, &db, &user, hotel, Some(failed)).await;
+        return refuse(page, hotel, "rate", fields, errors).await;
     };
     let actor = user.actor(ui.client_addr());
-    let result = db
-        .write(move |conn| -> Result<RoomRateId, RateError> {
-            let new = NewRate {
-                season_name: &season_name,
-                season,
-                rate: Money::new(rate_minor, currency),
-            };
-            let id = rooms::insert_rate(conn, room_type, &new)?;
-            let mut after = new.audit_json();
-            after["room_type"] = room_type.0.into();
-            let change = Change::new(Entity::RoomRate, Verb::Create, id).after(after);
-            audit::record_change(conn, &actor, change)?;
-            Ok(id)
-        })
+    let added = db
+        .write(move |conn| rooms::add_rate(conn, &actor, hotel_id, room_type, &new))
         .await;
-    match result {
-        Ok(_) => Ok(ui.see_other(
-            &paths::hotel(hotel_id),
-            Flash::success(Message::new("rates-created")),
-        )),
-        Err(RateError::Overlap {
-            season,
-            starts_on,
-            ends_on,
-        }) => {
-            let errors = overlap_errors(&ui, season, starts_on, ends_on);
-            let failed = Failed {
-                section: "rate",
-                fields,
-                errors,
-            };
-            render_show(&ui, &db, &user, hotel, Some(failed)).await
-        }
-        Err(other) => Err(other.into()),
+    if let Err(e) = added {
+        let errors = rate_refused(&ui, e)?;
+        return refuse(page, hotel, "rate", fields, errors).await;
     }
+    let flash = Flash::success(Message::new("rates-created"));
+    Ok(ui.see_other(&paths::hotel(hotel_id), flash))
 }
 
 pub async fn archive_rate(
@@ -244,6 +196,23 @@ pub async fn archive_room_type(
     Ok(ui.see_other(&paths::hotel(hotel), flash))
 }
 
+/// A vehicle as its form gives it, its rates in the company's currency.
+fn read_vehicle(r: &mut Reader<'_>, company: &Supplier) -> Option<NewVehicle> {
+    let currency = Some(company.data.currency);
+    let vehicle_type = r.text("vehicle_type", 100, true);
+    let seats = r.integer("seats", 1, 100, true);
+    let plate = r.text("plate", 30, false);
+    let day = r.money("day_rate", currency, true);
+    let transfer = r.money("transfer_rate", currency, true);
+    Some(NewVehicle {
+        vehicle_type,
+        seats: seats? as i32,
+        plate,
+        day_rate_minor: day?,
+        transfer_rate_minor: transfer?,
+    })
+}
+
 pub async fn add_vehicle(
     ui: Ui,
     db: Db,
@@ -255,39 +224,18 @@ pub async fn add_vehicle(
     let company = load(&db, SupplierKind::Transport, path.into_inner()).await?;
     let fields = Fields(form.into_inner());
     let mut r = Reader::new(&ui, &fields);
-    let currency = Some(company.data.currency);
-    let vehicle_type = r.text("vehicle_type", 100, true);
-    let seats = r.integer("seats", 1, 100, true);
-    let plate = r.text("plate", 30, false);
-    let day = r.money("day_rate", currency, true);
-    let transfer = r.money("transfer_rate", currency, true);
-    let (Some(seats), Some(day), Some(transfer), false) = (seats, day, transfer, r.errors.any())
-    else {
+    let new = read_vehicle(&mut r, &company);
+    let (Some(new), false) = (new, r.errors.any()) else {
         let errors = r.errors;
-        let failed = Failed {
-            section: "vehicle",
-            fields,
-            errors,
-        };
-        return render_show(&ui, &db, &user, company, Some(failed)).await;
+        return refuse((&ui, &db, &user), company, "vehicle", fields, errors).await;
     };
     let (actor, company_id) = (user.actor(ui.client_addr()), company.id);
-    db.write(move |conn| -> Result<(), WebError> {
-        let new = NewVehicle { vehicle_type: &vehicle_type, seats: seats as i32, plate: &plate, day_rate_minor: day, transfer_rate_minor: transfer };
-        let id = vehicles::insert_vehicle(conn, company_id, &new)?;
-        audit::record_change(
-            conn,
-            &actor,
-            Change::new(Entity::Vehicle, Verb::Create, id)
-            .after(serde_json::json!({ "company": company_id.0, "type": vehicle_type, "seats": seats, "plate": plate, "day_rate_minor": day, "transfer_rate_minor": transfer })),
-        )?;
-        Ok(())
+    db.write(move |conn| -> Result<_, WebError> {
+        Ok(vehicles::add_vehicle(conn, &actor, company_id, &new)?)
     })
     .await?;
-    Ok(ui.see_other(
-        &paths::transport_company(company_id),
-        Flash::success(Message::new("vehicles-created")),
-    ))
+    let flash = Flash::success(Message::new("vehicles-created"));
+    Ok(ui.see_other(&paths::transport_company(company_id), flash))
 }
 
 pub async fn archive_vehicle(

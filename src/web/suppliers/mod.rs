@@ -11,7 +11,7 @@ use crate::db::master::suppliers;
 use crate::db::master::suppliers::Supplier;
 use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::SupplierKind;
-use crate::i18n::key;
+use crate::domain::message::key;
 use crate::web::error::WebError;
 use crate::web::extract::{Db, Ui};
 use crate::web::kit::list::TabView;

@@ -11,7 +11,7 @@ use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{
     CommissionBasis, CommissionSplit, SplitError, SupplierKind,
 };
-use crate::i18n::{Message, key};
+use crate::domain::message::{Message, key};
 use crate::import::Kind as ImportKind;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};

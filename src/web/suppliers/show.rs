@@ -8,7 +8,7 @@ use crate::db::master::vehicles;
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{CommissionBasis, RoomKind};
-use crate::i18n::key;
+use crate::domain::message::key;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::DetailView;
