@@ -50,6 +50,7 @@ imports-error-negative = { $column }: “{ $value }” cannot be negative.
 imports-error-too-precise = { $column }: { $value } has too many decimals for the currency.
 imports-error-range = { $column }: “{ $value }” is out of range.
 imports-error-choice = { $column }: “{ $value }” is not one of the allowed values.
+imports-error-refused = { $column }: “{ $value }” — { $reason }
 imports-error-languages = Languages: “{ $value }” should look like zh:native, en:fluent.
 imports-error-database = The row could not be saved: { $detail }
 imports-error-too-many-styles = The workbook holds more than { $count } shared texts or cell styles; save it again as a plain .xlsx or split it.

@@ -50,6 +50,7 @@ imports-error-negative = { $column }: “{ $value }” ต้องไม่ต�
 imports-error-too-precise = { $column }: { $value } มีทศนิยมมากเกินไปสำหรับสกุลเงินนี้
 imports-error-range = { $column }: “{ $value }” อยู่นอกช่วงที่กำหนด
 imports-error-choice = { $column }: “{ $value }” ไม่ใช่ค่าที่อนุญาต
+imports-error-refused = { $column }: “{ $value }” — { $reason }
 imports-error-languages = ภาษา: “{ $value }” ควรอยู่ในรูปแบบ zh:native, en:fluent
 imports-error-database = ไม่สามารถบันทึกแถวนี้ได้: { $detail }
 imports-error-too-many-styles = ไฟล์มีข้อความที่ใช้ร่วมกันหรือรูปแบบเซลล์มากกว่า { $count } รายการ กรุณาบันทึกใหม่เป็น .xlsx ธรรมดาหรือแบ่งไฟล์

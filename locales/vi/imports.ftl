@@ -50,6 +50,7 @@ imports-error-negative = { $column }: “{ $value }” không được âm.
 imports-error-too-precise = { $column }: { $value } có quá nhiều chữ số thập phân cho loại tiền này.
 imports-error-range = { $column }: “{ $value }” nằm ngoài phạm vi.
 imports-error-choice = { $column }: “{ $value }” không phải giá trị được phép.
+imports-error-refused = { $column }: “{ $value }” — { $reason }
 imports-error-languages = Ngôn ngữ: “{ $value }” phải có dạng zh:native, en:fluent.
 imports-error-database = Không lưu được dòng này: { $detail }
 imports-error-too-many-styles = Tệp có hơn { $count } chuỗi dùng chung hoặc kiểu ô; hãy lưu lại thành .xlsx thông thường hoặc chia nhỏ tệp.

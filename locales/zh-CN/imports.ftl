@@ -50,6 +50,7 @@ imports-error-negative = { $column }：“{ $value }”不能为负数。
 imports-error-too-precise = { $column }：{ $value } 的小数位数超出该货币允许的范围。
 imports-error-range = { $column }：“{ $value }”超出范围。
 imports-error-choice = { $column }：“{ $value }”不是允许的值。
+imports-error-refused = { $column }：“{ $value }”——{ $reason }
 imports-error-languages = 语言：“{ $value }”的格式应为 zh:native, en:fluent。
 imports-error-database = 该行无法保存：{ $detail }
 imports-error-too-many-styles = 工作簿中的共享文本或单元格样式超过 { $count } 个，请另存为普通 .xlsx 或拆分文件。

@@ -1,6 +1,8 @@
-//! E-mail addresses of staff accounts: the sign-in name.
+//! E-mail addresses: the sign-in name of staff accounts, and the address of a contact.
 
 use std::fmt;
+
+use crate::domain::message::Message;
 
 /// A trimmed, lower-cased address with one `@`, a local part and a dotted or `.local` domain.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -9,6 +11,12 @@ pub struct Email(String);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid e-mail address {0:?}")]
 pub struct InvalidEmail(pub String);
+
+impl InvalidEmail {
+    pub fn message(&self) -> Message {
+        Message::new("users-error-email")
+    }
+}
 
 impl Email {
     pub fn parse(raw: &str) -> Result<Email, InvalidEmail> {

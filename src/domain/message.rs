@@ -24,6 +24,9 @@ pub enum Arg {
     Date { date: NaiveDate },
     /// Another message id (a column's label), shown translated.
     Label { label: String },
+    /// Another message with its own arguments (a rule's refusal inside an import row's
+    /// error), shown translated.
+    Message { message: Box<Message> },
 }
 
 /// A message id with its arguments, translated when a page is rendered in the reader's
@@ -56,6 +59,17 @@ impl Message {
         self
     }
 
+    /// Adds an argument that is itself a message, shown translated.
+    pub fn message(mut self, name: &str, message: Message) -> Message {
+        self.args.push((
+            name.to_owned(),
+            Arg::Message {
+                message: Box::new(message),
+            },
+        ));
+        self
+    }
+
     /// Adds an argument that is itself a message id (`key("…")`), shown translated.
     pub fn label(mut self, name: &str, id: &'static str) -> Message {
         self.args.push((
@@ -85,11 +99,12 @@ mod tests {
         let m = Message::new("rates-error-overlap")
             .arg("season", "Songkran")
             .date("from", day)
-            .label("column", key("rates-season"));
+            .label("column", key("rates-season"))
+            .message("reason", Message::new("rates-error-dates"));
         let json = serde_json::to_string(&m).expect("serialize");
         assert_eq!(
             json,
-            r#"{"id":"rates-error-overlap","args":[["season","Songkran"],["from",{"date":"2027-04-13"}],["column",{"label":"rates-season"}]]}"#
+            r#"{"id":"rates-error-overlap","args":[["season","Songkran"],["from",{"date":"2027-04-13"}],["column",{"label":"rates-season"}],["reason",{"message":{"id":"rates-error-dates"}}]]}"#
         );
         let back: Message = serde_json::from_str(&json).expect("deserialize");
         assert_eq!(back, m);

@@ -100,6 +100,7 @@ impl I18n {
                     Arg::Text(text) => text.clone(),
                     Arg::Date { date } => Formats.date(locale, *date),
                     Arg::Label { label } => self.t(locale, label, &[]),
+                    Arg::Message { message } => self.message(locale, message),
                 };
                 (name.clone(), text)
             })

@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::db::{self, AnyConnection, audit};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::{Dec, NumberError};
+use crate::domain::email::Email;
 use crate::domain::ids::ImportBatchId;
 use crate::domain::locale::Locale;
 use crate::domain::message::{Message, key};
@@ -167,6 +168,31 @@ impl<'a> RowReader<'a> {
             self.fail(key("imports-error-control-character"), column, "");
         }
         v
+    }
+
+    /// An e-mail address, lower-cased; refused as the forms refuse it.
+    pub fn email(&mut self, field: &str, column: &'static str) -> String {
+        let v = self.text(field, column, false);
+        if v.is_empty() {
+            return v;
+        }
+        match Email::parse(&v) {
+            Ok(email) => email.to_string(),
+            Err(e) => {
+                self.refused(column, &v, e.message());
+                v
+            }
+        }
+    }
+
+    /// A cell a rule refused: the column and the value, and the rule's own message.
+    fn refused(&mut self, column: &'static str, value: &str, reason: Message) {
+        self.errors.push(
+            Message::new("imports-error-refused")
+                .label("column", column)
+                .arg("value", value)
+                .message("reason", reason),
+        );
     }
 
     pub fn currency(&mut self, field: &str, column: &'static str) -> Option<Currency> {

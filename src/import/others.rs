@@ -255,7 +255,7 @@ pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Que
     let name = r.text("name", key("guides-col-name"), true);
     let local_name = r.text("local_name", key("suppliers-local-name"), false);
     let phone = r.text("phone", key("suppliers-phone"), false);
-    let email = r.text("email", key("suppliers-email"), false);
+    let email = r.email("email", key("suppliers-email"));
     let licence_number = r.text("licence_number", key("guides-licence-number"), false);
     let licence_expires_on = r.date("licence_expires_on", key("guides-licence-expires"), false);
     let currency = r.currency("currency", key("suppliers-col-currency"));
@@ -402,7 +402,7 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
     let credit_limit = r.money("credit_limit", key("agencies-credit-limit"), currency, true);
     let contact_name = r.text("contact_name", key("suppliers-col-contact"), false);
     let phone = r.text("phone", key("suppliers-phone"), false);
-    let email = r.text("email", key("suppliers-email"), false);
+    let email = r.email("email", key("suppliers-email"));
     let mut out = Outcome::new(row, name.clone());
     out.errors = std::mem::take(&mut r.errors);
     let (Some(language), Some(currency), Some(days), Some(limit), true) = (

@@ -178,7 +178,7 @@ impl FormRecord for Agencies {
         let credit_limit = r.money("credit_limit", currency, true);
         let contact_name = r.text("contact_name", 200, false);
         let phone = r.text("phone", 100, false);
-        let email = r.text("email", 200, false);
+        let email = r.email("email", false);
         let notes = r.multi_line("notes", 4000);
         let (Some(language), Some(currency), Some(days), Some(limit), false) = (
             language,

@@ -5,11 +5,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
-use crate::db::audit::{self, Change, Entity, Verb};
 use crate::db::master::contacts::{self, Contact, ContactData, Contacts, Party};
 use crate::db::master::{agencies, suppliers};
 use crate::domain::access::Perm;
-use crate::domain::email::Email;
 use crate::domain::ids::{AgencyId, ContactId, SupplierId};
 use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
@@ -143,26 +141,13 @@ fn parse(ui: &Ui, form: &Fields) -> Result<ContactData, Errors> {
         name: r.text("name", 100, true),
         position: r.text("position", 100, false),
         phone: r.text("phone", 50, false),
-        email: r.text("email", 254, false),
+        email: r.email("email", false),
         notes: r.multi_line("notes", 1000),
     };
-    let mut errors = r.errors;
-    let email = if data.email.is_empty() {
-        String::new()
-    } else {
-        match Email::parse(&data.email) {
-            Ok(e) => e.to_string(),
-            Err(_) => {
-                errors.add("email", ui.t(key("users-error-email")));
-                String::new()
-            }
-        }
-    };
-    if errors.any() {
-        Err(errors)
-    } else {
-        Ok(ContactData { email, ..data })
+    if r.errors.any() {
+        return Err(r.errors);
     }
+    Ok(data)
 }
 
 /// Which party kind's routes a request came by: `/supplier-contacts/…` or `/agency-contacts/…`.
@@ -210,6 +195,24 @@ struct Place {
     action: String,
 }
 
+impl Place {
+    fn new_contact(party: Party, back: String) -> Place {
+        Place {
+            title: key("contacts-add"),
+            back,
+            action: add_action(party),
+        }
+    }
+
+    fn contact(side: Side, id: ContactId, back: String) -> Place {
+        Place {
+            title: key("contacts-edit"),
+            back,
+            action: side.contact_path(id),
+        }
+    }
+}
+
 /// The form with `values`; with errors, the refused form (422).
 fn render_form(
     ui: &Ui,
@@ -246,27 +249,12 @@ pub async fn add<S: SideOf>(
     let data = match parse(&ui, &form) {
         Ok(data) => data,
         Err(errors) => {
-            let action = add_action(party);
-            let place = Place {
-                title: key("contacts-add"),
-                back,
-                action,
-            };
-            return render_form(&ui, place, &form, &errors);
+            return render_form(&ui, Place::new_contact(party, back), &form, &errors);
         }
     };
     let actor = user.actor(ui.client_addr());
-    db.write(move |conn| -> Result<(), WebError> {
-        let id = contacts::insert(conn, party, &data)?;
-        audit::record_change(
-            conn,
-            &actor,
-            Change::new(Entity::Contact, Verb::Create, id)
-                .after(serde_json::json!({ "party": format!("{party:?}"), "contact": data })),
-        )?;
-        Ok(())
-    })
-    .await?;
+    db.write(move |conn| -> Result<_, WebError> { Ok(contacts::add(conn, &actor, party, &data)?) })
+        .await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-created"))))
 }
 
@@ -296,12 +284,7 @@ pub async fn edit_form<S: SideOf>(
         ("email".into(), d.email.clone()),
         ("notes".into(), d.notes.clone()),
     ]);
-    let action = S::SIDE.contact_path(id);
-    let place = Place {
-        title: key("contacts-edit"),
-        back,
-        action,
-    };
+    let place = Place::contact(S::SIDE, id, back);
     render_form(&ui, place, &values, &Errors::default())
 }
 
@@ -320,12 +303,7 @@ pub async fn update<S: SideOf>(
     let data = match parse(&ui, &form) {
         Ok(data) => data,
         Err(errors) => {
-            let action = S::SIDE.contact_path(id);
-            let place = Place {
-                title: key("contacts-edit"),
-                back,
-                action,
-            };
+            let place = Place::contact(S::SIDE, id, back);
             return render_form(&ui, place, &form, &errors);
         }
     };

@@ -218,7 +218,7 @@ impl FormRecord for Guides {
         let name = r.text("name", 200, true);
         let local_name = r.text("local_name", 200, false);
         let phone = r.text("phone", 100, false);
-        let email = r.text("email", 200, false);
+        let email = r.email("email", false);
         let licence_number = r.text("licence_number", 100, false);
         let licence_expires_on = r.date("licence_expires_on", false);
         let currency = r.currency("currency");

@@ -6,11 +6,15 @@ use std::sync::{Arc, Barrier};
 use chrono::NaiveDate;
 use tourdesk::db::audit::Actor;
 use tourdesk::db::auth::accounts::{self, UserChangeError};
-use tourdesk::db::auth::users;
+use tourdesk::db::auth::users::{self, NewUser};
+use tourdesk::db::master::exchange_rates::{self, RateChangeError};
 use tourdesk::db::master::rooms::{self, NewRate, RateError};
 use tourdesk::db::{self, AnyConnection};
 use tourdesk::domain::access::Role;
 use tourdesk::domain::currency::Currency;
+use tourdesk::domain::decimal::Dec;
+use tourdesk::domain::email::Email;
+use tourdesk::domain::fx::Rate;
 use tourdesk::domain::master::seasons::Season;
 use tourdesk::domain::money::Money;
 use tourdesk::manifest::Tenant;
@@ -142,6 +146,69 @@ async fn two_admins_demoting_each_other_at_once_leave_one() {
             assert_eq!(users::count_active_admins(&mut conn).expect("count"), 1);
             users::set_disabled(&mut conn, a, true).expect("disabling");
             users::set_disabled(&mut conn, b, true).expect("disabling");
+        }
+    })
+    .await
+    .expect("the race");
+}
+
+#[tokio::test]
+async fn the_same_exchange_rate_added_at_once_is_kept_once() {
+    let app = TestApp::spawn().await;
+    let tenant = app.tenant.clone();
+    tokio::task::spawn_blocking(move || {
+        for round in 1..=10 {
+            let results = race(&tenant, move |conn, i| {
+                let rate = Rate {
+                    date: day(3, round),
+                    from: Currency::parse("USD").expect("USD"),
+                    to: Currency::parse("THB").expect("THB"),
+                    rate: Dec::parse_canonical(if i == 0 { "35.1" } else { "35.2" })
+                        .expect("a rate"),
+                    source: String::new(),
+                };
+                db::write(conn, |conn| exchange_rates::add(conn, &Actor::cli(), &rate))
+            });
+            let kept = results.iter().filter(|r| r.is_ok()).count();
+            assert_eq!(kept, 1, "round {round}: {results:?}");
+            assert!(
+                results
+                    .iter()
+                    .any(|r| matches!(r, Err(RateChangeError::Exists))),
+                "the second writer is told the rule, not a database error: {results:?}"
+            );
+        }
+    })
+    .await
+    .expect("the race");
+}
+
+#[tokio::test]
+async fn two_accounts_with_one_email_added_at_once_leave_one() {
+    let app = TestApp::spawn().await;
+    let tenant = app.tenant.clone();
+    tokio::task::spawn_blocking(move || {
+        for round in 0..10 {
+            let results = race(&tenant, move |conn, i| {
+                let email = Email::parse(&format!("twin{round}@test.local")).expect("e-mail");
+                let name = format!("Twin {i}");
+                let new = NewUser {
+                    email: &email,
+                    display_name: &name,
+                    role: Role::Sales,
+                    password_hash: "not a hash",
+                    must_change_password: true,
+                };
+                db::write(conn, |conn| accounts::create(conn, &Actor::cli(), &new))
+            });
+            let kept = results.iter().filter(|r| r.is_ok()).count();
+            assert_eq!(kept, 1, "round {round}: {results:?}");
+            assert!(
+                results
+                    .iter()
+                    .any(|r| matches!(r, Err(UserChangeError::EmailTaken))),
+                "the second writer is told the rule, not a database error: {results:?}"
+            );
         }
     })
     .await

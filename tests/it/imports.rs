@@ -615,3 +615,61 @@ async fn rows_of_one_hotel_that_disagree_are_errors_not_last_one_wins() {
     let res = ops.post(&app, &format!("{at}/commit"), &[]).await;
     assert_eq!(res.status(), 422, "a sheet with conflicts is not committed");
 }
+
+#[tokio::test]
+async fn an_invalid_email_is_refused_by_the_form_and_the_import_alike() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let res = ops
+        .post(
+            &app,
+            "/agencies",
+            &[
+                ("name", "Hanoi Lotus Travel"),
+                ("language", "vi"),
+                ("currency", "USD"),
+                ("credit_days", "30"),
+                ("credit_limit", "1000"),
+                ("email", "not-an-email"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let page = res.text().await.expect("page");
+    assert!(page.contains("Enter a valid e-mail address."), "{page}");
+    let rows = vec![
+        vec![
+            "Agency",
+            "Document language",
+            "Currency",
+            "Credit days",
+            "Credit limit",
+            "E-mail",
+        ],
+        vec![
+            "Hanoi Lotus Travel",
+            "vi",
+            "USD",
+            "30",
+            "1000",
+            "not-an-email",
+        ],
+        vec![
+            "Saigon Star",
+            "vi",
+            "USD",
+            "30",
+            "1000",
+            "Sales@Saigon-Star.vn",
+        ],
+    ];
+    let (_, page) = preview(&app, &ops, "agencies", sheet(&rows)).await;
+    assert!(
+        page.contains("E-mail: “not-an-email” — Enter a valid e-mail address."),
+        "the form's rule and message, with the column and the value: {page}"
+    );
+    assert!(
+        page.contains("1 new, 0 changed, 0 unchanged, 1 with errors"),
+        "{page}"
+    );
+}

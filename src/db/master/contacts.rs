@@ -3,7 +3,7 @@
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::audit::Entity;
+use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::schema::contacts;
 use crate::db::{AnyConnection, now};
 use crate::domain::ids::{AgencyId, ContactId, SupplierId};
@@ -126,6 +126,22 @@ pub fn insert(
         .returning(contacts::id)
         .get_result(conn)
         .map(ContactId)
+}
+
+/// Adds a contact to `party` and audits it.
+pub fn add(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    party: Party,
+    data: &ContactData,
+) -> QueryResult<ContactId> {
+    let id = insert(conn, party, data)?;
+    let (kind, party_id) = party.parts();
+    let mut after = serde_json::json!(data);
+    after["party"] = kind.into();
+    after["party_id"] = party_id.into();
+    audit::record_change(conn, actor, Change::create(Entity::Contact, id, after))?;
+    Ok(id)
 }
 
 fn update(conn: &mut AnyConnection, id: ContactId, data: &ContactData) -> QueryResult<usize> {

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::domain::calendar;
 use crate::domain::currency::Currency;
 use crate::domain::decimal::{Dec, NumberError};
+use crate::domain::email::Email;
 use crate::domain::message::{Refusal, key};
 use crate::domain::money::Money;
 use crate::domain::text::has_forbidden_control;
@@ -125,6 +126,21 @@ impl<'a> Reader<'a> {
             self.fail(field, key("form-error-control-character"));
         }
         value
+    }
+
+    /// An e-mail address, lower-cased, or empty when not `required` and left empty.
+    pub fn email(&mut self, field: &str, required: bool) -> String {
+        let raw = self.text(field, 254, required);
+        if raw.is_empty() {
+            return raw;
+        }
+        match Email::parse(&raw) {
+            Ok(email) => email.to_string(),
+            Err(e) => {
+                self.errors.add(field, self.ui.message(&e.message()));
+                raw
+            }
+        }
     }
 
     pub fn currency(&mut self, field: &str) -> Option<Currency> {

@@ -196,7 +196,7 @@ fn read(ui: &Ui, kind: SupplierKind, fields: &Fields) -> Result<SupplierData, Er
     let address = r.multi_line("address", 500);
     let contact_name = r.text("contact_name", 200, false);
     let phone = r.text("phone", 100, false);
-    let email = r.text("email", 200, false);
+    let email = r.email("email", false);
     let notes = r.multi_line("notes", 4000);
     let currency = r.currency("currency");
     let mut data_stars = None;
