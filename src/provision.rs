@@ -116,13 +116,13 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
         cleanup.postgres_url = Some(pg.clone());
     }
     let mut conn = db::connect(&url).context("opening the new tenant database")?;
-    if db::settings_table_exists(&mut conn)? {
+    if db::backend::settings_table_exists(&mut conn)? {
         bail!(
             "the database {} already holds a tenant",
             tenant.database_url
         );
     }
-    db::run_migrations(&mut conn)?;
+    db::migrate::run(&mut conn)?;
     let hash = security::hash_password(&admin_password)?;
     db::write(&mut conn, |conn| -> anyhow::Result<()> {
         db::settings::insert(conn, db::settings::TENANT_SLUG, &slug)?;
@@ -303,7 +303,7 @@ pub fn open(tenant: &Tenant) -> anyhow::Result<AnyConnection> {
 
 /// **Invariant:** a tenant process only opens its own database.
 pub fn check_owner(conn: &mut AnyConnection, tenant: &Tenant) -> anyhow::Result<()> {
-    if !db::settings_table_exists(conn)? {
+    if !db::backend::settings_table_exists(conn)? {
         bail!(
             "the database of tenant {} holds no tenant; was it provisioned?",
             tenant.slug
@@ -324,7 +324,7 @@ pub fn check_owner(conn: &mut AnyConnection, tenant: &Tenant) -> anyhow::Result<
 
 pub fn migrate(tenant: &Tenant) -> anyhow::Result<Vec<String>> {
     let mut conn = open(tenant)?;
-    db::run_migrations(&mut conn)
+    db::migrate::run(&mut conn)
 }
 
 pub struct NewStaff<'a> {

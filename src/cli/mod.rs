@@ -443,7 +443,7 @@ fn serve(manifest_path: &Path, slug: &str) -> anyhow::Result<()> {
     if !tenant.enabled {
         bail!("tenant {slug} is disabled in {}", manifest_path.display());
     }
-    let state = web::AppState::open(&manifest, tenant.clone())?;
+    let state = web::state::AppState::open(&manifest, tenant.clone())?;
     let listener = TcpListener::bind(("127.0.0.1", tenant.port))
         .with_context(|| format!("binding 127.0.0.1:{}", tenant.port))?;
     tracing::info!(tenant = %tenant.slug, "serving http://{}:{}/", state.host, tenant.port);

@@ -1,5 +1,6 @@
 //! The tenant database: one connection type over SQLite and (feature `postgres`) PostgreSQL,
-//! a pool that reports connection errors truthfully, migrations, and the write transaction.
+//! a pool that reports connection errors truthfully, and the write transaction. Migrations are
+//! in [`migrate`].
 //!
 //! **Invariant:** every pooled SQLite connection runs with WAL, `synchronous=FULL`, foreign
 //! keys on and a busy timeout — asserted when the connection joins the pool — and every
@@ -13,6 +14,7 @@ pub mod housekeeping;
 pub mod imports;
 pub mod listing;
 pub mod master;
+pub mod migrate;
 pub mod schema;
 pub mod search;
 pub mod settings;
@@ -21,17 +23,10 @@ use chrono::{NaiveDateTime, SubsecRound, Utc};
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::prelude::*;
 use diesel::sqlite::SqliteConnection;
-use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::time::Duration;
 
 #[cfg(feature = "postgres")]
 use diesel::pg::PgConnection;
-
-pub use backend::settings_table_exists;
-
-pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
-#[cfg(feature = "postgres")]
-pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
 /// A connection to a tenant database, whichever backend holds it.
 #[cfg(feature = "postgres")]
@@ -244,79 +239,7 @@ fn finish(conn: &mut AnyConnection, commit: bool) -> QueryResult<()> {
     }
 }
 
-/// The migrations this build knows that the database has not applied yet.
-pub fn pending_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
-    let names = |r: Result<Vec<String>, _>| {
-        r.map_err(|e| anyhow::anyhow!("reading the migration state: {e}"))
-    };
-    match conn {
-        AnyConnection::Sqlite(c) => names(
-            c.pending_migrations(SQLITE_MIGRATIONS)
-                .map(|p| p.iter().map(|m| m.name().to_string()).collect()),
-        ),
-        #[cfg(feature = "postgres")]
-        AnyConnection::Postgres(c) => names(
-            c.pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|p| p.iter().map(|m| m.name().to_string()).collect()),
-        ),
-    }
-}
-
-/// The migration that added the search keys `search::backfill` fills.
-const SEARCH_KEYS_MIGRATION: &str = "20261204000001";
-
-/// Applies every pending migration; returns the names applied.
-pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
-    let applied = match conn {
-        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS),
-        #[cfg(feature = "postgres")]
-        AnyConnection::Postgres(c) => c.run_pending_migrations(POSTGRES_MIGRATIONS),
-    }
-    .map_err(|e| anyhow::anyhow!("applying migrations: {e}"))?;
-    let applied: Vec<String> = applied.iter().map(|v| v.to_string()).collect();
-    // Keys computed in Rust cannot be filled by the migration's SQL.
-    if applied.iter().any(|v| v.starts_with(SEARCH_KEYS_MIGRATION)) {
-        search::backfill(conn).map_err(|e| anyhow::anyhow!("filling the search keys: {e}"))?;
-    }
-    Ok(applied)
-}
-
 /// The current instant in UTC, truncated to microseconds so both backends store it alike.
 pub fn now() -> NaiveDateTime {
     Utc::now().naive_utc().trunc_subsecs(6)
-}
-
-#[cfg(test)]
-mod migration_trees {
-    use std::collections::BTreeSet;
-    use std::path::Path;
-
-    fn versions(tree: &str) -> BTreeSet<String> {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("migrations")
-            .join(tree);
-        std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .filter_map(Result::ok)
-            .filter(|e| e.path().is_dir())
-            .map(|e| {
-                for file in ["up.sql", "down.sql"] {
-                    assert!(
-                        e.path().join(file).is_file(),
-                        "{}/{file}",
-                        e.path().display()
-                    );
-                }
-                e.file_name().to_string_lossy().into_owned()
-            })
-            .collect()
-    }
-
-    /// DESIGN §3: both backends migrate through the same versions.
-    #[test]
-    fn both_trees_have_the_same_versions() {
-        let sqlite = versions("sqlite");
-        assert!(!sqlite.is_empty());
-        assert_eq!(sqlite, versions("postgres"));
-    }
 }

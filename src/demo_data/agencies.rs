@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 
-use super::{cur, minor};
+use super::values::{cur, minor};
 use crate::db::AnyConnection;
 use crate::db::master::agencies::{self, AgencyData};
 use crate::domain::master::guides::Language;

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use chrono::{Duration, NaiveDate};
 
-use super::{cur, minor};
+use super::values::{cur, minor};
 use crate::db::AnyConnection;
 use crate::db::master::guides::{self, GuideData};
 use crate::domain::master::guides::{Language, LanguageLevel};

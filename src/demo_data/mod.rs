@@ -6,6 +6,7 @@
 mod agencies;
 mod guides;
 mod suppliers;
+mod values;
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDate};
@@ -13,23 +14,10 @@ use rust_decimal::Decimal;
 
 use crate::db::master::suppliers::{ListQuery, SortBy, list};
 use crate::db::{self, AnyConnection, audit, master::exchange_rates};
-use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
 use crate::domain::fx::Rate;
 use crate::domain::master::suppliers::SupplierKind;
-
-fn cur(code: &str) -> anyhow::Result<Currency> {
-    Currency::parse(code).with_context(|| format!("currency {code}"))
-}
-
-fn dec(text: &str) -> anyhow::Result<Dec> {
-    Dec::parse_canonical(text).map_err(|e| anyhow::anyhow!("decimal {text}: {e}"))
-}
-
-/// Major units to minor units in `currency`.
-fn minor(major: i64, currency: Currency) -> i64 {
-    major * 10_i64.pow(currency.exponent())
-}
+use values::{cur, dec};
 
 /// Opens the tenant's database and seeds it as of today.
 pub fn seed_tenant(tenant: &crate::manifest::Tenant) -> anyhow::Result<()> {

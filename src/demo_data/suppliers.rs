@@ -4,7 +4,7 @@
 use anyhow::Context;
 use chrono::{Datelike, NaiveDate};
 
-use super::{cur, dec, minor};
+use super::values::{cur, dec, minor};
 use crate::db::AnyConnection;
 use crate::db::master::rooms::{self, NewRate, NewRoomType};
 use crate::db::master::suppliers::{self, Commission, SupplierData};

@@ -10,8 +10,21 @@ use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader as AsyncBufReader};
 use tokio::net::UnixListener;
 use tokio::sync::mpsc;
 
-use super::Event;
 use super::state::{self, Shared, TenantStatus};
+
+/// The control socket's file in the run directory.
+pub const SOCKET_FILE: &str = "launcher.sock";
+
+/// Events for the launcher's main loop, from the control socket and from signals.
+#[derive(Debug)]
+pub enum Event {
+    Reload,
+    Shutdown,
+    Restart {
+        slug: String,
+        reply: tokio::sync::oneshot::Sender<Result<(), String>>,
+    },
+}
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "cmd", rename_all = "lowercase")]
@@ -83,7 +96,7 @@ pub fn listen(
 
 /// Sends one request to the launcher of this run directory and reads its answer.
 pub fn ask(run_dir: &Path, request: &Request) -> anyhow::Result<Answer> {
-    let path = run_dir.join(super::SOCKET_FILE);
+    let path = run_dir.join(SOCKET_FILE);
     let mut stream = UnixStream::connect(&path).map_err(|e| {
         anyhow::anyhow!(
             "no launcher answers at {} ({e}); is `tourdesk launch` running?",

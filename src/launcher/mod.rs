@@ -20,23 +20,12 @@ use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::{mpsc, watch};
 
 use crate::manifest::{self, Manifest, Tenant};
+use control::{Event, SOCKET_FILE};
 use state::{Shared, TenantRuntime, TenantState};
 use supervisor::{Command, Spec, Supervisor};
 
 pub const PID_FILE: &str = "launcher.pid";
-pub const SOCKET_FILE: &str = "launcher.sock";
 const LOCK_FILE: &str = "launcher.lock";
-
-/// Events for the launcher's main loop.
-#[derive(Debug)]
-pub enum Event {
-    Reload,
-    Shutdown,
-    Restart {
-        slug: String,
-        reply: tokio::sync::oneshot::Sender<Result<(), String>>,
-    },
-}
 
 /// The run directory of a manifest (`[launcher] run_dir`, relative to the manifest).
 pub fn run_dir(manifest_path: &Path, manifest: &Manifest) -> PathBuf {

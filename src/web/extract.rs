@@ -11,9 +11,9 @@ use crate::db::auth::users::User;
 use crate::db::{self, AnyConnection, DbUnavailable};
 use crate::domain::access::Perm;
 use crate::domain::locale::Locale;
-use crate::web::State;
 use crate::web::error::WebError;
 use crate::web::flash::Flash;
+use crate::web::state::State;
 
 /// A signed-in user and their session.
 #[derive(Debug, Clone)]

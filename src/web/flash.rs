@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::message::Message;
 use crate::security;
-use crate::web::State;
+use crate::web::state::State;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -3,7 +3,7 @@
 use actix_web::HttpResponse;
 
 use crate::db;
-use crate::web::State;
+use crate::web::state::State;
 
 /// `/healthz`: the process is up and serving.
 pub async fn alive() -> HttpResponse {
@@ -15,7 +15,7 @@ pub async fn ready(state: State) -> HttpResponse {
     let pool = state.pool.clone();
     let check = actix_web::web::block(move || -> anyhow::Result<Vec<String>> {
         let mut conn = pool.get()?;
-        db::pending_migrations(&mut conn)
+        db::migrate::pending(&mut conn)
     })
     .await;
     match check {

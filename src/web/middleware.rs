@@ -18,11 +18,11 @@ use futures_util::StreamExt;
 use crate::db;
 use crate::domain::locale::Locale;
 use crate::security;
-use crate::web::State;
 use crate::web::error::{ErrorPage, WebError};
 use crate::web::extract::{Authed, RequestContext};
 use crate::web::flash;
 use crate::web::render;
+use crate::web::state::State;
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; \

@@ -18,6 +18,7 @@ pub mod paths;
 pub mod rates;
 pub mod render;
 pub mod routes;
+pub mod state;
 pub mod suppliers;
 
 use actix_web::{App, HttpServer, web};
@@ -28,31 +29,9 @@ use std::sync::Arc;
 use crate::db::{self, DbUrl, Pool};
 use crate::i18n::I18n;
 use crate::i18n::format::Formats;
-use crate::manifest::{Manifest, SecuritySection, Tenant};
+use crate::manifest::{Manifest, Tenant};
 use crate::provision;
-
-/// Everything a request handler of one tenant shares. One per process.
-pub struct AppState {
-    pub tenant: Tenant,
-    /// The only host name this process answers for (`<slug>.<base-domain>`).
-    pub host: String,
-    pub pool: Pool,
-    pub i18n: Arc<I18n>,
-    pub formats: Formats,
-    pub templates: tera::Tera,
-    /// The tenant's own secret: keys session-token hashes, CSRF tokens and flash cookies.
-    pub secret: Vec<u8>,
-    /// The tenant's own cookie name, so that tenants on one host never share a cookie.
-    pub cookie_name: String,
-    pub security: SecuritySection,
-    /// Bounds concurrent argon2 hashing (19 MiB each) to the number of cores.
-    pub hashing: tokio::sync::Semaphore,
-    /// Started by the launcher: X-Forwarded-For/-Proto from a loopback peer are the
-    /// launcher's, and are believed. Otherwise they are ignored.
-    pub trust_forwarded: bool,
-}
-
-pub type State = web::Data<AppState>;
+use state::{AppState, State};
 
 impl AppState {
     /// Opens the tenant's database and checks that its schema is current.
@@ -60,7 +39,7 @@ impl AppState {
         let url = DbUrl::parse(&tenant.database_url)?;
         let mut conn = db::connect(&url)
             .with_context(|| format!("opening the database of tenant {}", tenant.slug))?;
-        let pending = db::pending_migrations(&mut conn)?;
+        let pending = db::migrate::pending(&mut conn)?;
         if !pending.is_empty() {
             bail!(
                 "the database of tenant {slug} has {n} pending migration(s) ({list}); \

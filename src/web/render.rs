@@ -15,10 +15,10 @@ use crate::domain::access::{Perm, Role};
 use crate::domain::locale::Locale;
 use crate::domain::message::key;
 use crate::i18n::I18n;
-use crate::web::State;
 use crate::web::error::{ErrorPage, WebError};
 use crate::web::extract::{RequestContext, Ui};
 use crate::web::flash;
+use crate::web::state::State;
 
 #[derive(Embed)]
 #[folder = "templates/"]

@@ -5,6 +5,8 @@ use actix_web::web;
 
 use crate::db::master::agencies::Agencies;
 use crate::db::master::guides::Guides;
+use crate::db::master::rooms::{RoomRates, RoomTypes};
+use crate::db::master::vehicles::Vehicles;
 use crate::domain::access::Perm;
 use crate::web::admin::{audit, settings, users};
 use crate::web::auth::{account, sign_in};
@@ -289,10 +291,10 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .post("/room-types/{id}", item_edits::update_room_type)
         .get("/room-rates/{id}/edit", item_edits::rate_form)
         .post("/room-rates/{id}", item_edits::update_rate)
-        .post("/room-types/{id}/archive", items::archive_room_type)
-        .post("/room-rates/{id}/archive", items::archive_rate)
+        .post("/room-types/{id}/archive", items::archive::<RoomTypes>)
+        .post("/room-rates/{id}/archive", items::archive::<RoomRates>)
         .post("/transport/{id}/vehicles", items::add_vehicle)
-        .post("/vehicles/{id}/archive", items::archive_vehicle)
+        .post("/vehicles/{id}/archive", items::archive::<Vehicles>)
         .get(SUPPLIERS, records::list)
         .get(&format!("{SUPPLIERS}/new"), records::new_form)
         .post(SUPPLIERS, records::create)

@@ -87,8 +87,8 @@ impl TestApp {
                 .expect("provisioning task")
         };
         let manifest = Manifest::load(&manifest_path).expect("manifest");
-        let state =
-            tourdesk::web::AppState::open(&manifest, tenant.clone()).expect("opening the tenant");
+        let state = tourdesk::web::state::AppState::open(&manifest, tenant.clone())
+            .expect("opening the tenant");
         let server = tourdesk::web::server(state, listener, 1).expect("server");
         let handle = server.handle();
         tokio::spawn(server);

@@ -16,6 +16,7 @@ use crate::db::AnyConnection;
 use crate::db::audit::{self, Actor, Change, Entity};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
+use crate::domain::ids::SupplierId;
 
 /// Why a change to a master record is refused.
 #[derive(Debug, thiserror::Error)]
@@ -110,6 +111,34 @@ pub fn set_archived<R: Record>(
     R::write_archived(conn, id, archived)?;
     audit::record_change(conn, actor, Change::archived(R::ENTITY, id, archived))?;
     Ok(())
+}
+
+/// A record that hangs off a supplier — a hotel's room type or rate, a transport company's
+/// vehicle — archived from the supplier's page.
+pub trait Item {
+    const ENTITY: Entity;
+    type Id: Copy + std::fmt::Display + Send + 'static;
+    /// The item's supplier and whether the item is archived; `None` when there is no such item.
+    fn owner(conn: &mut AnyConnection, id: Self::Id) -> QueryResult<Option<(SupplierId, bool)>>;
+    /// Archives (`archived`) or restores the item, with whatever must follow it.
+    fn write_archived(conn: &mut AnyConnection, id: Self::Id, archived: bool) -> QueryResult<()>;
+}
+
+/// Archives (`archived`) or restores an item and audits it, its state read inside the caller's
+/// write transaction; an item already in that state changes nothing and audits nothing.
+/// Returns the item's supplier.
+pub fn set_item_archived<I: Item>(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: I::Id,
+    archived: bool,
+) -> Result<SupplierId, RecordError> {
+    let (owner, now) = I::owner(conn, id)?.ok_or(RecordError::NotFound)?;
+    if now != archived {
+        I::write_archived(conn, id, archived)?;
+        audit::record_change(conn, actor, Change::archived(I::ENTITY, id, archived))?;
+    }
+    Ok(owner)
 }
 
 /// A stored value that the CHECK constraints should have kept out: reported, never guessed.

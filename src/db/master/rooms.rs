@@ -6,13 +6,14 @@
 //! lock the room type and check inside the caller's write transaction).
 //!
 //! The pages add and change room types and rates through [`add_room_type`],
-//! [`edit_room_type`], [`add_rate`] and [`change_rate`], which audit the change in the same
-//! transaction; the import applies a whole sheet under one audit row of its own.
+//! [`edit_room_type`], [`add_rate`] and [`change_rate`], and archive them as
+//! [`super::Item`]s, each auditing the change in the same transaction; the import applies a
+//! whole sheet under one audit row of its own.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::{RecordError, corrupt, currency_of};
+use super::{corrupt, currency_of};
 use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::backend::{self, Lock};
 use crate::db::schema::{room_rates, room_types};
@@ -582,60 +583,67 @@ pub fn update_rate(
         .execute(conn)
 }
 
-/// The hotel a rate belongs to, and whether it is still live.
-fn rate_owner(
-    conn: &mut AnyConnection,
-    rate: RoomRateId,
-) -> QueryResult<Option<(SupplierId, bool)>> {
-    room_rates::table
-        .inner_join(room_types::table)
-        .filter(room_rates::id.eq(rate.0))
-        .select((room_types::supplier_id, room_rates::archived))
-        .first::<(i64, bool)>(conn)
-        .optional()
-        .map(|o| o.map(|(s, a)| (SupplierId(s), a)))
-}
+/// A hotel's room types, archived from the hotel's page through [`super::set_item_archived`].
+pub struct RoomTypes;
 
-/// Archives a live rate and audits it, read inside the caller's write transaction; archiving
-/// an archived rate changes nothing. Returns the rate's hotel.
-pub fn archive_rate(
-    conn: &mut AnyConnection,
-    actor: &Actor,
-    rate: RoomRateId,
-) -> Result<SupplierId, RecordError> {
-    let (hotel, archived) = rate_owner(conn, rate)?.ok_or(RecordError::NotFound)?;
-    if !archived {
-        diesel::update(room_rates::table.find(rate.0))
+impl super::Item for RoomTypes {
+    const ENTITY: Entity = Entity::RoomType;
+    type Id = RoomTypeId;
+
+    fn owner(conn: &mut AnyConnection, id: RoomTypeId) -> QueryResult<Option<(SupplierId, bool)>> {
+        room_types::table
+            .find(id.0)
+            .select((room_types::supplier_id, room_types::archived))
+            .first::<(i64, bool)>(conn)
+            .optional()
+            .map(|o| o.map(|(s, a)| (SupplierId(s), a)))
+    }
+
+    /// Archiving a room type archives its live rates too, so that no live rate is left
+    /// pointing at a room type nobody can see.
+    fn write_archived(conn: &mut AnyConnection, id: RoomTypeId, archived: bool) -> QueryResult<()> {
+        let at = now();
+        if archived {
+            diesel::update(room_rates::table)
+                .filter(room_rates::room_type_id.eq(id.0))
+                .filter(room_rates::archived.eq(false))
+                .set((room_rates::archived.eq(true), room_rates::updated_at.eq(at)))
+                .execute(conn)?;
+        }
+        diesel::update(room_types::table.find(id.0))
             .set((
-                room_rates::archived.eq(true),
-                room_rates::updated_at.eq(now()),
+                room_types::archived.eq(archived),
+                room_types::updated_at.eq(at),
             ))
             .execute(conn)?;
-        audit::record_change(conn, actor, Change::archived(Entity::RoomRate, rate, true))?;
+        Ok(())
     }
-    Ok(hotel)
 }
 
-/// Archives a room type together with its live rates, so that no live rate is left pointing at
-/// a room type nobody can see, and audits it; archiving an archived room type changes nothing.
-/// Returns the room type's hotel.
-pub fn archive_room_type(
-    conn: &mut AnyConnection,
-    actor: &Actor,
-    id: RoomTypeId,
-) -> Result<SupplierId, RecordError> {
-    let room_type = find_room_type(conn, id)?.ok_or(RecordError::NotFound)?;
-    if !room_type.archived {
-        let at = now();
-        diesel::update(room_rates::table)
-            .filter(room_rates::room_type_id.eq(id.0))
-            .filter(room_rates::archived.eq(false))
-            .set((room_rates::archived.eq(true), room_rates::updated_at.eq(at)))
-            .execute(conn)?;
-        diesel::update(room_types::table.find(id.0))
-            .set((room_types::archived.eq(true), room_types::updated_at.eq(at)))
-            .execute(conn)?;
-        audit::record_change(conn, actor, Change::archived(Entity::RoomType, id, true))?;
+/// Room types' seasonal rates, archived from the hotel's page.
+pub struct RoomRates;
+
+impl super::Item for RoomRates {
+    const ENTITY: Entity = Entity::RoomRate;
+    type Id = RoomRateId;
+
+    fn owner(conn: &mut AnyConnection, id: RoomRateId) -> QueryResult<Option<(SupplierId, bool)>> {
+        room_rates::table
+            .inner_join(room_types::table)
+            .filter(room_rates::id.eq(id.0))
+            .select((room_types::supplier_id, room_rates::archived))
+            .first::<(i64, bool)>(conn)
+            .optional()
+            .map(|o| o.map(|(s, a)| (SupplierId(s), a)))
     }
-    Ok(room_type.supplier_id)
+
+    fn write_archived(conn: &mut AnyConnection, id: RoomRateId, archived: bool) -> QueryResult<()> {
+        diesel::update(room_rates::table.find(id.0))
+            .set((
+                room_rates::archived.eq(archived),
+                room_rates::updated_at.eq(now()),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
 }

@@ -2,7 +2,6 @@
 
 use diesel::prelude::*;
 
-use super::RecordError;
 use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::schema::vehicles;
 use crate::db::{AnyConnection, now};
@@ -118,28 +117,30 @@ pub fn add_vehicle(
     Ok(id)
 }
 
-/// Archives a live vehicle and audits it, read inside the caller's write transaction;
-/// archiving an archived vehicle changes nothing. Returns the vehicle's company.
-pub fn archive_vehicle(
-    conn: &mut AnyConnection,
-    actor: &Actor,
-    vehicle: VehicleId,
-) -> Result<SupplierId, RecordError> {
-    let (company, archived) = vehicles::table
-        .find(vehicle.0)
-        .select((vehicles::supplier_id, vehicles::archived))
-        .first::<(i64, bool)>(conn)
-        .optional()?
-        .ok_or(RecordError::NotFound)?;
-    if !archived {
-        diesel::update(vehicles::table.find(vehicle.0))
-            .set((vehicles::archived.eq(true), vehicles::updated_at.eq(now())))
-            .execute(conn)?;
-        audit::record_change(
-            conn,
-            actor,
-            Change::archived(Entity::Vehicle, vehicle, true),
-        )?;
+/// A transport company's vehicles, archived from its page through
+/// [`super::set_item_archived`].
+pub struct Vehicles;
+
+impl super::Item for Vehicles {
+    const ENTITY: Entity = Entity::Vehicle;
+    type Id = VehicleId;
+
+    fn owner(conn: &mut AnyConnection, id: VehicleId) -> QueryResult<Option<(SupplierId, bool)>> {
+        vehicles::table
+            .find(id.0)
+            .select((vehicles::supplier_id, vehicles::archived))
+            .first::<(i64, bool)>(conn)
+            .optional()
+            .map(|o| o.map(|(s, a)| (SupplierId(s), a)))
     }
-    Ok(SupplierId(company))
+
+    fn write_archived(conn: &mut AnyConnection, id: VehicleId, archived: bool) -> QueryResult<()> {
+        diesel::update(vehicles::table.find(id.0))
+            .set((
+                vehicles::archived.eq(archived),
+                vehicles::updated_at.eq(now()),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
 }

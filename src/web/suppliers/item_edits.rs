@@ -10,16 +10,16 @@ use crate::db::master::rooms::{self, RoomRate, RoomType};
 use crate::db::master::suppliers;
 use crate::domain::access::Perm;
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId};
-use crate::domain::master::suppliers::RoomKind;
 use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, OptionView, Reader};
+use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, Reader};
 use crate::web::kit::money_input;
 use crate::web::paths;
-use crate::web::suppliers::items::{rate_refused, read_rate, read_room_type, room_type_refused};
-use crate::web::suppliers::show::room_kind_key;
+use crate::web::suppliers::forms::{
+    self, rate_refused, read_rate, read_room_type, room_type_refused,
+};
 
 #[derive(Serialize)]
 struct EditView {
@@ -37,30 +37,12 @@ async fn hotel_name(db: &Db, hotel: SupplierId) -> Result<String, WebError> {
     Ok(supplier.data.name)
 }
 
-fn room_type_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
-    let mut b = FormBuilder::new(ui, values, errors);
-    b.text("name", key("rooms-name"), true)
-        .select(
-            "kind",
-            key("rooms-kind"),
-            RoomKind::ALL
-                .iter()
-                .map(|k| OptionView {
-                    value: k.as_str().into(),
-                    label: ui.t(room_kind_key(*k)),
-                })
-                .collect(),
-        )
-        .number("max_occupancy", key("rooms-max-occupancy"), true);
-    b.fields
-}
-
 /// The edit page of a hotel's room type or rate.
 struct Page {
     title: &'static str,
     hotel: SupplierId,
     action: String,
-    fields: fn(&Ui, &Fields, &Errors) -> Vec<FieldView>,
+    fields: fn(&mut FormBuilder<'_>),
 }
 
 impl Page {
@@ -69,7 +51,7 @@ impl Page {
             title: key("rooms-edit-title"),
             hotel: room_type.supplier_id,
             action: paths::room_type(room_type.id),
-            fields: room_type_fields,
+            fields: forms::room_type_fields,
         }
     }
 
@@ -78,7 +60,7 @@ impl Page {
             title: key("rooms-rate-edit-title"),
             hotel,
             action: paths::room_rate(rate.id),
-            fields: rate_fields,
+            fields: forms::rate_fields,
         }
     }
 }
@@ -96,7 +78,11 @@ async fn render(
         hotel_id: page.hotel.0,
         hotel_name: hotel_name(db, page.hotel).await?,
         action: page.action,
-        fields: (page.fields)(ui, values, errors),
+        fields: {
+            let mut b = FormBuilder::new(ui, values, errors);
+            (page.fields)(&mut b);
+            b.fields
+        },
         failed: errors.any(),
         form_error: errors.get("form"),
     };
@@ -165,16 +151,6 @@ pub async fn update_room_type(
             render(&ui, &db, Page::room_type(&shown), &fields, &errors).await
         }
     }
-}
-
-fn rate_fields(ui: &Ui, values: &Fields, errors: &Errors) -> Vec<FieldView> {
-    let mut b = FormBuilder::new(ui, values, errors);
-    b.text("season", key("rates-season"), true)
-        .date("starts_on", key("rates-from"), true)
-        .date("ends_on", key("rates-to"), true)
-        .number("rate", key("rates-per-night"), true)
-        .currencies("currency", key("suppliers-col-currency"));
-    b.fields
 }
 
 async fn load_rate(db: &Db, id: RoomRateId) -> Result<(SupplierId, RoomRate), WebError> {

@@ -1,13 +1,14 @@
 //! A supplier's page: its details, contacts and, for hotels and transport companies, room
 //! types with their seasonal rates and vehicles, with the forms that add to them.
 
+use super::forms::{self, room_kind_key};
 use super::{kind_of, kind_title, load, tabs};
 use crate::db::master::rooms;
 use crate::db::master::suppliers::Supplier;
 use crate::db::master::vehicles;
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
-use crate::domain::master::suppliers::{CommissionBasis, RoomKind};
+use crate::domain::master::suppliers::CommissionBasis;
 use crate::domain::message::key;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -80,16 +81,6 @@ pub(super) fn join_nonempty(parts: &[&str]) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-pub fn room_kind_key(kind: RoomKind) -> &'static str {
-    match kind {
-        RoomKind::Single => key("room-single"),
-        RoomKind::Twin => key("room-twin"),
-        RoomKind::Double => key("room-double"),
-        RoomKind::Triple => key("room-triple"),
-        RoomKind::Family => key("room-family"),
-    }
 }
 
 #[derive(Serialize)]
@@ -209,19 +200,7 @@ pub async fn render_show(
     };
     let (values, errors) = pick("room-type");
     let mut b = FormBuilder::new(ui, values, errors);
-    b.text("name", key("rooms-name"), true)
-        .select(
-            "kind",
-            key("rooms-kind"),
-            RoomKind::ALL
-                .iter()
-                .map(|k| OptionView {
-                    value: k.as_str().into(),
-                    label: ui.t(room_kind_key(*k)),
-                })
-                .collect(),
-        )
-        .number("max_occupancy", key("rooms-max-occupancy"), false);
+    forms::room_type_fields(&mut b);
     let room_type_fields = b.fields;
     let (values, errors) = pick("rate");
     let currency_default = Fields(vec![(
@@ -233,32 +212,21 @@ pub async fn render_show(
     } else {
         values
     };
+    let live_room_types = room_types
+        .iter()
+        .filter(|r| !r.archived)
+        .map(|r| OptionView {
+            value: r.id.0.to_string(),
+            label: r.name.clone(),
+        })
+        .collect();
     let mut b = FormBuilder::new(ui, values, errors);
-    b.select(
-        "room_type",
-        key("rooms-room-type"),
-        room_types
-            .iter()
-            .filter(|r| !r.archived)
-            .map(|r| OptionView {
-                value: r.id.0.to_string(),
-                label: r.name.clone(),
-            })
-            .collect(),
-    )
-    .text("season", key("rates-season"), true)
-    .date("starts_on", key("rates-from"), true)
-    .date("ends_on", key("rates-to"), true)
-    .number("rate", key("rates-per-night"), true)
-    .currencies("currency", key("suppliers-col-currency"));
+    b.select("room_type", key("rooms-room-type"), live_room_types);
+    forms::rate_fields(&mut b);
     let rate_fields = b.fields;
     let (values, errors) = pick("vehicle");
     let mut b = FormBuilder::new(ui, values, errors);
-    b.text("vehicle_type", key("vehicles-type"), true)
-        .number("seats", key("vehicles-seats"), true)
-        .text("plate", key("vehicles-plate"), false)
-        .number("day_rate", key("vehicles-day-rate"), true)
-        .number("transfer_rate", key("vehicles-transfer-rate"), true);
+    forms::vehicle_fields(&mut b);
     let vehicle_fields = b.fields;
     let currency = supplier.data.currency;
     let view = ShowView {
