@@ -12,7 +12,8 @@ use anyhow::Context;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::db::master::suppliers::{ListQuery, SortBy, list};
+use crate::db::listing::Listing;
+use crate::db::master::suppliers::{ListQuery, list};
 use crate::db::{self, AnyConnection, audit, master::exchange_rates};
 use crate::domain::decimal::Dec;
 use crate::domain::fx::Rate;
@@ -31,14 +32,10 @@ pub fn seed(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
         let (existing, _) = list(
             conn,
             &ListQuery {
+                listing: Listing::first(1),
                 kind: SupplierKind::Hotel,
-                search: None,
                 city: None,
                 show_archived: false,
-                sort: SortBy::Name,
-                descending: false,
-                offset: 0,
-                limit: 1,
             },
         )?;
         if !existing.is_empty() {

@@ -17,7 +17,7 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
-    CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+    self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
 use crate::web::kit::record::{EditPage, FormRecord, Messages};
 use crate::web::kit::{money_input, money_text};
@@ -31,25 +31,14 @@ pub async fn list(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::AgenciesView)?;
     let params = params.into_inner();
-    let (sort, descending) = params.order::<agencies::SortBy>();
-    let mut query = agencies::ListQuery {
-        search: params.q.clone(),
+    let query = agencies::ListQuery {
+        listing: params.listing(),
         market: params.market.clone(),
         show_archived: params.show_archived(),
-        sort,
-        descending,
-        offset: 0,
-        limit: Pager::PER_PAGE,
     };
-    let page = params.page;
-    let ((page, found, total), markets) = db
-        .read(move |conn| -> Result<_, WebError> {
-            let found = Pager::fetch(page, |offset| {
-                query.offset = offset;
-                agencies::list(conn, &query)
-            })?;
-            Ok((found, agencies::markets(conn)?))
-        })
+    let (page, found, total) = list::fetch(&db, params.page, query, agencies::list).await?;
+    let markets = db
+        .read(|conn| -> Result<_, WebError> { Ok(agencies::markets(conn)?) })
         .await?;
     let base = paths::AGENCIES;
     let mut view = ListPage::new(&ui, &params, base, (page, total), key("agencies-empty"));

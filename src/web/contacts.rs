@@ -258,12 +258,15 @@ pub async fn add<S: SideOf>(
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-created"))))
 }
 
-/// A live contact of the given side: a contact is only reached through its own party kind's
-/// routes.
-async fn load(db: &Db, side: Side, id: ContactId) -> Result<Contact, WebError> {
+/// A live contact of the given side — a contact is only reached through its own party kind's
+/// routes — and the page of its party.
+async fn load(db: &Db, side: Side, id: ContactId) -> Result<(Contact, String), WebError> {
     let reachable = move |c: &Contact| !c.archived && Side::of(c.party) == side;
-    db.find(move |conn| Ok(contacts::find(conn, id)?.filter(reachable)))
-        .await
+    let contact = db
+        .find(move |conn| Ok(contacts::find(conn, id)?.filter(reachable)))
+        .await?;
+    let back = party_page(db, contact.party).await?;
+    Ok((contact, back))
 }
 
 pub async fn edit_form<S: SideOf>(
@@ -274,8 +277,7 @@ pub async fn edit_form<S: SideOf>(
 ) -> Result<HttpResponse, WebError> {
     user.require(S::SIDE.perm())?;
     let id = path.into_inner();
-    let contact = load(&db, S::SIDE, id).await?;
-    let back = party_page(&db, contact.party).await?;
+    let (contact, back) = load(&db, S::SIDE, id).await?;
     let d = &contact.data;
     let values = Fields(vec![
         ("name".into(), d.name.clone()),
@@ -297,8 +299,7 @@ pub async fn update<S: SideOf>(
 ) -> Result<HttpResponse, WebError> {
     user.require(S::SIDE.perm())?;
     let id = path.into_inner();
-    let contact = load(&db, S::SIDE, id).await?;
-    let back = party_page(&db, contact.party).await?;
+    let (_, back) = load(&db, S::SIDE, id).await?;
     let form = Fields(form.into_inner());
     let data = match parse(&ui, &form) {
         Ok(data) => data,
@@ -319,8 +320,7 @@ pub async fn archive<S: SideOf>(
 ) -> Result<HttpResponse, WebError> {
     user.require(S::SIDE.perm())?;
     let id = path.into_inner();
-    let contact = load(&db, S::SIDE, id).await?;
-    let back = party_page(&db, contact.party).await?;
+    let (_, back) = load(&db, S::SIDE, id).await?;
     record::set_archived::<Contacts>(&ui, &db, &user, id, true).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-archived"))))
 }

@@ -18,7 +18,7 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
-    CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+    self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
 use crate::web::kit::record::{FormRecord, Messages};
 use crate::web::kit::{self, money_input, money_text};
@@ -54,25 +54,12 @@ pub async fn list(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::GuidesView)?;
     let params = params.into_inner();
-    let (sort, descending) = params.order::<guides::SortBy>();
-    let mut query = guides::ListQuery {
-        search: params.q.clone(),
+    let query = guides::ListQuery {
+        listing: params.listing(),
         language: params.language.as_deref().and_then(Language::parse),
         show_archived: params.show_archived(),
-        sort,
-        descending,
-        offset: 0,
-        limit: Pager::PER_PAGE,
     };
-    let page = params.page;
-    let (page, found, total) = db
-        .read(move |conn| -> Result<_, WebError> {
-            Ok(Pager::fetch(page, |offset| {
-                query.offset = offset;
-                guides::list(conn, &query)
-            })?)
-        })
-        .await?;
+    let (page, found, total) = list::fetch(&db, params.page, query, guides::list).await?;
     let mut view = ListPage::new(
         &ui,
         &params,

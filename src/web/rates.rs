@@ -18,7 +18,7 @@ use crate::web::kit::form::{
     CURRENCIES, Errors, Fields, FormBuilder, FormPage, OptionView, Reader,
 };
 use crate::web::kit::list::{
-    CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+    self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
 use crate::web::paths;
 
@@ -55,18 +55,13 @@ fn query(params: &ListParams) -> Result<exchange_rates::ListQuery, WebError> {
             .map(|c| Currency::parse(&c).map_err(|_| bad()))
             .transpose()
     };
-    let (sort, descending) = params.order::<exchange_rates::SortBy>();
     Ok(exchange_rates::ListQuery {
-        search: params.q.clone(),
+        listing: params.listing(),
         from: currency(&params.from)?,
         to: currency(&params.to)?,
         on_or_before: given(&params.date)
             .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad()))
             .transpose()?,
-        sort,
-        descending,
-        offset: 0,
-        limit: Pager::PER_PAGE,
     })
 }
 
@@ -78,23 +73,19 @@ pub async fn list(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesView)?;
     let params = params.into_inner();
-    let mut query = query(&params)?;
+    let query = query(&params)?;
     let (from, to, on_or_before) = (query.from, query.to, query.on_or_before);
-    let page = params.page;
-    let ((page, found, total), latest) = db
-        .read(move |conn| -> Result<_, WebError> {
-            let found = Pager::fetch(page, |offset| {
-                query.offset = offset;
-                exchange_rates::list(conn, &query)
-            })?;
-            // With a pair and a date, the answer to "which rate applies?" is the title.
-            let latest = match (from, to, on_or_before) {
-                (Some(f), Some(t), Some(d)) => exchange_rates::latest_on_or_before(conn, f, t, d)?,
-                _ => None,
-            };
-            Ok((found, latest))
-        })
-        .await?;
+    let (page, found, total) = list::fetch(&db, params.page, query, exchange_rates::list).await?;
+    // With a pair and a date, the answer to "which rate applies?" is the title.
+    let latest = match (from, to, on_or_before) {
+        (Some(f), Some(t), Some(d)) => {
+            db.read(move |conn| -> Result<_, WebError> {
+                Ok(exchange_rates::latest_on_or_before(conn, f, t, d)?)
+            })
+            .await?
+        }
+        _ => None,
+    };
     let can_edit = user.user().role.permits(Perm::RatesEdit);
     let base = paths::RATES;
     let mut view = ListPage::new(&ui, &params, base, (page, total), key("rates-empty"));

@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::db::listing::{Listing, Paged};
+
 use crate::db::schema::users;
 use crate::db::{AnyConnection, now, search};
 use crate::domain::access::Role;
@@ -129,25 +131,27 @@ impl crate::db::listing::SortKey for SortBy {
 }
 
 pub struct ListQuery {
-    pub search: Option<String>,
-    pub sort: SortBy,
-    pub descending: bool,
-    pub offset: i64,
-    pub limit: i64,
+    pub listing: Listing<SortBy>,
+}
+
+impl Paged for ListQuery {
+    fn offset_mut(&mut self) -> &mut i64 {
+        &mut self.listing.offset
+    }
 }
 
 /// One page of users matching the search, and how many match in all.
 pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<User>, i64)> {
     let filtered = || {
         let mut query = users::table.into_boxed();
-        if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(term) = q.listing.term() {
             query = query.filter(users::search_key.like(search::contains(term)).escape('\\'));
         }
         query
     };
     let total: i64 = filtered().count().get_result(conn)?;
     let mut query = filtered().select(UserRow::as_select());
-    query = match (q.sort, q.descending) {
+    query = match (q.listing.sort, q.listing.descending) {
         (SortBy::Name, false) => query.order((users::display_name.asc(), users::id.asc())),
         (SortBy::Name, true) => query.order((users::display_name.desc(), users::id.desc())),
         (SortBy::Email, false) => query.order(users::email.asc()),
@@ -157,7 +161,10 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<User>, 
         (SortBy::Created, false) => query.order(users::id.asc()),
         (SortBy::Created, true) => query.order(users::id.desc()),
     };
-    let rows: Vec<UserRow> = query.offset(q.offset).limit(q.limit).load(conn)?;
+    let rows: Vec<UserRow> = query
+        .offset(q.listing.offset)
+        .limit(q.listing.limit)
+        .load(conn)?;
     let users = rows
         .into_iter()
         .map(UserRow::into_user)

@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::db::listing::{Listing, Paged};
+
 use crate::db::audit::Entity;
 use crate::db::master::{corrupt, currency_of};
 use crate::db::schema::agencies;
@@ -247,13 +249,15 @@ impl crate::db::listing::SortKey for SortBy {
 }
 
 pub struct ListQuery {
-    pub search: Option<String>,
+    pub listing: Listing<SortBy>,
     pub market: Option<String>,
     pub show_archived: bool,
-    pub sort: SortBy,
-    pub descending: bool,
-    pub offset: i64,
-    pub limit: i64,
+}
+
+impl Paged for ListQuery {
+    fn offset_mut(&mut self) -> &mut i64 {
+        &mut self.listing.offset
+    }
 }
 
 pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Agency>, i64)> {
@@ -261,7 +265,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Agency>
         let mut query = agencies::table
             .filter(agencies::archived.eq(q.show_archived))
             .into_boxed();
-        if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(term) = q.listing.term() {
             query = query.filter(
                 agencies::search_key
                     .like(search::contains(term))
@@ -275,7 +279,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Agency>
     };
     let total: i64 = filtered().count().get_result(conn)?;
     let mut query = filtered().select(AgencyRow::as_select());
-    query = match (q.sort, q.descending) {
+    query = match (q.listing.sort, q.listing.descending) {
         (SortBy::Name, false) => query.order((agencies::name.asc(), agencies::id.asc())),
         (SortBy::Name, true) => query.order((agencies::name.desc(), agencies::id.desc())),
         (SortBy::Country, false) => query.order((agencies::country.asc(), agencies::name.asc())),
@@ -291,7 +295,10 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Agency>
         (SortBy::Updated, false) => query.order(agencies::updated_at.asc()),
         (SortBy::Updated, true) => query.order(agencies::updated_at.desc()),
     };
-    let rows: Vec<AgencyRow> = query.offset(q.offset).limit(q.limit).load(conn)?;
+    let rows: Vec<AgencyRow> = query
+        .offset(q.listing.offset)
+        .limit(q.listing.limit)
+        .load(conn)?;
     let found = rows
         .into_iter()
         .map(AgencyRow::into_agency)

@@ -41,53 +41,37 @@ pub struct Contact {
     pub archived: bool,
 }
 
-type Row = (
-    i64,
-    String,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    bool,
-);
-
-fn columns() -> (
-    contacts::id,
-    contacts::party_kind,
-    contacts::party_id,
-    contacts::name,
-    contacts::position,
-    contacts::phone,
-    contacts::email,
-    contacts::notes,
-    contacts::archived,
-) {
-    (
-        contacts::id,
-        contacts::party_kind,
-        contacts::party_id,
-        contacts::name,
-        contacts::position,
-        contacts::phone,
-        contacts::email,
-        contacts::notes,
-        contacts::archived,
-    )
+/// A stored contact, as read.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = contacts)]
+struct Row {
+    id: i64,
+    party_kind: String,
+    party_id: i64,
+    name: String,
+    position: String,
+    phone: String,
+    email: String,
+    notes: String,
+    archived: bool,
 }
 
-fn from_row(
-    (id, kind, party_id, name, position, phone, email, notes, archived): Row,
-) -> QueryResult<Contact> {
-    let party = match kind.as_str() {
+fn from_row(row: Row) -> QueryResult<Contact> {
+    let Row {
+        id,
+        party_kind,
+        party_id,
+        name,
+        position,
+        phone,
+        email,
+        notes,
+        archived,
+    } = row;
+    let party = match party_kind.as_str() {
         "supplier" => Party::Supplier(SupplierId(party_id)),
         "agency" => Party::Agency(AgencyId(party_id)),
-        other => {
-            return Err(diesel::result::Error::DeserializationError(
-                format!("unknown contact party {other:?}").into(),
-            ));
-        }
+        other => return Err(super::corrupt("contact party", other)),
     };
     Ok(Contact {
         id: ContactId(id),
@@ -197,8 +181,8 @@ impl super::Record for Contacts {
 pub fn find(conn: &mut AnyConnection, id: ContactId) -> QueryResult<Option<Contact>> {
     contacts::table
         .find(id.0)
-        .select(columns())
-        .first::<Row>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?
         .map(from_row)
         .transpose()
@@ -211,9 +195,9 @@ pub fn of(conn: &mut AnyConnection, party: Party) -> QueryResult<Vec<Contact>> {
         .filter(contacts::party_kind.eq(kind))
         .filter(contacts::party_id.eq(party_id))
         .filter(contacts::archived.eq(false))
-        .select(columns())
+        .select(Row::as_select())
         .order((contacts::name.asc(), contacts::id.asc()))
-        .load::<Row>(conn)?
+        .load(conn)?
         .into_iter()
         .map(from_row)
         .collect()

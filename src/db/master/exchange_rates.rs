@@ -10,6 +10,8 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use crate::db::listing::{Listing, Paged};
+
 use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::master::{currency_of, dec_of};
 use crate::db::schema::exchange_rates;
@@ -27,40 +29,33 @@ pub struct StoredRate {
     pub locked: bool,
 }
 
-type RateTuple = (i64, NaiveDate, String, String, String, String, bool);
-
-fn columns() -> (
-    exchange_rates::id,
-    exchange_rates::rate_date,
-    exchange_rates::from_currency,
-    exchange_rates::to_currency,
-    exchange_rates::rate,
-    exchange_rates::source,
-    exchange_rates::locked,
-) {
-    (
-        exchange_rates::id,
-        exchange_rates::rate_date,
-        exchange_rates::from_currency,
-        exchange_rates::to_currency,
-        exchange_rates::rate,
-        exchange_rates::source,
-        exchange_rates::locked,
-    )
+/// A stored rate, as read.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = exchange_rates)]
+struct Row {
+    id: i64,
+    rate_date: NaiveDate,
+    from_currency: String,
+    to_currency: String,
+    rate: String,
+    source: String,
+    locked: bool,
 }
 
-fn from_tuple((id, date, from, to, rate, source, locked): RateTuple) -> QueryResult<StoredRate> {
-    Ok(StoredRate {
-        id: ExchangeRateId(id),
-        rate: Rate {
-            date,
-            from: currency_of(&from)?,
-            to: currency_of(&to)?,
-            rate: dec_of(&rate)?,
-            source,
-        },
-        locked,
-    })
+impl Row {
+    fn into_rate(self) -> QueryResult<StoredRate> {
+        Ok(StoredRate {
+            id: ExchangeRateId(self.id),
+            rate: Rate {
+                date: self.rate_date,
+                from: currency_of(&self.from_currency)?,
+                to: currency_of(&self.to_currency)?,
+                rate: dec_of(&self.rate)?,
+                source: self.source,
+            },
+            locked: self.locked,
+        })
+    }
 }
 
 fn insert(conn: &mut AnyConnection, rate: &Rate) -> QueryResult<i64> {
@@ -202,10 +197,10 @@ fn update(conn: &mut AnyConnection, id: ExchangeRateId, rate: &Rate) -> QueryRes
 pub fn find(conn: &mut AnyConnection, id: ExchangeRateId) -> QueryResult<Option<StoredRate>> {
     exchange_rates::table
         .find(id.0)
-        .select(columns())
-        .first::<RateTuple>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?
-        .map(from_tuple)
+        .map(Row::into_rate)
         .transpose()
 }
 
@@ -220,10 +215,10 @@ pub fn find_exact(
         .filter(exchange_rates::from_currency.eq(from.code()))
         .filter(exchange_rates::to_currency.eq(to.code()))
         .filter(exchange_rates::rate_date.eq(date))
-        .select(columns())
-        .first::<RateTuple>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?
-        .map(from_tuple)
+        .map(Row::into_rate)
         .transpose()
 }
 
@@ -239,10 +234,10 @@ pub fn latest_on_or_before(
         .filter(exchange_rates::to_currency.eq(to.code()))
         .filter(exchange_rates::rate_date.le(date))
         .order(exchange_rates::rate_date.desc())
-        .select(columns())
-        .first::<RateTuple>(conn)
+        .select(Row::as_select())
+        .first(conn)
         .optional()?
-        .map(from_tuple)
+        .map(Row::into_rate)
         .transpose()
 }
 
@@ -260,15 +255,16 @@ impl crate::db::listing::SortKey for SortBy {
 }
 
 pub struct ListQuery {
-    /// Matches the rate's source, ignoring case (`bank of thailand`).
-    pub search: Option<String>,
+    pub listing: Listing<SortBy>,
     pub from: Option<Currency>,
     pub to: Option<Currency>,
     pub on_or_before: Option<NaiveDate>,
-    pub sort: SortBy,
-    pub descending: bool,
-    pub offset: i64,
-    pub limit: i64,
+}
+
+impl Paged for ListQuery {
+    fn offset_mut(&mut self) -> &mut i64 {
+        &mut self.listing.offset
+    }
 }
 
 pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<StoredRate>, i64)> {
@@ -283,7 +279,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<StoredR
         if let Some(d) = q.on_or_before {
             query = query.filter(exchange_rates::rate_date.le(d));
         }
-        if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(term) = q.listing.term() {
             query = query.filter(
                 exchange_rates::search_key
                     .like(crate::db::search::contains(term))
@@ -293,8 +289,8 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<StoredR
         query
     };
     let total: i64 = filtered().count().get_result(conn)?;
-    let mut query = filtered().select(columns());
-    query = match (q.sort, q.descending) {
+    let mut query = filtered().select(Row::as_select());
+    query = match (q.listing.sort, q.listing.descending) {
         (SortBy::Date, false) => query.order((
             exchange_rates::rate_date.desc(),
             exchange_rates::from_currency.asc(),
@@ -316,10 +312,13 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<StoredR
             exchange_rates::rate_date.desc(),
         )),
     };
-    let rows: Vec<RateTuple> = query.offset(q.offset).limit(q.limit).load(conn)?;
+    let rows: Vec<Row> = query
+        .offset(q.listing.offset)
+        .limit(q.listing.limit)
+        .load(conn)?;
     let found = rows
         .into_iter()
-        .map(from_tuple)
+        .map(Row::into_rate)
         .collect::<QueryResult<_>>()?;
     Ok((found, total))
 }

@@ -3,6 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::db::listing::{Listing, Paged};
+
 use crate::db::audit::Entity;
 use crate::db::master::{corrupt, currency_of};
 use crate::db::schema::{guide_languages, guides};
@@ -286,14 +288,16 @@ impl crate::db::listing::SortKey for SortBy {
 }
 
 pub struct ListQuery {
-    pub search: Option<String>,
+    pub listing: Listing<SortBy>,
     /// Only guides speaking this language.
     pub language: Option<Language>,
     pub show_archived: bool,
-    pub sort: SortBy,
-    pub descending: bool,
-    pub offset: i64,
-    pub limit: i64,
+}
+
+impl Paged for ListQuery {
+    fn offset_mut(&mut self) -> &mut i64 {
+        &mut self.listing.offset
+    }
 }
 
 pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Guide>, i64)> {
@@ -301,7 +305,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Guide>,
         let mut query = guides::table
             .filter(guides::archived.eq(q.show_archived))
             .into_boxed();
-        if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(term) = q.listing.term() {
             query = query.filter(guides::search_key.like(search::contains(term)).escape('\\'));
         }
         if let Some(language) = q.language {
@@ -317,7 +321,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Guide>,
     };
     let total: i64 = filtered().count().get_result(conn)?;
     let mut query = filtered().select(GuideRow::as_select());
-    query = match (q.sort, q.descending) {
+    query = match (q.listing.sort, q.listing.descending) {
         (SortBy::Name, false) => query.order((guides::name.asc(), guides::id.asc())),
         (SortBy::Name, true) => query.order((guides::name.desc(), guides::id.desc())),
         (SortBy::Licence, false) => {
@@ -331,6 +335,9 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Guide>,
         (SortBy::Updated, false) => query.order(guides::updated_at.asc()),
         (SortBy::Updated, true) => query.order(guides::updated_at.desc()),
     };
-    let rows: Vec<GuideRow> = query.offset(q.offset).limit(q.limit).load(conn)?;
+    let rows: Vec<GuideRow> = query
+        .offset(q.listing.offset)
+        .limit(q.listing.limit)
+        .load(conn)?;
     Ok((assemble(conn, rows)?, total))
 }

@@ -5,6 +5,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::db::listing::{Listing, Paged};
+
 use super::{corrupt, currency_of, dec_of};
 use crate::db::audit::Entity;
 use crate::db::schema::suppliers;
@@ -369,14 +371,16 @@ impl crate::db::listing::SortKey for SortBy {
 }
 
 pub struct ListQuery {
+    pub listing: Listing<SortBy>,
     pub kind: SupplierKind,
-    pub search: Option<String>,
     pub city: Option<String>,
     pub show_archived: bool,
-    pub sort: SortBy,
-    pub descending: bool,
-    pub offset: i64,
-    pub limit: i64,
+}
+
+impl Paged for ListQuery {
+    fn offset_mut(&mut self) -> &mut i64 {
+        &mut self.listing.offset
+    }
 }
 
 /// One page of suppliers of a kind, and how many match in all.
@@ -386,7 +390,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Supplie
             .filter(suppliers::kind.eq(q.kind.as_str()))
             .filter(suppliers::archived.eq(q.show_archived))
             .into_boxed();
-        if let Some(term) = q.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(term) = q.listing.term() {
             query = query.filter(
                 suppliers::search_key
                     .like(search::contains(term))
@@ -400,7 +404,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Supplie
     };
     let total: i64 = filtered().count().get_result(conn)?;
     let mut query = filtered().select(SupplierRow::as_select());
-    query = match (q.sort, q.descending) {
+    query = match (q.listing.sort, q.listing.descending) {
         (SortBy::Name, false) => query.order((suppliers::name.asc(), suppliers::id.asc())),
         (SortBy::Name, true) => query.order((suppliers::name.desc(), suppliers::id.desc())),
         (SortBy::City, false) => query.order((suppliers::city.asc(), suppliers::name.asc())),
@@ -412,7 +416,10 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Supplie
         (SortBy::Updated, false) => query.order(suppliers::updated_at.asc()),
         (SortBy::Updated, true) => query.order(suppliers::updated_at.desc()),
     };
-    let rows: Vec<SupplierRow> = query.offset(q.offset).limit(q.limit).load(conn)?;
+    let rows: Vec<SupplierRow> = query
+        .offset(q.listing.offset)
+        .limit(q.listing.limit)
+        .load(conn)?;
     let found = rows
         .into_iter()
         .map(SupplierRow::into_supplier)

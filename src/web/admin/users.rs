@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::db::auth::accounts::{self, PasswordSet, UserChangeError};
 use crate::db::auth::users;
 use crate::db::auth::users::{ListQuery, SortBy, User};
-use crate::db::listing::SortKey;
+use crate::db::listing::{Listing, SortKey};
 use crate::domain::access::{Perm, Role};
 use crate::domain::auth::password;
 use crate::domain::email::Email;
@@ -18,7 +18,7 @@ use crate::web::auth::sign_in;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::kit::list::Pager;
+use crate::web::kit::list::{self, Pager};
 use crate::web::paths;
 use crate::web::render::role_key;
 
@@ -61,23 +61,15 @@ pub async fn list(
     let params = params.into_inner();
     let sort_raw = params.sort.clone().unwrap_or_else(|| "name".to_owned());
     let (sort, descending) = SortBy::parse(&sort_raw);
-    let page = params.page;
-    let query = ListQuery {
+    let listing = Listing {
         search: params.q.clone(),
         sort,
         descending,
         offset: 0,
         limit: Pager::PER_PAGE,
     };
-    let mut query = query;
-    let (page, found, total) = db
-        .read(move |conn| -> Result<_, WebError> {
-            Ok(Pager::fetch(page, |offset| {
-                query.offset = offset;
-                users::list(conn, &query)
-            })?)
-        })
-        .await?;
+    let query = ListQuery { listing };
+    let (page, found, total) = list::fetch(&db, params.page, query, users::list).await?;
     let f = ui.formats();
     let view = ListView {
         rows: found

@@ -4,9 +4,13 @@
 
 use serde::Serialize;
 
-use crate::db::listing::SortKey;
+use diesel::QueryResult;
+
+use crate::db::AnyConnection;
+use crate::db::listing::{Listing, Paged, SortKey};
 use crate::domain::message::key;
-use crate::web::extract::Ui;
+use crate::web::error::WebError;
+use crate::web::extract::{Db, Ui};
 use crate::web::kit::form::OptionView;
 
 /// A list column header, sortable when it has a sort key.
@@ -217,6 +221,18 @@ impl ListParams {
         S::parse(self.sort.as_deref().unwrap_or_default())
     }
 
+    /// The search, order and first page these parameters ask of a list.
+    pub fn listing<S: SortKey>(&self) -> Listing<S> {
+        let (sort, descending) = self.order();
+        Listing {
+            search: self.q.clone(),
+            sort,
+            descending,
+            offset: 0,
+            limit: Pager::PER_PAGE,
+        }
+    }
+
     pub fn show_archived(&self) -> bool {
         self.archived.as_deref() == Some("1")
     }
@@ -289,6 +305,26 @@ pub fn pager_links(
             .next
             .map(|p| params.href(base, &[("page", Some(p.to_string()))])),
     )
+}
+
+/// A db function answering one page of a list's rows and how many match in all.
+pub type ListFn<Q, T> = fn(&mut AnyConnection, &Q) -> QueryResult<(Vec<T>, i64)>;
+
+/// Loads page `page` of `query` with `list` in one read (the last page when `page` is past
+/// it). Returns the page shown, its rows and how many rows match in all.
+pub async fn fetch<Q: Paged, T: Send + 'static>(
+    db: &Db,
+    page: Option<i64>,
+    mut query: Q,
+    list: ListFn<Q, T>,
+) -> Result<(i64, Vec<T>, i64), WebError> {
+    db.read(move |conn| -> Result<_, WebError> {
+        Ok(Pager::fetch(page, |offset| {
+            *query.offset_mut() = offset;
+            list(conn, &query)
+        })?)
+    })
+    .await
 }
 
 /// Page number and offsets for lists; `page` counts from 1.

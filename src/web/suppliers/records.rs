@@ -18,7 +18,7 @@ use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
-    CellView, ColumnView, FilterView, ListPage, ListParams, Pager, RowView, plain_column,
+    self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
 use crate::web::kit::record;
 use crate::web::kit::{self, money_input};
@@ -46,26 +46,15 @@ pub async fn list(
     user.require(Perm::SuppliersView)?;
     let kind = kind_of(&path.into_inner())?;
     let params = params.into_inner();
-    let (sort, descending) = params.order::<suppliers::SortBy>();
-    let mut query = suppliers::ListQuery {
+    let query = suppliers::ListQuery {
+        listing: params.listing(),
         kind,
-        search: params.q.clone(),
         city: params.city.clone(),
         show_archived: params.show_archived(),
-        sort,
-        descending,
-        offset: 0,
-        limit: Pager::PER_PAGE,
     };
-    let page = params.page;
-    let ((page, found, total), cities) = db
-        .read(move |conn| -> Result<_, WebError> {
-            let found = Pager::fetch(page, |offset| {
-                query.offset = offset;
-                suppliers::list(conn, &query)
-            })?;
-            Ok((found, suppliers::cities(conn, kind)?))
-        })
+    let (page, found, total) = list::fetch(&db, params.page, query, suppliers::list).await?;
+    let cities = db
+        .read(move |conn| -> Result<_, WebError> { Ok(suppliers::cities(conn, kind)?) })
         .await?;
     let base = paths::suppliers(kind);
     let mut view = ListPage::new(&ui, &params, base, (page, total), key("suppliers-empty"));
