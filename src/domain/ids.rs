@@ -26,6 +26,8 @@ macro_rules! id_type {
 id_type!(
     /// A staff member.
     UserId,
+    /// A signed-in session of a staff member.
+    SessionId,
     /// A supplier of any kind.
     SupplierId,
     /// A hotel's room type.

@@ -6,11 +6,11 @@ use diesel::prelude::*;
 use crate::db::AnyConnection;
 use crate::db::auth::users::{User, UserRow};
 use crate::db::schema::{sessions, users};
-use crate::domain::ids::UserId;
+use crate::domain::ids::{SessionId, UserId};
 
 #[derive(Debug, Clone)]
 pub struct Session {
-    pub id: i64,
+    pub id: SessionId,
     pub csrf_token: String,
     pub last_seen_at: NaiveDateTime,
 }
@@ -67,7 +67,7 @@ pub fn find_live(
     match row {
         Some((id, csrf_token, last_seen_at, user)) => Ok(Some((
             Session {
-                id,
+                id: SessionId(id),
                 csrf_token,
                 last_seen_at,
             },
@@ -77,16 +77,16 @@ pub fn find_live(
     }
 }
 
-pub fn touch(conn: &mut AnyConnection, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(sessions::table.find(id))
+pub fn touch(conn: &mut AnyConnection, id: SessionId, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(id.0))
         .set(sessions::last_seen_at.eq(at))
         .execute(conn)
 }
 
-pub fn revoke(conn: &mut AnyConnection, id: i64, at: NaiveDateTime) -> QueryResult<usize> {
+pub fn revoke(conn: &mut AnyConnection, id: SessionId, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
         sessions::table
-            .find(id)
+            .find(id.0)
             .filter(sessions::revoked_at.is_null()),
     )
     .set(sessions::revoked_at.eq(at))
@@ -112,13 +112,13 @@ pub fn revoke_all_for_user(
 pub fn revoke_others(
     conn: &mut AnyConnection,
     user_id: UserId,
-    keep: i64,
+    keep: SessionId,
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
     diesel::update(
         sessions::table
             .filter(sessions::user_id.eq(user_id.0))
-            .filter(sessions::id.ne(keep))
+            .filter(sessions::id.ne(keep.0))
             .filter(sessions::revoked_at.is_null()),
     )
     .set(sessions::revoked_at.eq(at))
