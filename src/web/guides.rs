@@ -4,11 +4,12 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::db::master::guides::{self, Guide, GuideData, Guides};
 use crate::domain::access::Perm;
+use crate::domain::calendar::Month;
 use crate::domain::ids::GuideId;
 use crate::domain::master::guides::{Language, LanguageLevel, LicenceState, licence_state};
 use crate::domain::message::{Message, key};
@@ -21,7 +22,7 @@ use crate::web::kit::list::{
     self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
 use crate::web::kit::record::{FormRecord, Messages};
-use crate::web::kit::{self, money_input, money_text};
+use crate::web::kit::{self, DetailView, money_input, money_text};
 use crate::web::paths;
 
 pub fn level_key(level: LanguageLevel) -> &'static str {
@@ -335,74 +336,16 @@ pub async fn show(
     user.require(Perm::GuidesView)?;
     let guide = load(&db, path.into_inner()).await?;
     let today = today();
-    let first = month_start(params.month.as_deref(), today)?;
-    let next = (first + Duration::days(32)).with_day(1).unwrap_or(first);
-    let prev = (first - Duration::days(1)).with_day(1).unwrap_or(first);
-    let lead = first.weekday().num_days_from_monday() as i64;
-    let mut day = first - Duration::days(lead);
-    let mut weeks = Vec::new();
-    while day < next {
-        let mut week = Vec::new();
-        for _ in 0..7 {
-            week.push(DayView {
-                day: day.day(),
-                inside: day.month() == first.month(),
-                today: day == today,
-            });
-            day += Duration::days(1);
-        }
-        weeks.push(week);
-    }
-    let weekdays = [
-        key("cal-mon"),
-        key("cal-tue"),
-        key("cal-wed"),
-        key("cal-thu"),
-        key("cal-fri"),
-        key("cal-sat"),
-        key("cal-sun"),
-    ]
-    .iter()
-    .map(|k| ui.t(k))
-    .collect();
+    let month = Month::of(month_start(params.month.as_deref(), today)?);
     let d = &guide.data;
     let state = licence_state(d.licence_expires_on, today);
-    let f = ui.formats();
-    let licence_text = match d.licence_expires_on {
-        Some(exp) => ui.state.i18n.t(
-            ui.locale(),
-            key("guides-licence-line"),
-            &[
-                ("number".into(), d.licence_number.clone()),
-                ("date".into(), f.date(ui.locale(), exp)),
-            ],
-        ),
-        None => d.licence_number.clone(),
-    };
-    let mut details = Vec::new();
-    for (label, value) in [
-        (key("suppliers-phone"), d.phone.clone()),
-        (key("suppliers-email"), d.email.clone()),
-        (
-            key("guides-col-fee"),
-            money_text(&ui, d.daily_fee.minor, d.daily_fee.currency),
-        ),
-        (key("suppliers-notes"), d.notes.clone()),
-    ] {
-        if !value.is_empty() {
-            details.push(crate::web::kit::DetailView {
-                label: ui.t(label),
-                value,
-            });
-        }
-    }
     let view = CalendarView {
         id: guide.id.0,
         name: d.name.clone(),
         local_name: d.local_name.clone(),
         archived: guide.archived,
         can_edit: user.user().role.permits(Perm::GuidesEdit),
-        details,
+        details: details(&ui, d),
         languages: d
             .languages
             .iter()
@@ -414,19 +357,78 @@ pub async fn show(
             LicenceState::Valid => "valid",
             LicenceState::Unknown => "unknown",
         },
-        licence_text,
+        licence_text: licence_text(&ui, d),
         licence_warning: match state {
             LicenceState::Expired => Some(ui.t(key("guides-licence-expired-warning"))),
             LicenceState::ExpiresSoon => Some(ui.t(key("guides-licence-soon"))),
             _ => None,
         },
-        month_title: format!("{} {}", ui.t(month_key(first.month())), first.year()),
-        weekdays,
-        weeks,
-        prev_month: prev.format("%Y-%m").to_string(),
-        next_month: next.format("%Y-%m").to_string(),
+        month_title: format!(
+            "{} {}",
+            ui.t(month_key(month.first.month())),
+            month.first.year()
+        ),
+        weekdays: WEEKDAYS.iter().map(|k| ui.t(k)).collect(),
+        weeks: month
+            .weeks
+            .iter()
+            .map(|week| {
+                week.iter()
+                    .map(|day| DayView {
+                        day: day.day(),
+                        inside: day.month() == month.first.month(),
+                        today: *day == today,
+                    })
+                    .collect()
+            })
+            .collect(),
+        prev_month: month.previous().format("%Y-%m").to_string(),
+        next_month: month.next().format("%Y-%m").to_string(),
     };
     ui.render(StatusCode::OK, "guides/show.html", &view)
+}
+
+const WEEKDAYS: [&str; 7] = [
+    key("cal-mon"),
+    key("cal-tue"),
+    key("cal-wed"),
+    key("cal-thu"),
+    key("cal-fri"),
+    key("cal-sat"),
+    key("cal-sun"),
+];
+
+/// The licence's number and expiry, as the guide's page says it.
+fn licence_text(ui: &Ui, d: &GuideData) -> String {
+    match d.licence_expires_on {
+        Some(exp) => ui.state.i18n.t(
+            ui.locale(),
+            key("guides-licence-line"),
+            &[
+                ("number".into(), d.licence_number.clone()),
+                ("date".into(), ui.formats().date(ui.locale(), exp)),
+            ],
+        ),
+        None => d.licence_number.clone(),
+    }
+}
+
+/// The guide's details that are filled in, as label and value.
+fn details(ui: &Ui, d: &GuideData) -> Vec<DetailView> {
+    let fee = money_text(ui, d.daily_fee.minor, d.daily_fee.currency);
+    [
+        (key("suppliers-phone"), d.phone.clone()),
+        (key("suppliers-email"), d.email.clone()),
+        (key("guides-col-fee"), fee),
+        (key("suppliers-notes"), d.notes.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .map(|(label, value)| DetailView {
+        label: ui.t(label),
+        value,
+    })
+    .collect()
 }
 
 fn month_key(month: u32) -> &'static str {

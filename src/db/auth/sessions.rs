@@ -4,6 +4,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
+use crate::db::audit::{self, Entry, Event};
+use crate::db::auth::throttle;
 use crate::db::auth::users::{User, UserRow};
 use crate::db::schema::{sessions, users};
 use crate::domain::ids::{SessionId, UserId};
@@ -123,4 +125,81 @@ pub fn revoke_others(
     )
     .set(sessions::revoked_at.eq(at))
     .execute(conn)
+}
+
+/// How a sign-in ended, for [`record_sign_in`].
+pub enum SignInEnd<'a> {
+    /// Over the throttle's limit: no password was checked.
+    Throttled,
+    /// A wrong password, an unknown e-mail or a disabled account.
+    Refused { disabled: bool },
+    /// The right password: a session with `token_hash` replaces `replaces`, and the attempt
+    /// stops counting against the throttle.
+    SignedIn {
+        user: UserId,
+        token_hash: &'a str,
+        csrf_token: &'a str,
+        attempt: &'a throttle::Attempt,
+        replaces: Option<SessionId>,
+    },
+}
+
+/// Records a sign-in in one write transaction: the new session (revoking the one it replaces)
+/// and the audit row. A throttled sign-in is audited within the anonymous refusal budget, so
+/// that hammering a throttled account cannot grow the log without bound.
+pub fn record_sign_in(
+    conn: &mut AnyConnection,
+    user: Option<UserId>,
+    email: &str,
+    client_addr: &str,
+    end: SignInEnd<'_>,
+) -> QueryResult<()> {
+    let now = crate::db::now();
+    let event = match &end {
+        SignInEnd::Throttled => Event::SignInThrottled,
+        SignInEnd::Refused { disabled: true } => Event::SignInRefusedDisabled,
+        SignInEnd::Refused { disabled: false } => Event::SignInFailed,
+        SignInEnd::SignedIn { .. } => Event::SignIn,
+    };
+    let entry = Entry::event(event, user, Some(email), client_addr);
+    match end {
+        SignInEnd::Throttled => {
+            audit::record_anonymous(conn, &entry, client_addr, now)?;
+            return Ok(());
+        }
+        SignInEnd::Refused { .. } => {}
+        SignInEnd::SignedIn {
+            user,
+            token_hash,
+            csrf_token,
+            attempt,
+            replaces,
+        } => {
+            if let Some(old) = replaces {
+                revoke(conn, old, now)?;
+            }
+            let new = NewSession {
+                token_hash,
+                user_id: user,
+                csrf_token,
+                at: now,
+            };
+            insert(conn, &new)?;
+            throttle::succeeded(conn, attempt)?;
+        }
+    }
+    audit::record(conn, &entry)
+}
+
+/// Ends session `id` of `user` and audits it.
+pub fn sign_out(
+    conn: &mut AnyConnection,
+    id: SessionId,
+    user: UserId,
+    email: &str,
+    client_addr: &str,
+) -> QueryResult<()> {
+    revoke(conn, id, crate::db::now())?;
+    let entry = Entry::event(Event::SignOut, Some(user), Some(email), client_addr);
+    audit::record(conn, &entry)
 }

@@ -8,7 +8,8 @@ use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::db::{self, audit, auth::sessions, auth::throttle};
+use crate::db::auth::sessions::{self, SignInEnd};
+use crate::db::{self, auth::throttle};
 use crate::domain::auth::redirect;
 use crate::domain::auth::sign_in::{ThrottleRule, throttled};
 use crate::domain::message::{Message, key};
@@ -149,65 +150,51 @@ pub async fn sign_in(
         },
     };
 
-    let secret = ui.state.secret.clone();
-    let user_for_write = user.clone();
-    let (write_email, write_addr) = (email.clone(), addr.clone());
-    let old_session = ui.ctx.auth.as_ref().map(|a| a.session.id);
+    let token_hash = match &outcome {
+        Outcome::SignedIn { token, .. } => {
+            security::keyed_hash(&ui.state.secret, &format!("session:{token}"))
+        }
+        _ => String::new(),
+    };
+    let (user_id, disabled) = (
+        user.as_ref().map(|u| u.id),
+        user.is_some_and(|u| u.disabled),
+    );
+    let replaces = ui.ctx.auth.as_ref().map(|a| a.session.id);
     let record = outcome.clone();
     db.write(move |conn| -> Result<(), WebError> {
-        let now = db::now();
-        let user_id = user_for_write.as_ref().map(|u| u.id);
-        let event = match &record {
-            Outcome::Throttled { .. } => audit::Event::SignInThrottled,
-            Outcome::Failed if user_for_write.as_ref().is_some_and(|u| u.disabled) => {
-                audit::Event::SignInRefusedDisabled
-            }
-            Outcome::Failed => audit::Event::SignInFailed,
-            Outcome::SignedIn { .. } => audit::Event::SignIn,
+        let csrf_token = security::random_token();
+        let end = match (&record, user_id, &attempt) {
+            (Outcome::Throttled { .. }, ..) => SignInEnd::Throttled,
+            (Outcome::SignedIn { .. }, Some(user), Some(attempt)) => SignInEnd::SignedIn {
+                user,
+                token_hash: &token_hash,
+                csrf_token: &csrf_token,
+                attempt,
+                replaces,
+            },
+            _ => SignInEnd::Refused { disabled },
         };
-        let entry = audit::Entry::event(event, user_id, Some(&write_email), &write_addr);
-        match &record {
-            // Refused before any check: audited within the anonymous refusal budget, so that
-            // hammering a throttled account cannot grow the log without bound.
-            Outcome::Throttled { .. } => {
-                audit::record_anonymous(conn, &entry, &write_addr, now)?;
-                return Ok(());
-            }
-            Outcome::Failed => {}
-            Outcome::SignedIn { token, .. } => {
-                if let Some(old) = old_session {
-                    sessions::revoke(conn, old, now)?;
-                }
-                let token_hash = security::keyed_hash(&secret, &format!("session:{token}"));
-                let csrf = security::random_token();
-                if let Some(uid) = user_id {
-                    sessions::insert(
-                        conn,
-                        &sessions::NewSession {
-                            token_hash: &token_hash,
-                            user_id: uid,
-                            csrf_token: &csrf,
-                            at: now,
-                        },
-                    )?;
-                }
-                if let Some(attempt) = &attempt {
-                    throttle::succeeded(conn, attempt)?;
-                }
-            }
-        }
-        audit::record(conn, &entry)?;
-        Ok(())
+        Ok(sessions::record_sign_in(conn, user_id, &email, &addr, end)?)
     })
     .await?;
+    answer(&ui, &req, form, outcome)
+}
 
+/// The answer to a sign-in: the session cookie and the way on, or the form again.
+fn answer(
+    ui: &Ui,
+    req: &HttpRequest,
+    form: SignInForm,
+    outcome: Outcome,
+) -> Result<HttpResponse, WebError> {
     match outcome {
         Outcome::SignedIn { token, must_change } => {
             let mut cookie = Cookie::new(ui.state.cookie_name.clone(), token);
             cookie.set_path("/");
             cookie.set_http_only(true);
             cookie.set_same_site(SameSite::Lax);
-            cookie.set_secure(is_https(&ui.state, &req));
+            cookie.set_secure(is_https(&ui.state, req));
             let target = if must_change {
                 paths::ACCOUNT_PASSWORD.to_owned()
             } else {
@@ -283,12 +270,9 @@ pub async fn sign_out(ui: Ui, db: Db, user: SignedIn) -> Result<HttpResponse, We
         ui.client_addr().to_owned(),
     );
     db.write(move |conn| -> Result<(), WebError> {
-        sessions::revoke(conn, session_id, db::now())?;
-        audit::record(
-            conn,
-            &audit::Entry::event(audit::Event::SignOut, Some(user_id), Some(&email), &addr),
-        )?;
-        Ok(())
+        Ok(sessions::sign_out(
+            conn, session_id, user_id, &email, &addr,
+        )?)
     })
     .await?;
     let mut response = ui.see_other(

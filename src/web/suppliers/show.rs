@@ -3,13 +3,15 @@
 
 use super::forms::{self, room_kind_key};
 use super::{kind_of, kind_title, load, tabs};
-use crate::db::master::rooms;
+use crate::db::master::contacts::Party;
+use crate::db::master::rooms::{self, RoomRate, RoomType};
 use crate::db::master::suppliers::Supplier;
 use crate::db::master::vehicles;
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::CommissionBasis;
 use crate::domain::message::key;
+use crate::web::contacts;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::DetailView;
@@ -128,7 +130,7 @@ struct ShowView {
     room_type_fields: Vec<FieldView>,
     rate_fields: Vec<FieldView>,
     vehicle_fields: Vec<FieldView>,
-    contacts: crate::web::contacts::ContactsSection,
+    contacts: contacts::ContactsSection,
     /// Which sub-form failed, and why.
     failed: String,
     failed_message: Option<String>,
@@ -163,71 +165,8 @@ pub async fn render_show(
             ))
         })
         .await?;
+    let sub_forms = SubForms::new(ui, &supplier, &room_types, failed.as_ref());
     let kind = supplier.data.kind;
-    let room_type_views: Vec<RoomTypeView> = room_types
-        .iter()
-        .map(|rt| RoomTypeView {
-            id: rt.id.0,
-            name: rt.name.clone(),
-            kind: ui.t(room_kind_key(rt.kind)),
-            max_occupancy: rt.max_occupancy,
-            archived: rt.archived,
-            rates: rates
-                .iter()
-                .filter(|r| r.room_type_id == rt.id)
-                .map(|r| RateView {
-                    id: r.id.0,
-                    season: r.season.clone(),
-                    from: ui.formats().date(ui.locale(), r.starts_on),
-                    to: ui.formats().date(ui.locale(), r.ends_on),
-                    rate: money_text(ui, r.rate.minor, r.rate.currency),
-                })
-                .collect(),
-        })
-        .collect();
-    let empty = Fields(Vec::new());
-    let no_errors = Errors::default();
-    let (failed_section, failed_fields, failed_errors) = match &failed {
-        Some(f) => (f.section, &f.fields, &f.errors),
-        None => ("", &empty, &no_errors),
-    };
-    let pick = |section: &str| {
-        if failed_section == section {
-            (failed_fields, failed_errors)
-        } else {
-            (&empty, &no_errors)
-        }
-    };
-    let (values, errors) = pick("room-type");
-    let mut b = FormBuilder::new(ui, values, errors);
-    forms::room_type_fields(&mut b);
-    let room_type_fields = b.fields;
-    let (values, errors) = pick("rate");
-    let currency_default = Fields(vec![(
-        "currency".into(),
-        supplier.data.currency.code().to_owned(),
-    )]);
-    let values = if values.0.is_empty() {
-        &currency_default
-    } else {
-        values
-    };
-    let live_room_types = room_types
-        .iter()
-        .filter(|r| !r.archived)
-        .map(|r| OptionView {
-            value: r.id.0.to_string(),
-            label: r.name.clone(),
-        })
-        .collect();
-    let mut b = FormBuilder::new(ui, values, errors);
-    b.select("room_type", key("rooms-room-type"), live_room_types);
-    forms::rate_fields(&mut b);
-    let rate_fields = b.fields;
-    let (values, errors) = pick("vehicle");
-    let mut b = FormBuilder::new(ui, values, errors);
-    forms::vehicle_fields(&mut b);
-    let vehicle_fields = b.fields;
     let currency = supplier.data.currency;
     let view = ShowView {
         kind: kind.as_str(),
@@ -239,7 +178,10 @@ pub async fn render_show(
         can_edit: user.user().role.permits(Perm::SuppliersEdit),
         tabs: tabs(ui, kind),
         details: details(ui, &supplier),
-        room_types: room_type_views,
+        room_types: room_types
+            .iter()
+            .map(|rt| room_type_view(ui, rt, &rates))
+            .collect(),
         vehicles: vehicles
             .iter()
             .filter(|v| !v.archived)
@@ -252,20 +194,96 @@ pub async fn render_show(
                 transfer_rate: money_text(ui, v.transfer_rate_minor, currency),
             })
             .collect(),
-        room_type_fields,
-        rate_fields,
-        vehicle_fields,
-        contacts: crate::web::contacts::section(
-            ui,
-            db,
-            user,
-            crate::db::master::contacts::Party::Supplier(id),
-        )
-        .await?,
-        failed: failed_section.to_owned(),
+        room_type_fields: sub_forms.room_type,
+        rate_fields: sub_forms.rate,
+        vehicle_fields: sub_forms.vehicle,
+        contacts: contacts::section(ui, db, user, Party::Supplier(id)).await?,
+        failed: failed
+            .as_ref()
+            .map(|f| f.section)
+            .unwrap_or_default()
+            .to_owned(),
         failed_message: failed.as_ref().and_then(|f| f.errors.get("form")),
     };
     ui.render(status, "suppliers/show.html", &view)
+}
+
+/// A room type with its live rates, as the supplier's page shows it.
+fn room_type_view(ui: &Ui, rt: &RoomType, rates: &[RoomRate]) -> RoomTypeView {
+    let f = ui.formats();
+    RoomTypeView {
+        id: rt.id.0,
+        name: rt.name.clone(),
+        kind: ui.t(room_kind_key(rt.kind)),
+        max_occupancy: rt.max_occupancy,
+        archived: rt.archived,
+        rates: rates
+            .iter()
+            .filter(|r| r.room_type_id == rt.id)
+            .map(|r| RateView {
+                id: r.id.0,
+                season: r.season.clone(),
+                from: f.date(ui.locale(), r.starts_on),
+                to: f.date(ui.locale(), r.ends_on),
+                rate: money_text(ui, r.rate.minor, r.rate.currency),
+            })
+            .collect(),
+    }
+}
+
+/// The forms the supplier's page adds with: empty, or the one that failed as it was sent.
+struct SubForms {
+    room_type: Vec<FieldView>,
+    rate: Vec<FieldView>,
+    vehicle: Vec<FieldView>,
+}
+
+impl SubForms {
+    fn new(
+        ui: &Ui,
+        supplier: &Supplier,
+        room_types: &[RoomType],
+        failed: Option<&Failed>,
+    ) -> SubForms {
+        let empty = Fields(Vec::new());
+        let no_errors = Errors::default();
+        let pick = |section: &str| match failed {
+            Some(f) if f.section == section => (&f.fields, &f.errors),
+            _ => (&empty, &no_errors),
+        };
+        let build = |section: &str, fill: &dyn Fn(&mut FormBuilder<'_>)| {
+            let (values, errors) = pick(section);
+            // A new rate is in the supplier's currency unless the user chose another.
+            let currency = Fields(vec![(
+                "currency".into(),
+                supplier.data.currency.code().to_owned(),
+            )]);
+            let values = if values.0.is_empty() {
+                &currency
+            } else {
+                values
+            };
+            let mut b = FormBuilder::new(ui, values, errors);
+            fill(&mut b);
+            b.fields
+        };
+        let live_room_types: Vec<OptionView> = room_types
+            .iter()
+            .filter(|r| !r.archived)
+            .map(|r| OptionView {
+                value: r.id.0.to_string(),
+                label: r.name.clone(),
+            })
+            .collect();
+        SubForms {
+            room_type: build("room-type", &forms::room_type_fields),
+            rate: build("rate", &|b| {
+                b.select("room_type", key("rooms-room-type"), live_room_types.clone());
+                forms::rate_fields(b);
+            }),
+            vehicle: build("vehicle", &forms::vehicle_fields),
+        }
+    }
 }
 
 pub async fn show(
