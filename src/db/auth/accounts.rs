@@ -10,7 +10,7 @@ use crate::db::auth::users::{self, NewUser, User};
 use crate::db::auth::{sessions, throttle};
 use crate::db::{AnyConnection, backend, now};
 use crate::domain::access::Role;
-use crate::domain::ids::UserId;
+use crate::domain::ids::{SessionId, UserId};
 use crate::domain::message::{Message, Refusal};
 
 /// Rules of user administration a change can break.
@@ -167,4 +167,23 @@ pub fn set_password(
     };
     audit::record_change(conn, actor, Change::new(Entity::User, verb, id))?;
     Ok(user)
+}
+
+/// A user's change of their own password: the new `hash`, every other session of theirs
+/// ended (the one in use, `keep`, stays), audited.
+pub fn change_own_password(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: UserId,
+    hash: &str,
+    keep: SessionId,
+) -> Result<(), UserChangeError> {
+    users::set_password(conn, id, hash, false)?;
+    sessions::revoke_others(conn, id, keep, now())?;
+    audit::record_change(
+        conn,
+        actor,
+        Change::new(Entity::User, Verb::ChangePassword, id),
+    )?;
+    Ok(())
 }

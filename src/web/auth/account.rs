@@ -6,9 +6,10 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::db::audit::{Change, Entity, Verb};
-use crate::db::{self, audit, auth::sessions, auth::throttle, auth::users};
+use crate::db::auth::{accounts, throttle};
+use crate::db::{audit, auth::users};
 use crate::domain::access::Perm;
-use crate::domain::auth::password::{NewPassword, PasswordError};
+use crate::domain::auth::password::NewPassword;
 use crate::domain::locale::Locale;
 use crate::domain::message::{Message, key};
 use crate::web::auth::sign_in;
@@ -47,12 +48,44 @@ pub struct PasswordForm {
     confirm: String,
 }
 
-fn password_error_key(e: &PasswordError) -> &'static str {
-    match e {
-        PasswordError::TooShort => key("account-password-error-too-short"),
-        PasswordError::TooLong => key("account-password-error-too-long"),
-        PasswordError::SameAsEmail => key("account-password-error-same-as-email"),
+/// The errors of the new password and its confirmation, and the new password when it is
+/// acceptable; the current password is checked apart.
+fn read_new_password(
+    ui: &Ui,
+    form: &PasswordForm,
+    email: &str,
+) -> (PasswordErrors, Option<NewPassword>) {
+    let mut errors = PasswordErrors::default();
+    let parsed = match NewPassword::parse(&form.new_password, email) {
+        Err(e) => {
+            errors.new_password = Some(ui.message(&e.message()));
+            None
+        }
+        Ok(_) if form.new_password == form.current => {
+            errors.new_password = Some(ui.t(key("account-password-error-unchanged")));
+            None
+        }
+        Ok(p) => Some(p),
+    };
+    if form.confirm != form.new_password {
+        errors.confirm = Some(ui.t(key("account-password-error-mismatch")));
     }
+    (errors, parsed)
+}
+
+/// The password page again, refused with `status`.
+fn refuse(
+    ui: &Ui,
+    forced: bool,
+    errors: PasswordErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, WebError> {
+    let view = PasswordView {
+        forced,
+        errors,
+        min_len: crate::domain::auth::password::MIN_LEN,
+    };
+    ui.render(status, "account/password.html", &view)
 }
 
 pub async fn change_password(
@@ -63,101 +96,39 @@ pub async fn change_password(
 ) -> Result<HttpResponse, WebError> {
     let form = form.into_inner();
     let me = user.0.user.clone();
-    let mut errors = PasswordErrors::default();
-    let parsed = NewPassword::parse(&form.new_password, &me.email);
-    match &parsed {
-        Err(e) => {
-            let text = ui.state.i18n.message(
-                ui.locale(),
-                &Message::new(password_error_key(e))
-                    .arg("min", crate::domain::auth::password::MIN_LEN),
-            );
-            errors.new_password = Some(text);
-        }
-        Ok(_) if form.new_password == form.current => {
-            errors.new_password = Some(ui.t(key("account-password-error-unchanged")));
-        }
-        Ok(_) => {}
-    }
-    if form.confirm != form.new_password {
-        errors.confirm = Some(ui.t(key("account-password-error-mismatch")));
-    }
-    let checked = sign_in::check_password(
-        &ui,
-        &db,
-        &me.email,
-        form.current.clone(),
-        Some(me.password_hash.clone()),
-    )
-    .await?;
-    let attempt = match checked {
+    let (mut errors, parsed) = read_new_password(&ui, &form, &me.email);
+    let current = form.current.clone();
+    let hash = Some(me.password_hash.clone());
+    let forced = me.must_change_password;
+    let attempt = match sign_in::check_password(&ui, &db, &me.email, current, hash).await? {
         sign_in::Checked::Throttled { minutes } => {
-            let text = ui.state.i18n.message(
-                ui.locale(),
-                &Message::new("sign-in-error-throttled").arg("minutes", minutes),
-            );
-            let view = PasswordView {
-                forced: me.must_change_password,
-                errors: PasswordErrors {
-                    current: Some(text),
-                    ..Default::default()
-                },
-                min_len: crate::domain::auth::password::MIN_LEN,
+            let m = Message::new("sign-in-error-throttled").arg("minutes", minutes);
+            let errors = PasswordErrors {
+                current: Some(ui.message(&m)),
+                ..Default::default()
             };
-            return ui.render(
-                StatusCode::TOO_MANY_REQUESTS,
-                "account/password.html",
-                &view,
-            );
+            return refuse(&ui, forced, errors, StatusCode::TOO_MANY_REQUESTS);
         }
-        sign_in::Checked::Done { matches, attempt } => {
-            if !matches {
-                errors.current = Some(ui.t(key("account-password-error-current")));
-            }
-            attempt
+        sign_in::Checked::Done { matches: false, .. } => {
+            errors.current = Some(ui.t(key("account-password-error-current")));
+            return refuse(&ui, forced, errors, StatusCode::UNPROCESSABLE_ENTITY);
         }
+        sign_in::Checked::Done { attempt, .. } => attempt,
     };
-    let new_password = match parsed {
-        Ok(p)
-            if errors.current.is_none()
-                && errors.new_password.is_none()
-                && errors.confirm.is_none() =>
-        {
-            p
-        }
-        _ => {
-            if errors.current.is_none() {
-                // The current password was right: it does not count as a failure.
-                db.write(move |conn| -> Result<(), WebError> {
-                    Ok(throttle::succeeded(conn, &attempt)?)
-                })
-                .await?;
-            }
-            let view = PasswordView {
-                forced: me.must_change_password,
-                errors,
-                min_len: crate::domain::auth::password::MIN_LEN,
-            };
-            return ui.render(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "account/password.html",
-                &view,
-            );
-        }
+    let Some(new_password) = parsed.filter(|_| errors.confirm.is_none()) else {
+        // The current password was right: it does not count as a failure.
+        db.write(move |conn| -> Result<(), WebError> { Ok(throttle::succeeded(conn, &attempt)?) })
+            .await?;
+        return refuse(&ui, forced, errors, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let hash = sign_in::hash(&ui, new_password.as_str().to_owned()).await?;
     let keep = user.0.session.id;
     let actor = user.0.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
         throttle::succeeded(conn, &attempt)?;
-        users::set_password(conn, me.id, &hash, false)?;
-        sessions::revoke_others(conn, me.id, keep, db::now())?;
-        audit::record_change(
-            conn,
-            &actor,
-            Change::new(Entity::User, Verb::ChangePassword, me.id),
-        )?;
-        Ok(())
+        Ok(accounts::change_own_password(
+            conn, &actor, me.id, &hash, keep,
+        )?)
     })
     .await?;
     Ok(ui.see_other(
