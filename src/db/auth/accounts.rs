@@ -11,6 +11,7 @@ use crate::db::auth::{sessions, throttle};
 use crate::db::{AnyConnection, backend, now};
 use crate::domain::access::Role;
 use crate::domain::ids::{SessionId, UserId};
+use crate::domain::locale::Locale;
 use crate::domain::message::{Message, Refusal};
 
 /// Rules of user administration a change can break.
@@ -185,5 +186,22 @@ pub fn change_own_password(
         actor,
         Change::new(Entity::User, Verb::ChangePassword, id),
     )?;
+    Ok(())
+}
+
+/// Sets the language a user reads the product in, read inside the write transaction (not as
+/// the session loaded them), and audits it.
+pub fn change_locale(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: UserId,
+    locale: Locale,
+) -> Result<(), UserChangeError> {
+    let before = load(conn, id)?;
+    users::set_locale(conn, id, Some(locale))?;
+    let change = Change::new(Entity::User, Verb::ChangeLocale, id)
+        .before(serde_json::json!({ "locale": before.locale.map(Locale::tag) }))
+        .after(serde_json::json!({ "locale": locale.tag() }));
+    audit::record_change(conn, actor, change)?;
     Ok(())
 }

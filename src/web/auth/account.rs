@@ -5,9 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-use crate::db::audit::{Change, Entity, Verb};
 use crate::db::auth::{accounts, throttle};
-use crate::db::{audit, auth::users};
 use crate::domain::access::Perm;
 use crate::domain::auth::password::NewPassword;
 use crate::domain::locale::Locale;
@@ -159,17 +157,7 @@ pub async fn change_locale(
     let id = user.user().id;
     let actor = user.actor(ui.client_addr());
     db.write(move |conn| -> Result<(), WebError> {
-        // The user as stored now, not as the session loaded them.
-        let before = users::find(conn, id)?.ok_or(WebError::NotFound)?;
-        users::set_locale(conn, id, Some(locale))?;
-        audit::record_change(
-            conn,
-            &actor,
-            Change::new(Entity::User, Verb::ChangeLocale, id)
-                .before(serde_json::json!({ "locale": before.locale.map(Locale::tag) }))
-                .after(serde_json::json!({ "locale": locale.tag() })),
-        )?;
-        Ok(())
+        Ok(accounts::change_locale(conn, &actor, id, locale)?)
     })
     .await?;
     let back = crate::domain::auth::redirect::local_path(form.back.as_deref()).to_owned();
