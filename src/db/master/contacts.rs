@@ -57,33 +57,22 @@ struct Row {
 }
 
 fn from_row(row: Row) -> QueryResult<Contact> {
-    let Row {
-        id,
-        party_kind,
-        party_id,
-        name,
-        position,
-        phone,
-        email,
-        notes,
-        archived,
-    } = row;
-    let party = match party_kind.as_str() {
-        "supplier" => Party::Supplier(SupplierId(party_id)),
-        "agency" => Party::Agency(AgencyId(party_id)),
+    let party = match row.party_kind.as_str() {
+        "supplier" => Party::Supplier(SupplierId(row.party_id)),
+        "agency" => Party::Agency(AgencyId(row.party_id)),
         other => return Err(super::corrupt("contact party", other)),
     };
     Ok(Contact {
-        id: ContactId(id),
+        id: ContactId(row.id),
         party,
         data: ContactData {
-            name,
-            position,
-            phone,
-            email,
-            notes,
+            name: row.name,
+            position: row.position,
+            phone: row.phone,
+            email: row.email,
+            notes: row.notes,
         },
-        archived,
+        archived: row.archived,
     })
 }
 
