@@ -258,10 +258,16 @@ pub async fn add<S: SideOf>(
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-created"))))
 }
 
-/// A live contact of the given side — a contact is only reached through its own party kind's
-/// routes — and the page of its party.
-async fn load(db: &Db, side: Side, id: ContactId) -> Result<(Contact, String), WebError> {
-    let reachable = move |c: &Contact| !c.archived && Side::of(c.party) == side;
+/// The live contact a path names, for a user who may change it — a contact is only reached
+/// through its own party kind's routes — and the page of its party.
+async fn load<S: SideOf>(
+    db: &Db,
+    user: &CurrentUser,
+    path: web::Path<ContactId>,
+) -> Result<(Contact, String), WebError> {
+    user.require(S::SIDE.perm())?;
+    let id = path.into_inner();
+    let reachable = move |c: &Contact| !c.archived && Side::of(c.party) == S::SIDE;
     let contact = db
         .find(move |conn| Ok(contacts::find(conn, id)?.filter(reachable)))
         .await?;
@@ -275,10 +281,8 @@ pub async fn edit_form<S: SideOf>(
     user: CurrentUser,
     path: web::Path<ContactId>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(S::SIDE.perm())?;
-    let id = path.into_inner();
-    let (contact, back) = load(&db, S::SIDE, id).await?;
-    let d = &contact.data;
+    let (contact, back) = load::<S>(&db, &user, path).await?;
+    let (id, d) = (contact.id, &contact.data);
     let values = Fields(vec![
         ("name".into(), d.name.clone()),
         ("position".into(), d.position.clone()),
@@ -297,10 +301,8 @@ pub async fn update<S: SideOf>(
     path: web::Path<ContactId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(S::SIDE.perm())?;
-    let id = path.into_inner();
-    let (_, back) = load(&db, S::SIDE, id).await?;
-    let form = Fields(form.into_inner());
+    let (contact, back) = load::<S>(&db, &user, path).await?;
+    let (id, form) = (contact.id, Fields(form.into_inner()));
     let data = match parse(&ui, &form) {
         Ok(data) => data,
         Err(errors) => {
@@ -318,9 +320,7 @@ pub async fn archive<S: SideOf>(
     user: CurrentUser,
     path: web::Path<ContactId>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(S::SIDE.perm())?;
-    let id = path.into_inner();
-    let (_, back) = load(&db, S::SIDE, id).await?;
-    record::set_archived::<Contacts>(&ui, &db, &user, id, true).await?;
+    let (contact, back) = load::<S>(&db, &user, path).await?;
+    record::set_archived::<Contacts>(&ui, &db, &user, contact.id, true).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-archived"))))
 }

@@ -22,6 +22,19 @@ use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, Reader};
 use crate::web::paths;
 
+/// A form posted from a supplier's page: the supplier of `kind` it posts to, for a user who
+/// may edit it, and the fields.
+async fn posted(
+    db: &Db,
+    user: &CurrentUser,
+    kind: SupplierKind,
+    (path, form): (web::Path<SupplierId>, web::Form<Vec<(String, String)>>),
+) -> Result<(Supplier, Fields), WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let supplier = load(db, kind, path.into_inner()).await?;
+    Ok((supplier, Fields(form.into_inner())))
+}
+
 /// The supplier's page again with the sub-form `section` refused (422).
 async fn refuse(
     (ui, db, user): (&Ui, &Db, &CurrentUser),
@@ -45,9 +58,7 @@ pub async fn add_room_type(
     path: web::Path<SupplierId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(Perm::SuppliersEdit)?;
-    let hotel = load(&db, SupplierKind::Hotel, path.into_inner()).await?;
-    let fields = Fields(form.into_inner());
+    let (hotel, fields) = posted(&db, &user, SupplierKind::Hotel, (path, form)).await?;
     let page = (&ui, &db, &user);
     let new = match read_room_type(&ui, &fields) {
         Ok(new) => new,
@@ -72,9 +83,7 @@ pub async fn add_rate(
     path: web::Path<SupplierId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(Perm::SuppliersEdit)?;
-    let hotel = load(&db, SupplierKind::Hotel, path.into_inner()).await?;
-    let fields = Fields(form.into_inner());
+    let (hotel, fields) = posted(&db, &user, SupplierKind::Hotel, (path, form)).await?;
     let page = (&ui, &db, &user);
     let hotel_id = hotel.id;
     let live: Vec<RoomTypeId> = db
@@ -163,9 +172,7 @@ pub async fn add_vehicle(
     path: web::Path<SupplierId>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    user.require(Perm::SuppliersEdit)?;
-    let company = load(&db, SupplierKind::Transport, path.into_inner()).await?;
-    let fields = Fields(form.into_inner());
+    let (company, fields) = posted(&db, &user, SupplierKind::Transport, (path, form)).await?;
     let mut r = Reader::new(&ui, &fields);
     let new = read_vehicle(&mut r, &company);
     let (Some(new), false) = (new, r.errors.any()) else {
