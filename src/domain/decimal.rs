@@ -1,6 +1,6 @@
 //! Decimal numbers for rates, percentages and quantities: one newtype over
-//! `rust_decimal::Decimal`, stored as canonical text, and the lenient parser for what people
-//! type or paste (either decimal mark, thousands separators).
+//! `rust_decimal::Decimal`, stored as canonical text, and the parser of what people type or
+//! paste, in the way their language writes numbers.
 //!
 //! **Invariant:** [`Dec::canonical`] and [`Dec::parse_canonical`] round-trip exactly, so a
 //! rate read back from the database is the rate that was written.
@@ -8,6 +8,26 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::fmt;
 use std::str::FromStr;
+
+/// How a language writes numbers: the mark that groups thousands and the decimal mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberStyle {
+    pub group: char,
+    pub decimal: char,
+}
+
+impl NumberStyle {
+    /// `1,234.50`: English, Thai, Chinese.
+    pub const POINT: NumberStyle = NumberStyle {
+        group: ',',
+        decimal: '.',
+    };
+    /// `1.234,50`: Vietnamese.
+    pub const COMMA: NumberStyle = NumberStyle {
+        group: '.',
+        decimal: ',',
+    };
+}
 
 /// A decimal number (rate, percentage, quantity). Never a float.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -18,7 +38,7 @@ pub struct Dec(pub Decimal);
 pub enum NumberError {
     #[error("not a number")]
     Invalid,
-    /// `1,500` could be fifteen hundred or one and a half.
+    /// Marks placed as the reader's language would not place them (`1,50` in English).
     #[error("ambiguous decimal mark")]
     Ambiguous,
     #[error("too many digits after the decimal mark")]
@@ -39,60 +59,56 @@ impl Dec {
             .map_err(|_| NumberError::Invalid)
     }
 
-    /// Parses what a person typed: `1,234.50`, `1.234,50`, `1 234,5`, `0,035`, `36.5`.
-    /// A dot alone is a decimal mark; a single comma followed by exactly three digits after a
-    /// non-zero integer part (`1,500`) is refused as ambiguous rather than guessed.
-    pub fn parse_input(text: &str) -> Result<Dec, NumberError> {
+    /// Parses what a person typed in a language that writes numbers in `style`: in English,
+    /// Thai and Chinese `1,234.50` (and `2,800`, `0.035`); in Vietnamese `1.234,50` (and
+    /// `2.800`, `0,035`). Spaces may group digits too. What reads otherwise in that language —
+    /// a group that is not three digits (`1,50` in English), the other language's decimal mark
+    /// after a group (`1.234,50` in English) — is refused as ambiguous, never guessed.
+    pub fn parse_in(text: &str, style: NumberStyle) -> Result<Dec, NumberError> {
         let cleaned: String = text
             .trim()
             .chars()
             .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '_'))
             .collect();
-        if cleaned.is_empty() {
-            return Err(NumberError::Invalid);
-        }
         let (negative, digits) = match cleaned.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
         };
-        if !digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        if digits.is_empty()
+            || !digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
         {
             return Err(NumberError::Invalid);
         }
-        let commas = digits.matches(',').count();
-        let dots = digits.matches('.').count();
-        let plain = match (commas, dots) {
-            (0, 0) | (0, 1) => digits.to_owned(),
-            (0, _) => thousands(digits, '.')?,
-            (_, 0) if commas > 1 => thousands(digits, ',')?,
-            (1, 0) => {
-                let (int, frac) = digits.split_once(',').ok_or(NumberError::Invalid)?;
-                if frac.len() == 3 && !int.trim_start_matches('0').is_empty() {
-                    return Err(NumberError::Ambiguous);
-                }
-                format!("{int}.{frac}")
-            }
-            _ => {
-                // Both marks: the last one is the decimal mark.
-                let last_comma = digits.rfind(',').unwrap_or(0);
-                let last_dot = digits.rfind('.').unwrap_or(0);
-                let (group, mark) = if last_comma > last_dot {
-                    ('.', ',')
-                } else {
-                    (',', '.')
-                };
-                let (int, frac) = digits.rsplit_once(mark).ok_or(NumberError::Invalid)?;
-                if frac.contains(group) || int.contains(mark) {
-                    return Err(NumberError::Invalid);
-                }
-                format!("{}.{frac}", thousands(int, group)?)
-            }
+        let (int, frac) = match digits.rfind(style.decimal) {
+            Some(at) => (&digits[..at], Some(&digits[at + 1..])),
+            None => (digits, None),
         };
-        if plain.starts_with('.') || plain.ends_with('.') {
+        if frac.is_some_and(|f| f.is_empty() || !f.chars().all(|c| c.is_ascii_digit())) {
+            // `1.234,50` in English: the other language's decimal mark, or a stray mark.
+            return Err(if frac.is_some_and(|f| f.contains(style.group)) {
+                NumberError::Ambiguous
+            } else {
+                NumberError::Invalid
+            });
+        }
+        if int.is_empty() {
             return Err(NumberError::Invalid);
         }
+        if int.contains(style.decimal) {
+            // `1.234.567` in English: a decimal mark cannot come twice.
+            return Err(NumberError::Ambiguous);
+        }
+        let int = if int.contains(style.group) {
+            thousands(int, style.group).map_err(|_| NumberError::Ambiguous)?
+        } else {
+            int.to_owned()
+        };
+        let plain = match frac {
+            Some(frac) => format!("{int}.{frac}"),
+            None => int,
+        };
         let value = Decimal::from_str(&plain).map_err(|_| NumberError::TooLarge)?;
         Ok(Dec(if negative { -value } else { value }.normalize()))
     }
@@ -150,31 +166,47 @@ impl fmt::Display for Dec {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> Result<String, NumberError> {
-        Dec::parse_input(s).map(|d| d.canonical())
+    fn en(s: &str) -> Result<String, NumberError> {
+        Dec::parse_in(s, NumberStyle::POINT).map(|d| d.canonical())
+    }
+
+    fn vi(s: &str) -> Result<String, NumberError> {
+        Dec::parse_in(s, NumberStyle::COMMA).map(|d| d.canonical())
     }
 
     #[test]
-    fn either_decimal_mark_is_understood() {
-        assert_eq!(p("1,234.50"), Ok("1234.5".into()));
-        assert_eq!(p("1.234,50"), Ok("1234.5".into()));
-        assert_eq!(p("1 234,5"), Ok("1234.5".into()));
-        assert_eq!(p("0,035"), Ok("0.035".into()));
-        assert_eq!(p("1.085"), Ok("1.085".into()));
-        assert_eq!(p("36,5"), Ok("36.5".into()));
-        assert_eq!(p("1.234.567"), Ok("1234567".into()));
-        assert_eq!(p("2,500,000"), Ok("2500000".into()));
-        assert_eq!(p("-12"), Ok("-12".into()));
+    fn numbers_are_read_the_way_the_language_writes_them() {
+        assert_eq!(en("2,800"), Ok("2800".into()));
+        assert_eq!(en("2,800.00"), Ok("2800".into()));
+        assert_eq!(en("1,234.50"), Ok("1234.5".into()));
+        assert_eq!(en("1 234.5"), Ok("1234.5".into()));
+        assert_eq!(en("0.035"), Ok("0.035".into()));
+        assert_eq!(en("1.085"), Ok("1.085".into()));
+        assert_eq!(en("2,500,000"), Ok("2500000".into()));
+        assert_eq!(en("-12"), Ok("-12".into()));
+        assert_eq!(vi("2.800"), Ok("2800".into()));
+        assert_eq!(vi("1.234,50"), Ok("1234.5".into()));
+        assert_eq!(vi("1 234,5"), Ok("1234.5".into()));
+        assert_eq!(vi("0,035"), Ok("0.035".into()));
+        assert_eq!(vi("1,5"), Ok("1.5".into()));
+        assert_eq!(vi("2.500.000"), Ok("2500000".into()));
     }
 
     #[test]
-    fn doubtful_text_is_refused_not_guessed() {
-        assert_eq!(p("1,500"), Err(NumberError::Ambiguous));
-        assert_eq!(p("12a"), Err(NumberError::Invalid));
-        assert_eq!(p(""), Err(NumberError::Invalid));
-        assert_eq!(p("1,23,4"), Err(NumberError::Invalid));
-        assert_eq!(p("1.2,3.4"), Err(NumberError::Invalid));
-        assert_eq!(p("."), Err(NumberError::Invalid));
+    fn what_reads_otherwise_in_the_language_is_refused_not_guessed() {
+        // Groups that are not of three digits, or the other language's decimal mark.
+        assert_eq!(en("1,50"), Err(NumberError::Ambiguous));
+        assert_eq!(en("1.234,50"), Err(NumberError::Ambiguous));
+        assert_eq!(en("1.234.567"), Err(NumberError::Ambiguous));
+        assert_eq!(en("1,23,4"), Err(NumberError::Ambiguous));
+        assert_eq!(vi("35.1"), Err(NumberError::Ambiguous));
+        assert_eq!(vi("2,800.00"), Err(NumberError::Ambiguous));
+        assert_eq!(en("12a"), Err(NumberError::Invalid));
+        assert_eq!(en(""), Err(NumberError::Invalid));
+        assert_eq!(en("."), Err(NumberError::Invalid));
+        assert_eq!(en("5."), Err(NumberError::Invalid));
+        assert_eq!(en(".5"), Err(NumberError::Invalid));
+        assert_eq!(vi("-"), Err(NumberError::Invalid));
     }
 
     #[test]
@@ -190,15 +222,15 @@ mod tests {
     #[test]
     fn rounding_is_half_up() -> Result<(), NumberError> {
         assert_eq!(
-            Dec::parse_input("2.345")?.round_half_up(2).canonical(),
+            Dec::parse_canonical("2.345")?.round_half_up(2).canonical(),
             "2.35"
         );
         assert_eq!(
-            Dec::parse_input("-2.345")?.round_half_up(2).canonical(),
+            Dec::parse_canonical("-2.345")?.round_half_up(2).canonical(),
             "-2.35"
         );
         assert_eq!(
-            Dec::parse_input("2.344")?.round_half_up(2).canonical(),
+            Dec::parse_canonical("2.344")?.round_half_up(2).canonical(),
             "2.34"
         );
         Ok(())

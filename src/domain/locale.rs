@@ -1,10 +1,12 @@
 //! The languages of the user interface.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::decimal::NumberStyle;
 use std::fmt;
 
 /// A supported UI locale. The tag is the BCP 47 form used in `locales/<tag>/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Locale {
     En,
     Th,
@@ -35,6 +37,14 @@ impl Locale {
             Locale::Th => "th",
             Locale::ZhCn => "zh-CN",
             Locale::Vi => "vi",
+        }
+    }
+
+    /// How the language writes numbers, for reading what its users type.
+    pub fn number_style(self) -> NumberStyle {
+        match self {
+            Locale::En | Locale::Th | Locale::ZhCn => NumberStyle::POINT,
+            Locale::Vi => NumberStyle::COMMA,
         }
     }
 

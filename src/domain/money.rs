@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::domain::currency::Currency;
-use crate::domain::decimal::{Dec, NumberError};
+use crate::domain::decimal::{Dec, NumberError, NumberStyle};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Money {
@@ -16,10 +16,14 @@ impl Money {
         Money { minor, currency }
     }
 
-    /// An amount a person typed, in `currency`. More decimals than the currency has
-    /// (`12.345 THB`, `10.5 VND`) are refused: a price is never silently rounded.
-    pub fn parse_input(text: &str, currency: Currency) -> Result<Money, NumberError> {
-        Money::from_dec(Dec::parse_input(text)?, currency)
+    /// An amount a person typed in `currency`, written in `style`. More decimals than the
+    /// currency has (`12.345 THB`, `10.5 VND`) are refused: a price is never silently rounded.
+    pub fn parse_in(
+        text: &str,
+        currency: Currency,
+        style: NumberStyle,
+    ) -> Result<Money, NumberError> {
+        Money::from_dec(Dec::parse_in(text, style)?, currency)
     }
 
     /// An exact decimal amount in `currency`, refused when it needs more decimals.
@@ -65,10 +69,12 @@ mod tests {
 
     #[test]
     fn amounts_use_the_currency_exponent() -> Result<(), NumberError> {
-        assert_eq!(Money::parse_input("1.200,50", cur("THB"))?.minor, 120050);
-        assert_eq!(Money::parse_input("350000", cur("VND"))?.minor, 350000);
+        let (en, vi) = (NumberStyle::POINT, NumberStyle::COMMA);
+        assert_eq!(Money::parse_in("1,200.50", cur("THB"), en)?.minor, 120050);
+        assert_eq!(Money::parse_in("1.200,50", cur("THB"), vi)?.minor, 120050);
+        assert_eq!(Money::parse_in("350000", cur("VND"), vi)?.minor, 350000);
         assert_eq!(
-            Money::parse_input("12.5", cur("THB"))?.amount_text(),
+            Money::parse_in("12.5", cur("THB"), en)?.amount_text(),
             "12.50"
         );
         assert_eq!(Money::new(350000, cur("VND")).amount_text(), "350000");
@@ -78,11 +84,11 @@ mod tests {
     #[test]
     fn extra_decimals_are_refused() {
         assert_eq!(
-            Money::parse_input("10.5", cur("VND")),
+            Money::parse_in("10.5", cur("VND"), NumberStyle::POINT),
             Err(NumberError::TooPrecise)
         );
         assert_eq!(
-            Money::parse_input("1.999", cur("USD")),
+            Money::parse_in("1.999", cur("USD"), NumberStyle::POINT),
             Err(NumberError::TooPrecise)
         );
     }

@@ -126,6 +126,7 @@ fn gregorian(date: NaiveDate) -> Option<Date<Gregorian>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::decimal::Dec;
 
     #[test]
     fn numbers_follow_the_locale() -> anyhow::Result<()> {
@@ -153,6 +154,22 @@ mod tests {
             s.contains("2026") && s.contains("09:05") && s.ends_with("UTC"),
             "{s}"
         );
+        Ok(())
+    }
+
+    /// What the product shows a user, the user can type back: every locale reads its own
+    /// formatted numbers as the same number.
+    #[test]
+    fn each_locale_reads_back_the_numbers_it_shows() -> anyhow::Result<()> {
+        let formats = Formats::load()?;
+        for locale in Locale::ALL {
+            for text in ["2800", "1234.5", "2500000.25", "0.035", "-12"] {
+                let shown = formats.decimal_str(locale, text);
+                let read = Dec::parse_in(&shown, locale.number_style())
+                    .map_err(|e| anyhow::anyhow!("{locale}: {shown:?}: {e}"))?;
+                assert_eq!(read, Dec::parse_canonical(text)?, "{locale}: {shown:?}");
+            }
+        }
         Ok(())
     }
 }

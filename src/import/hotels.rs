@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use diesel::QueryResult;
 
 use super::sheet::{CellKind, Column, RowCells};
-use super::{Outcome, RowReader};
+use super::{Outcome, Reading, RowReader};
 use crate::db::AnyConnection;
 use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeError};
 use crate::db::master::suppliers::{self, SupplierData};
@@ -15,7 +15,6 @@ use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::domain::message::{Message, Refusal, key};
 use crate::domain::money::Money;
-use crate::i18n::I18n;
 
 const fn col(
     field: &'static str,
@@ -185,8 +184,12 @@ pub fn conflicts(rows: &[RowCells]) -> BTreeMap<usize, Vec<Message>> {
     found
 }
 
-pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResult<Outcome> {
-    let mut r = RowReader::new(row);
+pub fn apply(
+    conn: &mut AnyConnection,
+    reading: Reading<'_>,
+    row: &RowCells,
+) -> QueryResult<Outcome> {
+    let mut r = RowReader::new(row, reading);
     let name = r.text("hotel", key("imports-col-hotel"), true);
     let local_name = r.text("local_name", key("suppliers-local-name"), false);
     let city = r.text("city", key("suppliers-col-city"), true);
@@ -197,7 +200,13 @@ pub fn apply(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResu
     let currency = r.currency("currency", key("suppliers-col-currency"));
     let room_name = r.text("room_type", key("rooms-name"), true);
     let room_kind = r
-        .choice("room_kind", key("rooms-kind"), i18n, &ROOM_KINDS, true)
+        .choice(
+            "room_kind",
+            key("rooms-kind"),
+            reading.i18n,
+            &ROOM_KINDS,
+            true,
+        )
         .and_then(RoomKind::parse);
     let max = r
         .integer("max_occupancy", key("rooms-max-occupancy"), 1, 20)

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::{self, AnyConnection, audit};
 use crate::domain::currency::Currency;
-use crate::domain::decimal::{Dec, NumberError};
+use crate::domain::decimal::{Dec, NumberError, NumberStyle};
 use crate::domain::email::Email;
 use crate::domain::ids::ImportBatchId;
 use crate::domain::locale::Locale;
@@ -137,17 +137,30 @@ impl Outcome {
     }
 }
 
+/// What reading a sheet's rows needs beside the rows: the translations (choices and headers
+/// match any language's labels) and the language the uploader writes numbers in.
+#[derive(Clone, Copy)]
+pub struct Reading<'a> {
+    pub i18n: &'a I18n,
+    /// The uploader's language when the sheet was uploaded: its text cells holding numbers are
+    /// read as that language writes them (`2,800` in English, `2.800` in Vietnamese); number
+    /// cells are numbers whatever the language.
+    pub locale: Locale,
+}
+
 /// Reads a row's fields into typed values, collecting error messages with the column named.
 pub struct RowReader<'a> {
     pub row: &'a RowCells,
     pub errors: Vec<Message>,
+    style: NumberStyle,
 }
 
 impl<'a> RowReader<'a> {
-    pub fn new(row: &'a RowCells) -> RowReader<'a> {
+    pub fn new(row: &'a RowCells, reading: Reading<'_>) -> RowReader<'a> {
         RowReader {
             row,
             errors: Vec::new(),
+            style: reading.locale.number_style(),
         }
     }
 
@@ -232,7 +245,12 @@ impl<'a> RowReader<'a> {
         if v.is_empty() {
             return None;
         }
-        match Dec::parse_input(&v) {
+        let parsed = if self.row.is_numeric(field) {
+            Dec::parse_canonical(&v)
+        } else {
+            Dec::parse_in(&v, self.style)
+        };
+        match parsed {
             Ok(d) if d.is_negative() => {
                 self.fail(key("imports-error-negative"), column, &v);
                 None
@@ -319,6 +337,7 @@ impl<'a> RowReader<'a> {
 
 pub struct Run<'a> {
     pub kind: Kind,
+    pub reading: Reading<'a>,
     pub batch_id: Option<ImportBatchId>,
     pub file_name: &'a str,
     pub rows: &'a [RowCells],
@@ -354,7 +373,7 @@ impl Report {
 }
 
 /// Applies the rows in one write transaction; see the module documentation.
-pub fn run(conn: &mut AnyConnection, i18n: &I18n, run: &Run<'_>) -> diesel::QueryResult<Report> {
+pub fn run(conn: &mut AnyConnection, run: &Run<'_>) -> diesel::QueryResult<Report> {
     // What rows say against each other, found before any row is applied.
     let conflicts = match run.kind {
         Kind::Hotels => hotels::conflicts(run.rows),
@@ -365,7 +384,7 @@ pub fn run(conn: &mut AnyConnection, i18n: &I18n, run: &Run<'_>) -> diesel::Quer
         for row in run.rows {
             // A savepoint per row, so a refused row leaves nothing behind for the next ones.
             let outcome = conn.transaction(|conn| {
-                let mut outcome = apply_row(conn, i18n, run.kind, row)?;
+                let mut outcome = apply_row(conn, run.reading, run.kind, row)?;
                 if let Some(found) = conflicts.get(&row.line) {
                     outcome.errors.extend(found.iter().cloned());
                     outcome.status = Status::Error;
@@ -441,15 +460,15 @@ impl From<diesel::result::Error> for RowRefused {
 
 fn apply_row(
     conn: &mut AnyConnection,
-    i18n: &I18n,
+    reading: Reading<'_>,
     kind: Kind,
     row: &RowCells,
 ) -> diesel::QueryResult<Outcome> {
     match kind {
-        Kind::Hotels => hotels::apply(conn, i18n, row),
-        Kind::Guides => others::apply_guide(conn, i18n, row),
-        Kind::Agencies => others::apply_agency(conn, i18n, row),
-        Kind::Rates => others::apply_rate(conn, row),
+        Kind::Hotels => hotels::apply(conn, reading, row),
+        Kind::Guides => others::apply_guide(conn, reading, row),
+        Kind::Agencies => others::apply_agency(conn, reading, row),
+        Kind::Rates => others::apply_rate(conn, reading, row),
     }
 }
 

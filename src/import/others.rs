@@ -3,7 +3,7 @@
 use diesel::QueryResult;
 
 use super::sheet::{CellKind, Column, RowCells};
-use super::{Outcome, RowReader};
+use super::{Outcome, Reading, RowReader};
 use crate::db::AnyConnection;
 use crate::db::master::agencies::{self, AgencyData};
 use crate::db::master::exchange_rates::{self, RateChangeError};
@@ -13,7 +13,6 @@ use crate::domain::fx::{self, Rate};
 use crate::domain::master::guides::{Language, LanguageLevel};
 use crate::domain::message::{Message, Refusal, key};
 use crate::domain::money::Money;
-use crate::i18n::I18n;
 
 const fn col(
     field: &'static str,
@@ -250,8 +249,12 @@ fn money_text(minor: i64, currency: crate::domain::currency::Currency) -> String
     format!("{} {}", Money::new(minor, currency).amount_text(), currency)
 }
 
-pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResult<Outcome> {
-    let mut r = RowReader::new(row);
+pub fn apply_guide(
+    conn: &mut AnyConnection,
+    reading: Reading<'_>,
+    row: &RowCells,
+) -> QueryResult<Outcome> {
+    let mut r = RowReader::new(row, reading);
     let name = r.text("name", key("guides-col-name"), true);
     let local_name = r.text("local_name", key("suppliers-local-name"), false);
     let phone = r.text("phone", key("suppliers-phone"), false);
@@ -264,7 +267,7 @@ pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Que
         .choice(
             "active",
             key("guides-active"),
-            i18n,
+            reading.i18n,
             &[("yes", key("imports-yes")), ("no", key("imports-no"))],
             false,
         )
@@ -372,8 +375,12 @@ pub fn apply_guide(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Que
     }
 }
 
-pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> QueryResult<Outcome> {
-    let mut r = RowReader::new(row);
+pub fn apply_agency(
+    conn: &mut AnyConnection,
+    reading: Reading<'_>,
+    row: &RowCells,
+) -> QueryResult<Outcome> {
+    let mut r = RowReader::new(row, reading);
     let name = r.text("name", key("agencies-col-name"), true);
     let country = r.text("country", key("suppliers-col-country"), false);
     let market = r.text("market", key("agencies-col-market"), false);
@@ -385,7 +392,7 @@ pub fn apply_agency(conn: &mut AnyConnection, i18n: &I18n, row: &RowCells) -> Qu
         .choice(
             "language",
             key("agencies-col-language"),
-            i18n,
+            reading.i18n,
             &languages,
             true,
         )
@@ -492,8 +499,12 @@ fn rate_change_message(e: &RateChangeError) -> Message {
         .unwrap_or_else(|| Message::new("imports-error-database").arg("detail", e))
 }
 
-pub fn apply_rate(conn: &mut AnyConnection, row: &RowCells) -> QueryResult<Outcome> {
-    let mut r = RowReader::new(row);
+pub fn apply_rate(
+    conn: &mut AnyConnection,
+    reading: Reading<'_>,
+    row: &RowCells,
+) -> QueryResult<Outcome> {
+    let mut r = RowReader::new(row, reading);
     let date = r.date("date", key("rates-col-date"), true);
     let from = r.currency("from", key("rates-col-from"));
     let to = r.currency("to", key("rates-col-to"));

@@ -4,7 +4,7 @@
 //! The file is checked by [`limits::check`] first; the sheet is then streamed cell by cell and
 //! kept sparse, and the rows and text kept are bounded again for the preview.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
@@ -45,11 +45,20 @@ pub struct Column {
 pub struct RowCells {
     pub line: usize,
     pub cells: BTreeMap<String, String>,
+    /// The fields whose cells were numbers, not text: their canonical text is read as it is,
+    /// whatever language the uploader writes numbers in.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub numeric: BTreeSet<String>,
 }
 
 impl RowCells {
     pub fn get(&self, field: &str) -> &str {
         self.cells.get(field).map(String::as_str).unwrap_or("")
+    }
+
+    /// Whether the field's cell was a number (not text that reads as one).
+    pub fn is_numeric(&self, field: &str) -> bool {
+        self.numeric.contains(field)
     }
 }
 
@@ -234,11 +243,15 @@ pub fn read_sheet(
     let mut text_bytes = 0usize;
     for (&index, row) in rows {
         let mut cells = BTreeMap::new();
+        let mut numeric = BTreeSet::new();
         for (pos, column) in &columns {
             let Some(cell) = row.get(&(*pos as u32)) else {
                 continue;
             };
             if let Some(text) = cell_text(cell, column.cell) {
+                if matches!(cell, Data::Float(_) | Data::Int(_)) && column.cell != CellKind::Date {
+                    numeric.insert(column.field.to_owned());
+                }
                 let text = truncate_chars(text, limits.max_cell_chars);
                 text_bytes += text.len();
                 cells.insert(column.field.to_owned(), text);
@@ -256,6 +269,7 @@ pub fn read_sheet(
         out.push(RowCells {
             line: index as usize + 1,
             cells,
+            numeric,
         });
     }
     if out.is_empty() {

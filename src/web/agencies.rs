@@ -135,7 +135,7 @@ impl FormRecord for Agencies {
         ])
     }
 
-    fn values(d: &AgencyData) -> Fields {
+    fn values(ui: &Ui, d: &AgencyData) -> Fields {
         Fields(vec![
             ("name".into(), d.name.clone()),
             ("country".into(), d.country.clone()),
@@ -145,7 +145,7 @@ impl FormRecord for Agencies {
             ("credit_days".into(), d.credit_days.to_string()),
             (
                 "credit_limit".into(),
-                money_input(d.credit_limit_minor, d.currency),
+                money_input(ui, d.credit_limit_minor, d.currency),
             ),
             ("contact_name".into(), d.contact_name.clone()),
             ("phone".into(), d.phone.clone()),

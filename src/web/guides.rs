@@ -172,7 +172,7 @@ impl FormRecord for Guides {
         ])
     }
 
-    fn values(d: &GuideData) -> Fields {
+    fn values(ui: &Ui, d: &GuideData) -> Fields {
         let mut f = vec![
             ("name".to_owned(), d.name.clone()),
             ("local_name".into(), d.local_name.clone()),
@@ -187,7 +187,7 @@ impl FormRecord for Guides {
             ),
             (
                 "daily_fee".into(),
-                money_input(d.daily_fee.minor, d.daily_fee.currency),
+                money_input(ui, d.daily_fee.minor, d.daily_fee.currency),
             ),
             ("currency".into(), d.daily_fee.currency.code().to_owned()),
             ("notes".into(), d.notes.clone()),

@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 use crate::db::imports::{self, NewBatch};
 use crate::domain::access::Perm;
 use crate::domain::ids::ImportBatchId;
+use crate::domain::locale::Locale;
 use crate::domain::master::suppliers::SupplierKind;
 use crate::domain::message::{Message, key};
 use crate::import::sheet::{self, RowCells, SheetError};
-use crate::import::{self, Kind, Outcome, Run, Status, limits::Limits};
+use crate::import::{self, Kind, Outcome, Reading, Run, Status, limits::Limits};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
@@ -173,6 +174,13 @@ async fn read_upload(
 struct Stored {
     rows: Vec<RowCells>,
     outcomes: Vec<Outcome>,
+    /// The uploader's language, which reads the text cells again on commit as on preview.
+    #[serde(default = "english")]
+    locale: Locale,
+}
+
+fn english() -> Locale {
+    Locale::En
 }
 
 pub async fn upload(
@@ -198,24 +206,29 @@ pub async fn upload(
         Ok(rows) => rows,
         Err(e) => return refused(&ui, kind, &e),
     };
-    let i18n = ui.state.i18n.clone();
+    let (i18n, locale) = (ui.state.i18n.clone(), ui.locale());
     let (user_id, actor) = (user.user().id, user.actor(ui.client_addr()));
     let stored = db
         .read(
             move |conn| -> Result<Result<ImportBatchId, SheetError>, WebError> {
                 let run = Run {
                     kind,
+                    reading: Reading {
+                        i18n: &i18n,
+                        locale,
+                    },
                     batch_id: None,
                     file_name: &file_name,
                     rows: &rows,
                     commit: false,
                     actor: &actor,
                 };
-                let report = import::run(conn, &i18n, &run)?;
+                let report = import::run(conn, &run)?;
                 let errors = report.errors() as i32;
                 let stored = Stored {
                     rows,
                     outcomes: report.outcomes,
+                    locale,
                 };
                 let json =
                     serde_json::to_string(&stored).map_err(|e| WebError::Internal(e.into()))?;
@@ -427,18 +440,22 @@ pub async fn commit(
     }
     let i18n = ui.state.i18n.clone();
     let (actor, file) = (user.actor(ui.client_addr()), batch.file_name.clone());
-    let rows = stored.rows;
+    let (rows, locale) = (stored.rows, stored.locale);
     let report = db
         .read(move |conn| -> Result<_, WebError> {
             let run = Run {
                 kind,
+                reading: Reading {
+                    i18n: &i18n,
+                    locale,
+                },
                 batch_id: Some(id),
                 file_name: &file,
                 rows: &rows,
                 commit: true,
                 actor: &actor,
             };
-            Ok(import::run(conn, &i18n, &run)?)
+            Ok(import::run(conn, &run)?)
         })
         .await?;
     if report.committed {

@@ -20,6 +20,7 @@ use crate::web::kit::form::{
 use crate::web::kit::list::{
     self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
+use crate::web::kit::number_input;
 use crate::web::paths;
 
 fn currency_filter(ui: &Ui, name: &str, label: &'static str, value: Option<&str>) -> FilterView {
@@ -294,7 +295,7 @@ pub async fn edit_form(
         ("date".into(), r.date.to_string()),
         ("from".into(), r.from.code().into()),
         ("to".into(), r.to.code().into()),
-        ("rate".into(), r.rate.canonical()),
+        ("rate".into(), number_input(&ui, &r.rate)),
         ("source".into(), r.source.clone()),
     ]);
     let mut errors = Errors::default();

@@ -93,7 +93,7 @@ async fn a_valid_rate_sheet_imports_and_a_second_upload_is_unchanged() {
             "High",
             "2027-11-01",
             "2028-04-30",
-            "2.450,50",
+            "2,450.50",
         ],
         vec![
             "Hanoi Pearl",
@@ -258,7 +258,7 @@ async fn headers_in_thai_and_chinese_and_formula_cells_are_read() {
     let chinese = vec![
         vec!["日期", "从", "到", "汇率", "来源"],
         vec!["2027-01-15", "usd", "THB", "=70.25/2|35.125", "BOT"],
-        vec!["2027-01-16", "CNY", "THB", "4,95", ""],
+        vec!["2027-01-16", "CNY", "THB", "4.95", ""],
     ];
     let (at, page) = preview(&app, &ops, "rates", sheet(&chinese)).await;
     assert!(page.contains("2 new"), "Chinese headers: {page}");
@@ -672,4 +672,30 @@ async fn an_invalid_email_is_refused_by_the_form_and_the_import_alike() {
         page.contains("1 new, 0 changed, 0 unchanged, 1 with errors"),
         "{page}"
     );
+}
+
+#[tokio::test]
+async fn text_cells_are_read_in_the_uploaders_language_and_number_cells_as_numbers() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    ops.post(&app, "/account/locale", &[("locale", "vi"), ("back", "/")])
+        .await;
+    let header = vec!["Date", "From", "To", "Rate", "Source"];
+    let rows = vec![
+        header.clone(),
+        // Text, the Vietnamese way: 25.450,5 is twenty-five thousand and a half.
+        vec!["2027-01-15", "USD", "VND", "25.450,5", "SBV"],
+        // A number cell is a number whatever the language.
+        vec!["2027-01-16", "USD", "VND", "25450.25", "SBV"],
+        // English text in a Vietnamese upload is refused, not guessed.
+        vec!["2027-01-17", "USD", "VND", "25,450.75", "SBV"],
+    ];
+    let (_, page) = preview(&app, &ops, "rates", sheet(&rows)).await;
+    assert!(
+        page.contains("2 mới, 0 thay đổi, 0 không đổi, 1 có lỗi"),
+        "{page}"
+    );
+    assert!(page.contains("25450.5"), "{page}");
+    assert!(page.contains("25450.25"), "{page}");
+    assert!(page.contains("“25,450.75”"), "{page}");
 }

@@ -4,6 +4,7 @@
 use tourdesk::domain::access::Role;
 use tourdesk::domain::master::suppliers::SupplierKind;
 
+use crate::fixtures::{HotelBuilder, room_type};
 use crate::harness::{TestApp, location};
 
 async fn body(res: reqwest::Response) -> String {
@@ -77,7 +78,7 @@ async fn a_hotel_gets_room_types_and_seasonal_rates_and_overlaps_are_refused() {
         }
     };
     assert_eq!(
-        send(rate("2027-11-01", "2028-03-31", "2.450,50"))
+        send(rate("2027-11-01", "2028-03-31", "2,450.50"))
             .await
             .status(),
         303
@@ -211,7 +212,7 @@ async fn guides_agencies_and_rates_are_kept_and_listed() {
             .contains("Seoul Happy Tour")
     );
     let acc = app.signed_in(Role::Accountant).await;
-    for (date, rate) in [("2027-01-02", "35.10"), ("2027-01-05", "35,45")] {
+    for (date, rate) in [("2027-01-02", "35.10"), ("2027-01-05", "35.45")] {
         let res = acc
             .post(
                 &app,
@@ -930,4 +931,76 @@ async fn room_types_rates_and_vehicles_are_archived_once_and_audited() {
     ] {
         assert_eq!(ops.post(&app, path, &[]).await.status(), 404, "{path}");
     }
+}
+
+#[tokio::test]
+async fn numbers_are_read_as_the_users_language_writes_them() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let (hotel, room) = app
+        .with_db(|conn| {
+            let hotel = HotelBuilder::new().name("Saigon River").insert(conn);
+            (hotel, room_type(conn, hotel, "Deluxe"))
+        })
+        .await;
+    let add = |season: &'static str, from: &'static str, amount: &'static str| {
+        let (ops, app) = (&ops, &app);
+        let room = room.to_string();
+        async move {
+            let fields = [
+                ("room_type", room.as_str()),
+                ("season", season),
+                ("starts_on", from),
+                ("ends_on", from),
+                ("rate", amount),
+                ("currency", "THB"),
+            ];
+            ops.post(app, &format!("/hotels/{hotel}/rates"), &fields)
+                .await
+        }
+    };
+    // English writes 2,800.50 as the product shows it; 2.800,50 is not English.
+    assert_eq!(add("A", "2027-01-01", "2,800.50").await.status(), 303);
+    let res = add("B", "2027-01-02", "2.800,50").await;
+    assert_eq!(res.status(), 422);
+    assert!(body(res).await.contains("with a comma between thousands"));
+    // Vietnamese writes it 2.800,50, and 2,800.50 is refused.
+    ops.post(&app, "/account/locale", &[("locale", "vi"), ("back", "/")])
+        .await;
+    assert_eq!(add("C", "2027-01-03", "2.800,50").await.status(), 303);
+    let res = add("D", "2027-01-04", "2,800.50").await;
+    assert_eq!(res.status(), 422);
+    assert!(body(res).await.contains("dấu chấm phân cách hàng nghìn"));
+    let stored = app
+        .with_db(move |conn| {
+            let rates = tourdesk::db::master::rooms::rates_of(conn, hotel).expect("rates");
+            rates
+                .iter()
+                .map(|r| (r.season.clone(), r.rate.minor))
+                .collect::<Vec<_>>()
+        })
+        .await;
+    assert_eq!(stored, vec![("A".into(), 280050), ("C".into(), 280050)]);
+    // The edit form shows the amount the Vietnamese way, and sending it back changes nothing.
+    let rate_id = app
+        .with_db(move |conn| {
+            tourdesk::db::master::rooms::rates_of(conn, hotel).expect("rates")[0].id
+        })
+        .await;
+    let form = body(ops.get(&app, &format!("/room-rates/{rate_id}/edit")).await).await;
+    assert!(form.contains("value=\"2800,50\""), "{form}");
+    let res = ops
+        .post(
+            &app,
+            &format!("/room-rates/{rate_id}"),
+            &[
+                ("season", "A"),
+                ("starts_on", "2027-01-01"),
+                ("ends_on", "2027-01-01"),
+                ("rate", "2800,50"),
+                ("currency", "THB"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
 }

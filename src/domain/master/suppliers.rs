@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn a_split_must_add_up_to_a_hundred() -> Result<(), crate::domain::decimal::NumberError> {
-        let p = Dec::parse_input;
+        let p = Dec::parse_canonical;
         assert!(CommissionSplit::new(p("60")?, p("30")?, p("10")?).is_ok());
         assert!(CommissionSplit::new(p("33.4")?, p("33.3")?, p("33.3")?).is_ok());
         assert_eq!(

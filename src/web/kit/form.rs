@@ -168,7 +168,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let currency = currency?;
-        match Money::parse_input(raw, currency) {
+        match Money::parse_in(raw, currency, self.ui.locale().number_style()) {
             Ok(m) if m.minor < 0 => {
                 self.fail(field, key("form-error-negative"));
                 None
@@ -189,7 +189,7 @@ impl<'a> Reader<'a> {
             }
             return None;
         }
-        match Dec::parse_input(raw) {
+        match Dec::parse_in(raw, self.ui.locale().number_style()) {
             Ok(d) => Some(d),
             Err(e) => {
                 self.fail(field, number_error_key(e));

@@ -8,6 +8,7 @@ pub mod record;
 use serde::Serialize;
 
 use crate::domain::currency::Currency;
+use crate::domain::decimal::Dec;
 use crate::domain::money::Money;
 use crate::web::extract::Ui;
 
@@ -21,9 +22,22 @@ pub fn money_text(ui: &Ui, minor: i64, currency: Currency) -> String {
     )
 }
 
-/// The amount as a form shows it for editing (`1200.50`).
-pub fn money_input(minor: i64, currency: Currency) -> String {
-    Money::new(minor, currency).amount_text()
+/// The amount as a form shows it for editing, in the reader's decimal mark and without
+/// grouping (`1200.50`, `1200,50` in Vietnamese), so that it reads back as it was.
+pub fn money_input(ui: &Ui, minor: i64, currency: Currency) -> String {
+    with_decimal_mark(ui, Money::new(minor, currency).amount_text())
+}
+
+/// A number as a form shows it for editing, in the reader's decimal mark (`35.1`, `35,1`).
+pub fn number_input(ui: &Ui, value: &Dec) -> String {
+    with_decimal_mark(ui, value.canonical())
+}
+
+fn with_decimal_mark(ui: &Ui, canonical: String) -> String {
+    match ui.locale().number_style().decimal {
+        '.' => canonical,
+        mark => canonical.replace('.', &mark.to_string()),
+    }
 }
 
 /// A name followed by its local-script form, when it has one: `Wang Fang · 王芳`.

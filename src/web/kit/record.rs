@@ -91,7 +91,7 @@ pub trait FormRecord: NewRecord<Id: DeserializeOwned> {
     /// The form's values for a new record.
     fn defaults(ui: &Ui) -> Fields;
     /// The form's values for stored data.
-    fn values(data: &Self::Data) -> Fields;
+    fn values(ui: &Ui, data: &Self::Data) -> Fields;
     /// Parses a submitted form into data, or the field errors.
     fn read(ui: &Ui, fields: &Fields) -> Result<Self::Data, Errors>;
     /// The form of a new record (`None`) or of record `id`.
@@ -142,7 +142,7 @@ pub async fn edit_form<R: FormRecord>(
     user.require(R::EDIT)?;
     let id = path.into_inner();
     let (data, archived) = db.find(move |conn| R::find_data(conn, id)).await?;
-    let form = R::form(&ui, Some(id), &R::values(&data), &Errors::default());
+    let form = R::form(&ui, Some(id), &R::values(&ui, &data), &Errors::default());
     let status = StatusCode::OK;
     R::edit_page(
         &ui,

@@ -175,7 +175,7 @@ pub async fn rate_form(
         ("ends_on".into(), rate.ends_on.to_string()),
         (
             "rate".into(),
-            money_input(rate.rate.minor, rate.rate.currency),
+            money_input(&ui, rate.rate.minor, rate.rate.currency),
         ),
         ("currency".into(), rate.rate.currency.code().into()),
     ]);

@@ -21,7 +21,7 @@ use crate::web::kit::list::{
     self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
 use crate::web::kit::record;
-use crate::web::kit::{self, money_input};
+use crate::web::kit::{self, money_input, number_input};
 use crate::web::paths;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -111,9 +111,9 @@ fn row(supplier: &Supplier, kind: SupplierKind) -> RowView {
 }
 
 /// The form's fields for a stored supplier.
-fn fields_of(d: &SupplierData) -> Fields {
+fn fields_of(ui: &Ui, d: &SupplierData) -> Fields {
     let c = d.currency;
-    let amount = |m: Option<i64>| m.map(|m| money_input(m, c)).unwrap_or_default();
+    let amount = |m: Option<i64>| m.map(|m| money_input(ui, m, c)).unwrap_or_default();
     let commission = d.commission;
     Fields(vec![
         ("name".into(), d.name.clone()),
@@ -147,7 +147,7 @@ fn fields_of(d: &SupplierData) -> Fields {
             "commission_percent".into(),
             commission
                 .and_then(|c| c.percent)
-                .map(|p| p.canonical())
+                .map(|p| number_input(ui, &p))
                 .unwrap_or_default(),
         ),
         (
@@ -157,19 +157,19 @@ fn fields_of(d: &SupplierData) -> Fields {
         (
             "split_agency".into(),
             commission
-                .map(|c| c.split.agency.canonical())
+                .map(|c| number_input(ui, &c.split.agency))
                 .unwrap_or_default(),
         ),
         (
             "split_guide".into(),
             commission
-                .map(|c| c.split.guide.canonical())
+                .map(|c| number_input(ui, &c.split.guide))
                 .unwrap_or_default(),
         ),
         (
             "split_driver".into(),
             commission
-                .map(|c| c.split.driver.canonical())
+                .map(|c| number_input(ui, &c.split.driver))
                 .unwrap_or_default(),
         ),
     ])
@@ -428,7 +428,7 @@ pub async fn edit_form(
         &ui,
         kind,
         Some(supplier.id),
-        &fields_of(&supplier.data),
+        &fields_of(&ui, &supplier.data),
         &Errors::default(),
     );
     ui.render(StatusCode::OK, "master/form.html", &view)
