@@ -117,10 +117,13 @@ struct PragmaValue {
 }
 
 fn configure_sqlite(conn: &mut SqliteConnection) -> Result<(), ConnectError> {
+    // The busy timeout first: the journal-mode pragma touches the database, and a connection
+    // opened while another holds a lock (the pool reopens connections while a tenant sits idle
+    // and its housekeeping writes) must wait for it rather than fail at once.
+    diesel::sql_query("PRAGMA busy_timeout = 5000").execute(conn)?;
     diesel::sql_query("PRAGMA journal_mode = WAL").execute(conn)?;
     diesel::sql_query("PRAGMA synchronous = FULL").execute(conn)?;
     diesel::sql_query("PRAGMA foreign_keys = ON").execute(conn)?;
-    diesel::sql_query("PRAGMA busy_timeout = 5000").execute(conn)?;
     // (pragma, the column its table-valued function names, the value it must hold)
     let expected: [(&'static str, &'static str, &'static str); 4] = [
         ("journal_mode", "journal_mode", "wal"),
@@ -242,4 +245,32 @@ fn finish(conn: &mut AnyConnection, commit: bool) -> QueryResult<()> {
 /// The current instant in UTC, truncated to microseconds so both backends store it alike.
 pub fn now() -> NaiveDateTime {
     Utc::now().naive_utc().trunc_subsecs(6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A connection opened while another holds the database waits for it, as every write
+    /// does, instead of failing with "database is locked".
+    #[test]
+    fn a_connection_opened_while_the_database_is_locked_waits() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let url = DbUrl::Sqlite(dir.path().join("t.db").display().to_string());
+        let mut holder = connect(&url)?;
+        diesel::sql_query("CREATE TABLE t (x INTEGER)").execute(&mut holder)?;
+        // Exclusive locking mode: once it writes, nobody else may even read until it closes.
+        diesel::sql_query("PRAGMA locking_mode = EXCLUSIVE").execute(&mut holder)?;
+        diesel::sql_query("INSERT INTO t VALUES (1)").execute(&mut holder)?;
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(holder);
+        });
+        let opened = connect(&url);
+        release
+            .join()
+            .map_err(|_| anyhow::anyhow!("the holder panicked"))?;
+        opened?;
+        Ok(())
+    }
 }

@@ -214,7 +214,9 @@ async fn load_session(state: &State, token: String) -> Result<Option<Authed>, We
         };
         // Refresh the idle clock at most once a minute, to spare the database a write per page.
         if now - session.last_seen_at > chrono::Duration::seconds(60) {
-            db::auth::sessions::touch(&mut conn, session.id, now)?;
+            db::write(&mut conn, |conn| {
+                db::auth::sessions::touch(conn, session.id, now)
+            })?;
         }
         Ok(Some(Authed { session, user }))
     })
