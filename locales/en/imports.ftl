@@ -18,7 +18,10 @@ imports-summary = { $new } new, { $changed } changed, { $unchanged } unchanged, 
 imports-fix-errors = Some rows have errors: correct the workbook and upload it again. Nothing has been saved.
 imports-commit = Save all rows
 imports-commit-refused = The import was refused because some rows have errors. Nothing has been saved.
-imports-committed = Import saved: { $count } rows added or changed.
+imports-committed = Import saved: { $count ->
+        [one] 1 row
+       *[other] { $count } rows
+    } added or changed.
 imports-already-committed = This import has already been saved.
 imports-line = Line
 imports-row = Row

@@ -15,6 +15,11 @@ list-pages = Pages
 list-prev = ← Previous
 list-next = Next →
 list-page-of = Page { $page } of { $pages }
+list-empty-page = There are no rows on this page: the list has { $pages ->
+        [one] 1 page
+       *[other] { $pages } pages
+    }.
+list-last-page = Go to the last page
 
 form-save = Save
 
@@ -28,6 +33,7 @@ role-viewer = Viewer
 error-back-home = Back to the dashboard
 error-bad-request = The request could not be understood.
 error-bad-form = The form could not be read: { $detail }
+error-bad-query = This address holds a value that cannot be read: a page number, for one, must be a whole number.
 error-forbidden = You do not have permission to do this, or the form expired. Reload the page and try again.
 error-not-found = This page does not exist.
 error-method-not-allowed = This page does not accept that kind of request.

@@ -15,6 +15,8 @@ list-pages = หน้า
 list-prev = ← ก่อนหน้า
 list-next = ถัดไป →
 list-page-of = หน้า { $page } จาก { $pages }
+list-empty-page = ไม่มีรายการในหน้านี้ รายการนี้มีทั้งหมด { $pages } หน้า
+list-last-page = ไปที่หน้าสุดท้าย
 
 form-save = บันทึก
 
@@ -28,6 +30,7 @@ role-viewer = ผู้ดูอย่างเดียว
 error-back-home = กลับไปที่แดชบอร์ด
 error-bad-request = ไม่สามารถประมวลผลคำขอได้
 error-bad-form = ไม่สามารถอ่านข้อมูลในแบบฟอร์มได้: { $detail }
+error-bad-query = ที่อยู่นี้มีค่าที่อ่านไม่ได้ เช่น หมายเลขหน้าต้องเป็นจำนวนเต็ม
 error-forbidden = คุณไม่มีสิทธิ์ดำเนินการนี้ หรือแบบฟอร์มหมดอายุแล้ว กรุณาโหลดหน้านี้ใหม่แล้วลองอีกครั้ง
 error-not-found = ไม่พบหน้านี้
 error-method-not-allowed = หน้านี้ไม่รองรับคำขอประเภทนี้

@@ -15,6 +15,8 @@ list-pages = Trang
 list-prev = ← Trước
 list-next = Sau →
 list-page-of = Trang { $page } / { $pages }
+list-empty-page = Trang này không có dòng nào: danh sách có { $pages } trang.
+list-last-page = Đến trang cuối
 
 form-save = Lưu
 
@@ -28,6 +30,7 @@ role-viewer = Chỉ xem
 error-back-home = Quay lại bảng điều khiển
 error-bad-request = Không thể hiểu yêu cầu này.
 error-bad-form = Không thể đọc biểu mẫu: { $detail }
+error-bad-query = Địa chỉ này chứa giá trị không đọc được: chẳng hạn số trang phải là số nguyên.
 error-forbidden = Bạn không có quyền thực hiện thao tác này, hoặc biểu mẫu đã hết hạn. Hãy tải lại trang và thử lại.
 error-not-found = Trang này không tồn tại.
 error-method-not-allowed = Trang này không chấp nhận loại yêu cầu đó.

@@ -15,6 +15,8 @@ list-pages = 分页
 list-prev = ← 上一页
 list-next = 下一页 →
 list-page-of = 第 { $page } 页，共 { $pages } 页
+list-empty-page = 此页没有记录：列表共有 { $pages } 页。
+list-last-page = 转到最后一页
 
 form-save = 保存
 
@@ -28,6 +30,7 @@ role-viewer = 只读用户
 error-back-home = 返回仪表板
 error-bad-request = 无法识别该请求。
 error-bad-form = 无法读取表单：{ $detail }
+error-bad-query = 此地址中有无法识别的值：例如，页码必须是整数。
 error-forbidden = 您没有执行此操作的权限，或表单已过期。请刷新页面后重试。
 error-not-found = 该页面不存在。
 error-method-not-allowed = 该页面不接受此类请求。

@@ -22,6 +22,8 @@ pub enum Arg {
     Text(String),
     /// A calendar date, shown in the reader's date format.
     Date { date: NaiveDate },
+    /// A count, which chooses the message's plural form (`1 minute`, `2 minutes`).
+    Count { count: i64 },
     /// Another message id (a column's label), shown translated.
     Label { label: String },
     /// Another message with its own arguments (a rule's refusal inside an import row's
@@ -50,6 +52,12 @@ impl Message {
     pub fn arg(mut self, name: &str, value: impl ToString) -> Message {
         self.args
             .push((name.to_owned(), Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Adds a count, which the message may use to choose its plural form.
+    pub fn count(mut self, name: &str, count: i64) -> Message {
+        self.args.push((name.to_owned(), Arg::Count { count }));
         self
     }
 

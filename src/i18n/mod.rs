@@ -71,6 +71,19 @@ impl I18n {
 
     /// Translates `id` with `args`; a missing id renders as the id itself and is logged.
     pub fn t(&self, locale: Locale, id: &str, args: &[(String, String)]) -> String {
+        let args: Vec<(String, FluentValue<'static>)> = args
+            .iter()
+            .map(|(name, value)| (name.clone(), FluentValue::from(value.clone())))
+            .collect();
+        self.format(locale, id, args)
+    }
+
+    fn format(
+        &self,
+        locale: Locale,
+        id: &str,
+        args: Vec<(String, FluentValue<'static>)>,
+    ) -> String {
         let Some(bundle) = self.bundles.get(&locale) else {
             return id.to_owned();
         };
@@ -80,7 +93,7 @@ impl I18n {
         };
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(name.clone(), FluentValue::from(value.clone()));
+            fluent_args.set(name, value);
         }
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
@@ -90,22 +103,24 @@ impl I18n {
         text.into_owned()
     }
 
-    /// Translates `message`, its dates in the locale's format and its labels translated.
+    /// Translates `message`: its dates in the locale's format, its labels and nested messages
+    /// translated, its counts as numbers (which choose plural forms).
     pub fn message(&self, locale: Locale, message: &Message) -> String {
-        let args: Vec<(String, String)> = message
+        let args = message
             .args
             .iter()
             .map(|(name, arg)| {
-                let text = match arg {
-                    Arg::Text(text) => text.clone(),
-                    Arg::Date { date } => Formats.date(locale, *date),
-                    Arg::Label { label } => self.t(locale, label, &[]),
-                    Arg::Message { message } => self.message(locale, message),
+                let value = match arg {
+                    Arg::Text(text) => FluentValue::from(text.clone()),
+                    Arg::Date { date } => FluentValue::from(Formats.date(locale, *date)),
+                    Arg::Count { count } => FluentValue::from(*count),
+                    Arg::Label { label } => FluentValue::from(self.t(locale, label, &[])),
+                    Arg::Message { message } => FluentValue::from(self.message(locale, message)),
                 };
-                (name.clone(), text)
+                (name.clone(), value)
             })
             .collect();
-        self.t(locale, &message.id, &args)
+        self.format(locale, &message.id, args)
     }
 }
 
@@ -149,6 +164,19 @@ mod tests {
         assert_eq!(negotiate("en-GB,en;q=0.9"), Some(Locale::En));
         assert_eq!(negotiate("fr-FR"), None);
         assert_eq!(negotiate(""), None);
+    }
+
+    #[test]
+    fn counts_choose_the_plural_form() -> anyhow::Result<()> {
+        let i18n = I18n::load()?;
+        let throttled = |n| Message::new("sign-in-error-throttled").count("minutes", n);
+        let one = i18n.message(Locale::En, &throttled(1));
+        assert!(one.ends_with("Try again in 1 minute."), "{one}");
+        let many = i18n.message(Locale::En, &throttled(15));
+        assert!(many.ends_with("Try again in 15 minutes."), "{many}");
+        let th = i18n.message(Locale::Th, &throttled(1));
+        assert!(th.contains('1'), "{th}");
+        Ok(())
     }
 
     #[test]

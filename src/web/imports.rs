@@ -466,7 +466,7 @@ pub async fn commit(
             .count();
         return Ok(ui.see_other(
             list_path(kind),
-            Flash::success(Message::new("imports-committed").arg("count", count)),
+            Flash::success(Message::new("imports-committed").count("count", count as i64)),
         ));
     }
     preview_page(&ui, kind, &batch, &report.outcomes, Shown::CommitRefused)

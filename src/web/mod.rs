@@ -148,10 +148,10 @@ pub fn app(
                 }),
         )
         .app_data(web::QueryConfig::default().error_handler(|err, _req| {
-            error::WebError::BadRequest(
-                crate::domain::message::Message::new("error-bad-form").arg("detail", err),
-            )
-            .into()
+            // The parser's own words are English: logged, not shown.
+            tracing::debug!("unreadable query string: {err}");
+            error::WebError::BadRequest(crate::domain::message::Message::new("error-bad-query"))
+                .into()
         }))
         .app_data(
             web::PathConfig::default().error_handler(|_err, _req| error::WebError::NotFound.into()),

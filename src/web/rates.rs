@@ -93,7 +93,9 @@ pub async fn list(
     // Rates are never archived: no toggle, and the list's own empty text even when searching.
     view.archived = false;
     view.archived_href = base.into();
-    view.empty_text = ui.t(key("rates-empty"));
+    if !view.pager.past_end {
+        view.empty_text = ui.t(key("rates-empty"));
+    }
     view.title = title(&ui, latest.as_ref());
     view.search_placeholder = ui.t(key("rates-search-placeholder"));
     view.filters = vec![

@@ -595,21 +595,52 @@ async fn out_of_range_input_is_refused_with_a_field_error() {
         .await;
     assert_eq!(stored, ["Clean Tours"]);
 
-    // A page far past the end shows the last page.
+    // A page far past the end says it holds no rows, and leads to the last page.
     let page = body(acc.get(&app, "/agencies?page=9223372036854775807").await).await;
-    assert!(page.contains("Clean Tours"), "{page}");
-    assert!(!page.contains("9223372036854775807"), "{page}");
+    assert!(!page.contains("Clean Tours"), "{page}");
+    assert!(page.contains("There are no rows on this page: the list has 1 page."));
+    assert!(page.contains("Go to the last page"), "{page}");
     let admin = app.signed_in(Role::Admin).await;
     for list in ["/hotels", "/guides", "/rates", "/audit", "/users"] {
         let res = admin
             .get(&app, &format!("{list}?page=9223372036854775807"))
             .await;
         assert_eq!(res.status(), 200, "{list}");
+        let page = body(res).await;
         assert!(
-            !body(res).await.contains("9223372036854775807"),
-            "{list} labels the page it shows"
+            page.contains("There are no rows on this page"),
+            "{list}: {page}"
+        );
+        assert!(
+            page.contains("page=1\"") || page.contains("page=1&"),
+            "{list}: {page}"
         );
     }
+}
+
+#[tokio::test]
+async fn lists_and_forms_say_plainly_what_is_asked() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    // Stars are optional, and the form does not mark them required.
+    let form = body(ops.get(&app, "/hotels/new").await).await;
+    let stars = form
+        .split("<label")
+        .find(|l| l.contains("name=\"stars\""))
+        .unwrap_or_default();
+    assert!(!stars.contains('*'), "{stars}");
+    assert!(
+        form.split("<label")
+            .any(|l| l.contains("name=\"name\"") && l.contains('*'))
+    );
+    // A page number that is not one is a 400 in the reader's language.
+    ops.post(&app, "/account/locale", &[("locale", "vi"), ("back", "/")])
+        .await;
+    let res = ops.get(&app, "/agencies?page=abc").await;
+    assert_eq!(res.status(), 400);
+    let page = body(res).await;
+    assert!(page.contains("số trang phải là số nguyên"), "{page}");
+    assert!(!page.contains("invalid digit"), "no parser English: {page}");
 }
 
 #[tokio::test]

@@ -162,8 +162,16 @@ async fn a_disabled_user_is_refused_at_once_and_their_session_ends() {
         303,
         "the disabled user's session still works"
     );
-    let (status, _) = attempt(&app, &email_for(Role::Viewer), &password_for(Role::Viewer)).await;
+    // Only the right password learns that the account is disabled.
+    let (status, page) = attempt(&app, &email_for(Role::Viewer), "a wrong password").await;
     assert_eq!(status, 401);
+    assert!(
+        page.contains("The e-mail or password is not right."),
+        "{page}"
+    );
+    let (status, page) = attempt(&app, &email_for(Role::Viewer), &password_for(Role::Viewer)).await;
+    assert_eq!(status, 403);
+    assert!(page.contains("This account is disabled."), "{page}");
 }
 
 #[tokio::test]

@@ -10,7 +10,7 @@ use crate::domain::access::Perm;
 use crate::domain::ids::UserId;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
-use crate::web::kit::list::Pager;
+use crate::web::kit::list::{Pager, past_end_text};
 
 #[derive(Deserialize)]
 pub struct AuditParams {
@@ -48,6 +48,8 @@ struct AuditView {
     to: String,
     date_error: bool,
     pager: Pager,
+    /// What a page past the last says.
+    past_end: String,
     total: String,
     query: String,
 }
@@ -117,6 +119,7 @@ pub async fn list(
         ("to", params.to.clone().unwrap_or_default()),
     ])
     .unwrap_or_default();
+    let pager = Pager::new(page, total);
     let view = AuditView {
         rows: rows.into_iter().map(|r| row(&ui, r)).collect(),
         users: names
@@ -137,7 +140,8 @@ pub async fn list(
         from: params.from.unwrap_or_default(),
         to: params.to.unwrap_or_default(),
         date_error,
-        pager: Pager::new(page, total),
+        past_end: past_end_text(&ui, &pager),
+        pager,
         total: ui.formats().integer(ui.locale(), total),
         query,
     };

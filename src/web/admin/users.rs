@@ -48,6 +48,8 @@ struct ListView {
     sort_url: String,
     sort: String,
     pager: Pager,
+    /// What a page past the last says.
+    past_end: String,
     total: String,
 }
 
@@ -71,6 +73,7 @@ pub async fn list(
     let query = ListQuery { listing };
     let (page, found, total) = list::fetch(&db, params.page, query, users::list).await?;
     let f = ui.formats();
+    let pager = Pager::new(page, total);
     let view = ListView {
         rows: found
             .into_iter()
@@ -87,7 +90,8 @@ pub async fn list(
         sort_url: url_encode(&sort_raw),
         q: params.q.unwrap_or_default(),
         sort: sort_raw,
-        pager: Pager::new(page, total),
+        past_end: list::past_end_text(&ui, &pager),
+        pager,
         total: f.integer(ui.locale(), total),
     };
     ui.render(StatusCode::OK, "users/list.html", &view)

@@ -100,7 +100,7 @@ pub async fn change_password(
     let forced = me.must_change_password;
     let attempt = match sign_in::check_password(&ui, &db, &me.email, current, hash).await? {
         sign_in::Checked::Throttled { minutes } => {
-            let m = Message::new("sign-in-error-throttled").arg("minutes", minutes);
+            let m = Message::new("sign-in-error-throttled").count("minutes", minutes);
             let errors = PasswordErrors {
                 current: Some(ui.message(&m)),
                 ..Default::default()

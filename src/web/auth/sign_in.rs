@@ -12,7 +12,7 @@ use crate::db::auth::sessions::{self, SignInEnd};
 use crate::db::{self, auth::throttle};
 use crate::domain::auth::redirect;
 use crate::domain::auth::sign_in::{ThrottleRule, throttled};
-use crate::domain::message::{Message, key};
+use crate::domain::message::Message;
 use crate::security;
 use crate::web::error::WebError;
 use crate::web::extract::{Db, SignedIn, Ui};
@@ -60,9 +60,17 @@ pub async fn form(ui: Ui, query: web::Query<SignInQuery>) -> Result<HttpResponse
 
 #[derive(Clone)]
 enum Outcome {
-    Throttled { minutes: i64 },
+    Throttled {
+        minutes: i64,
+    },
     Failed,
-    SignedIn { token: String, must_change: bool },
+    /// The right password of a disabled account: only then is the account said to be
+    /// disabled, so that nobody learns it without the password.
+    Disabled,
+    SignedIn {
+        token: String,
+        must_change: bool,
+    },
 }
 
 /// What a throttled password check found.
@@ -146,6 +154,7 @@ pub async fn sign_in(
                 },
                 Some(attempt),
             ),
+            Some(u) if matches && u.disabled => (Outcome::Disabled, None),
             _ => (Outcome::Failed, None),
         },
     };
@@ -206,26 +215,33 @@ fn answer(
                 .finish())
         }
         Outcome::Failed => {
-            let view = SignInView {
-                email: form.email,
-                next: safe_next(form.next.as_deref()),
-                error: Some(ui.t(key("sign-in-error-invalid"))),
-            };
-            ui.render(StatusCode::UNAUTHORIZED, "sign_in.html", &view)
+            let error = Message::new("sign-in-error-invalid");
+            refuse(ui, form, StatusCode::UNAUTHORIZED, &error)
+        }
+        Outcome::Disabled => {
+            let error = Message::new("sign-in-error-disabled");
+            refuse(ui, form, StatusCode::FORBIDDEN, &error)
         }
         Outcome::Throttled { minutes } => {
-            let text = ui.state.i18n.message(
-                ui.locale(),
-                &Message::new("sign-in-error-throttled").arg("minutes", minutes),
-            );
-            let view = SignInView {
-                email: form.email,
-                next: safe_next(form.next.as_deref()),
-                error: Some(text),
-            };
-            ui.render(StatusCode::TOO_MANY_REQUESTS, "sign_in.html", &view)
+            let error = Message::new("sign-in-error-throttled").count("minutes", minutes);
+            refuse(ui, form, StatusCode::TOO_MANY_REQUESTS, &error)
         }
     }
+}
+
+/// The sign-in form again, saying why not.
+fn refuse(
+    ui: &Ui,
+    form: SignInForm,
+    status: StatusCode,
+    error: &Message,
+) -> Result<HttpResponse, WebError> {
+    let view = SignInView {
+        email: form.email,
+        next: safe_next(form.next.as_deref()),
+        error: Some(ui.message(error)),
+    };
+    ui.render(status, "sign_in.html", &view)
 }
 
 /// Verifies on the blocking pool, at most one hash per core at once. Unknown users are

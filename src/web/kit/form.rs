@@ -367,13 +367,15 @@ impl<'a> FormBuilder<'a> {
         self
     }
 
+    /// A drop-down list; it is required unless one of its options is the empty choice.
     pub fn select(
         &mut self,
         name: &str,
         label: &'static str,
         options: Vec<OptionView>,
     ) -> &mut Self {
-        self.push(name, label, "select", true);
+        let required = !options.iter().any(|o| o.value.is_empty());
+        self.push(name, label, "select", required);
         if let Some(f) = self.fields.last_mut() {
             f.options = options;
         }

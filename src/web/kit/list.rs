@@ -1,6 +1,6 @@
 //! Lists: the list view described in Rust and drawn by `master/list.html` (`ListPage`), the
 //! query every list takes (`ListParams`: search, sort, page, filters, archived), and paging
-//! (`Pager`, which shows the last page for a page past it).
+//! (`Pager`; a page past the last says so and links to the last one).
 
 use serde::Serialize;
 
@@ -8,7 +8,7 @@ use diesel::QueryResult;
 
 use crate::db::AnyConnection;
 use crate::db::listing::{Listing, Paged, SortKey};
-use crate::domain::message::key;
+use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{Db, Ui};
 use crate::web::kit::form::OptionView;
@@ -125,6 +125,15 @@ impl ListPage {
         let pager = Pager::new(page, total);
         let (prev_href, next_href) = pager_links(params, base, &pager);
         let searching = params.q.as_deref().is_some_and(|q| !q.trim().is_empty());
+        let empty_text = if pager.past_end {
+            past_end_text(ui, &pager)
+        } else {
+            ui.t(if searching {
+                key("list-empty-search")
+            } else {
+                empty
+            })
+        };
         ListPage {
             title: String::new(),
             base: base.to_owned(),
@@ -151,11 +160,7 @@ impl ListPage {
             pager,
             prev_href,
             next_href,
-            empty_text: ui.t(if searching {
-                key("list-empty-search")
-            } else {
-                empty
-            }),
+            empty_text,
         }
     }
 
@@ -310,6 +315,11 @@ pub fn pager_links(
 /// A db function answering one page of a list's rows and how many match in all.
 pub type ListFn<Q, T> = fn(&mut AnyConnection, &Q) -> QueryResult<(Vec<T>, i64)>;
 
+/// What a page past the last says: that it holds no rows, and how many pages there are.
+pub fn past_end_text(ui: &Ui, pager: &Pager) -> String {
+    ui.message(&Message::new("list-empty-page").count("pages", pager.pages))
+}
+
 /// Loads page `page` of `query` with `list` in one read (the last page when `page` is past
 /// it). Returns the page shown, its rows and how many rows match in all.
 pub async fn fetch<Q: Paged, T: Send + 'static>(
@@ -333,8 +343,11 @@ pub struct Pager {
     pub page: i64,
     pub pages: i64,
     pub total: i64,
+    /// The way back from a page past the last is the last page.
     pub prev: Option<i64>,
     pub next: Option<i64>,
+    /// The page asked for lies past the last one: it holds no rows.
+    pub past_end: bool,
 }
 
 impl Pager {
@@ -349,19 +362,14 @@ impl Pager {
     }
 
     /// Loads the asked page (the first when none is asked) with `load(offset)`, which returns
-    /// the page's rows and the total; a page past the last loads the last one instead. Returns
-    /// the page shown, its rows, the total.
+    /// the page's rows and the total. Returns the page, its rows, the total; a page past the
+    /// last has no rows.
     pub fn fetch<T, E>(
         page: Option<i64>,
         mut load: impl FnMut(i64) -> Result<(Vec<T>, i64), E>,
     ) -> Result<(i64, Vec<T>, i64), E> {
         let (page, offset) = Self::offset(page);
         let (rows, total) = load(offset)?;
-        let last = Self::pages(total);
-        if page > last {
-            let (rows, total) = load((last - 1) * Self::PER_PAGE)?;
-            return Ok((last.min(Self::pages(total)), rows, total));
-        }
         Ok((page, rows, total))
     }
 
@@ -371,13 +379,14 @@ impl Pager {
 
     pub fn new(page: i64, total: i64) -> Pager {
         let pages = Self::pages(total);
-        let page = page.clamp(1, pages);
+        let page = page.clamp(1, Self::MAX_PAGE);
         Pager {
             page,
             pages,
             total,
             prev: (page > 1).then(|| (page - 1).min(pages)),
             next: (page < pages).then_some(page + 1),
+            past_end: page > pages,
         }
     }
 }
@@ -396,16 +405,22 @@ mod tests {
     }
 
     #[test]
-    fn a_page_past_the_end_shows_the_last_page() {
+    fn a_page_past_the_end_is_empty_and_leads_back_to_the_last() {
         assert_eq!(Pager::offset(Some(i64::MAX)).0, i64::MAX / Pager::PER_PAGE);
-        let (page, found, total) = Pager::fetch(Some(i64::MAX), rows(120)).unwrap_or_default();
-        assert_eq!((page, found.first().copied(), total), (3, Some(100), 120));
+        let (page, found, total) = Pager::fetch(Some(7), rows(120)).unwrap_or_default();
+        assert_eq!((page, found.len(), total), (7, 0, 120));
         let pager = Pager::new(page, total);
-        assert_eq!((pager.page, pager.pages, pager.next), (3, 3, None));
+        assert_eq!((pager.pages, pager.prev, pager.next), (3, Some(3), None));
+        assert!(pager.past_end);
         let (page, found, _) = Pager::fetch(Some(-5), rows(120)).unwrap_or_default();
         assert_eq!((page, found.first().copied()), (1, Some(0)));
-        let (page, found, _) = Pager::fetch(Some(7), rows(0)).unwrap_or_default();
-        assert_eq!((page, found.len()), (1, 0));
-        assert_eq!(Pager::new(9_223_372_036_854_775_807, 1).page, 1);
+        let last = Pager::new(3, 120);
+        assert_eq!(
+            (last.prev, last.next, last.past_end),
+            (Some(2), None, false)
+        );
+        let empty = Pager::new(1, 0);
+        assert_eq!((empty.pages, empty.past_end), (1, false));
+        assert!(Pager::new(i64::MAX, 1).past_end);
     }
 }
