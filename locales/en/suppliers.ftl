@@ -9,7 +9,14 @@ suppliers-new-transport = New transport company
 suppliers-new-restaurant = New restaurant
 suppliers-new-attraction = New attraction
 suppliers-new-shop = New shop
-suppliers-edit-title = Edit supplier
+suppliers-edit-title = { $kind ->
+        [hotel] Edit hotel
+        [transport] Edit transport company
+        [restaurant] Edit restaurant
+        [attraction] Edit attraction
+        [shop] Edit shop
+       *[other] Edit supplier
+    }
 suppliers-search-placeholder = Name or city
 suppliers-empty = None yet. Add the first one, or import a rate sheet.
 suppliers-col-name = Name
@@ -43,10 +50,31 @@ suppliers-split-driver = Driver share %
 suppliers-split-hint = The three shares must add up to 100 %.
 suppliers-error-split = The shares add up to { $total } %, not 100 %.
 suppliers-error-percent = A percentage must be between 0 and 100.
-suppliers-created = Supplier saved.
+suppliers-created = { $kind ->
+        [hotel] Hotel saved.
+        [transport] Transport company saved.
+        [restaurant] Restaurant saved.
+        [attraction] Attraction saved.
+        [shop] Shop saved.
+       *[other] Supplier saved.
+    }
 suppliers-updated = Changes saved.
-suppliers-archived = Supplier archived.
-suppliers-restored = Supplier restored.
+suppliers-archived = { $kind ->
+        [hotel] Hotel archived.
+        [transport] Transport company archived.
+        [restaurant] Restaurant archived.
+        [attraction] Attraction archived.
+        [shop] Shop archived.
+       *[other] Supplier archived.
+    }
+suppliers-restored = { $kind ->
+        [hotel] Hotel restored.
+        [transport] Transport company restored.
+        [restaurant] Restaurant restored.
+        [attraction] Attraction restored.
+        [shop] Shop restored.
+       *[other] Supplier restored.
+    }
 rooms-title = Room types and contract rates
 rooms-empty = No room types yet.
 rooms-add = Add a room type

@@ -9,7 +9,14 @@ suppliers-new-transport = เพิ่มบริษัทขนส่ง
 suppliers-new-restaurant = เพิ่มร้านอาหาร
 suppliers-new-attraction = เพิ่มสถานที่ท่องเที่ยว
 suppliers-new-shop = เพิ่มร้านค้า
-suppliers-edit-title = แก้ไขซัพพลายเออร์
+suppliers-edit-title = { $kind ->
+        [hotel] แก้ไขโรงแรม
+        [transport] แก้ไขบริษัทขนส่ง
+        [restaurant] แก้ไขร้านอาหาร
+        [attraction] แก้ไขสถานที่ท่องเที่ยว
+        [shop] แก้ไขร้านค้า
+       *[other] แก้ไขซัพพลายเออร์
+    }
 suppliers-search-placeholder = ชื่อหรือเมือง
 suppliers-empty = ยังไม่มีรายการ เพิ่มรายการแรก หรือนำเข้าตารางราคา
 suppliers-col-name = ชื่อ
@@ -43,10 +50,31 @@ suppliers-split-driver = ส่วนของคนขับ %
 suppliers-split-hint = ทั้งสามส่วนต้องรวมกันได้ 100 %
 suppliers-error-split = สัดส่วนรวมกันได้ { $total } % ไม่ใช่ 100 %
 suppliers-error-percent = เปอร์เซ็นต์ต้องอยู่ระหว่าง 0 ถึง 100
-suppliers-created = บันทึกซัพพลายเออร์แล้ว
+suppliers-created = { $kind ->
+        [hotel] บันทึกโรงแรมแล้ว
+        [transport] บันทึกบริษัทขนส่งแล้ว
+        [restaurant] บันทึกร้านอาหารแล้ว
+        [attraction] บันทึกสถานที่ท่องเที่ยวแล้ว
+        [shop] บันทึกร้านค้าแล้ว
+       *[other] บันทึกซัพพลายเออร์แล้ว
+    }
 suppliers-updated = บันทึกการเปลี่ยนแปลงแล้ว
-suppliers-archived = เก็บถาวรซัพพลายเออร์แล้ว
-suppliers-restored = กู้คืนซัพพลายเออร์แล้ว
+suppliers-archived = { $kind ->
+        [hotel] เก็บถาวรโรงแรมแล้ว
+        [transport] เก็บถาวรบริษัทขนส่งแล้ว
+        [restaurant] เก็บถาวรร้านอาหารแล้ว
+        [attraction] เก็บถาวรสถานที่ท่องเที่ยวแล้ว
+        [shop] เก็บถาวรร้านค้าแล้ว
+       *[other] เก็บถาวรซัพพลายเออร์แล้ว
+    }
+suppliers-restored = { $kind ->
+        [hotel] กู้คืนโรงแรมแล้ว
+        [transport] กู้คืนบริษัทขนส่งแล้ว
+        [restaurant] กู้คืนร้านอาหารแล้ว
+        [attraction] กู้คืนสถานที่ท่องเที่ยวแล้ว
+        [shop] กู้คืนร้านค้าแล้ว
+       *[other] กู้คืนซัพพลายเออร์แล้ว
+    }
 rooms-title = ประเภทห้องและราคาตามสัญญา
 rooms-empty = ยังไม่มีประเภทห้อง
 rooms-add = เพิ่มประเภทห้อง

@@ -9,7 +9,14 @@ suppliers-new-transport = Thêm công ty vận chuyển
 suppliers-new-restaurant = Thêm nhà hàng
 suppliers-new-attraction = Thêm điểm tham quan
 suppliers-new-shop = Thêm cửa hàng
-suppliers-edit-title = Sửa nhà cung cấp
+suppliers-edit-title = { $kind ->
+        [hotel] Sửa khách sạn
+        [transport] Sửa công ty vận chuyển
+        [restaurant] Sửa nhà hàng
+        [attraction] Sửa điểm tham quan
+        [shop] Sửa cửa hàng
+       *[other] Sửa nhà cung cấp
+    }
 suppliers-search-placeholder = Tên hoặc thành phố
 suppliers-empty = Chưa có. Hãy thêm mục đầu tiên hoặc nhập bảng giá.
 suppliers-col-name = Tên
@@ -43,10 +50,31 @@ suppliers-split-driver = Phần tài xế %
 suppliers-split-hint = Ba phần phải cộng lại bằng 100 %.
 suppliers-error-split = Các phần cộng lại bằng { $total } %, không phải 100 %.
 suppliers-error-percent = Phần trăm phải từ 0 đến 100.
-suppliers-created = Đã lưu nhà cung cấp.
+suppliers-created = { $kind ->
+        [hotel] Đã lưu khách sạn.
+        [transport] Đã lưu công ty vận chuyển.
+        [restaurant] Đã lưu nhà hàng.
+        [attraction] Đã lưu điểm tham quan.
+        [shop] Đã lưu cửa hàng.
+       *[other] Đã lưu nhà cung cấp.
+    }
 suppliers-updated = Đã lưu thay đổi.
-suppliers-archived = Đã lưu trữ nhà cung cấp.
-suppliers-restored = Đã khôi phục nhà cung cấp.
+suppliers-archived = { $kind ->
+        [hotel] Đã lưu trữ khách sạn.
+        [transport] Đã lưu trữ công ty vận chuyển.
+        [restaurant] Đã lưu trữ nhà hàng.
+        [attraction] Đã lưu trữ điểm tham quan.
+        [shop] Đã lưu trữ cửa hàng.
+       *[other] Đã lưu trữ nhà cung cấp.
+    }
+suppliers-restored = { $kind ->
+        [hotel] Đã khôi phục khách sạn.
+        [transport] Đã khôi phục công ty vận chuyển.
+        [restaurant] Đã khôi phục nhà hàng.
+        [attraction] Đã khôi phục điểm tham quan.
+        [shop] Đã khôi phục cửa hàng.
+       *[other] Đã khôi phục nhà cung cấp.
+    }
 rooms-title = Loại phòng và giá hợp đồng
 rooms-empty = Chưa có loại phòng.
 rooms-add = Thêm loại phòng

@@ -9,7 +9,14 @@ suppliers-new-transport = 新增交通公司
 suppliers-new-restaurant = 新增餐厅
 suppliers-new-attraction = 新增景点
 suppliers-new-shop = 新增购物店
-suppliers-edit-title = 编辑供应商
+suppliers-edit-title = { $kind ->
+        [hotel] 编辑酒店
+        [transport] 编辑交通公司
+        [restaurant] 编辑餐厅
+        [attraction] 编辑景点
+        [shop] 编辑购物店
+       *[other] 编辑供应商
+    }
 suppliers-search-placeholder = 名称或城市
 suppliers-empty = 暂无记录。请添加第一条，或导入价格表。
 suppliers-col-name = 名称
@@ -43,10 +50,31 @@ suppliers-split-driver = 司机份额 %
 suppliers-split-hint = 三项份额之和必须为 100 %。
 suppliers-error-split = 份额合计为 { $total } %，而不是 100 %。
 suppliers-error-percent = 百分比必须在 0 到 100 之间。
-suppliers-created = 供应商已保存。
+suppliers-created = { $kind ->
+        [hotel] 酒店已保存。
+        [transport] 交通公司已保存。
+        [restaurant] 餐厅已保存。
+        [attraction] 景点已保存。
+        [shop] 购物店已保存。
+       *[other] 供应商已保存。
+    }
 suppliers-updated = 更改已保存。
-suppliers-archived = 供应商已归档。
-suppliers-restored = 供应商已恢复。
+suppliers-archived = { $kind ->
+        [hotel] 酒店已归档。
+        [transport] 交通公司已归档。
+        [restaurant] 餐厅已归档。
+        [attraction] 景点已归档。
+        [shop] 购物店已归档。
+       *[other] 供应商已归档。
+    }
+suppliers-restored = { $kind ->
+        [hotel] 酒店已恢复。
+        [transport] 交通公司已恢复。
+        [restaurant] 餐厅已恢复。
+        [attraction] 景点已恢复。
+        [shop] 购物店已恢复。
+       *[other] 供应商已恢复。
+    }
 rooms-title = 房型与合同价
 rooms-empty = 暂无房型。
 rooms-add = 添加房型

@@ -357,7 +357,7 @@ fn form_page(
     let fields = b.fields;
     FormPage {
         title: match id {
-            Some(_) => ui.t(key("suppliers-edit-title")),
+            Some(_) => ui.message(&Message::new("suppliers-edit-title").arg("kind", kind.as_str())),
             None => ui.t(kind_new(kind)),
         },
         action: match id {
@@ -410,7 +410,7 @@ pub async fn create(
         }
     };
     let id = record::insert::<Suppliers>(&ui, &db, &user, data).await?;
-    let flash = Flash::success(Message::new("suppliers-created"));
+    let flash = Flash::success(Message::new("suppliers-created").arg("kind", kind.as_str()));
     Ok(ui.see_other(&paths::supplier(kind, id), flash))
 }
 
@@ -475,7 +475,8 @@ async fn set_archived(
         Message::new("suppliers-archived")
     } else {
         Message::new("suppliers-restored")
-    };
+    }
+    .arg("kind", kind.as_str());
     Ok(ui.see_other(&paths::supplier(kind, id), Flash::success(message)))
 }
 
