@@ -30,6 +30,8 @@ pub fn pending(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
 
 /// The migration that added the search keys `search::backfill` fills.
 const SEARCH_KEYS_MIGRATION: &str = "20261204000001";
+/// The migration that added contacts' search keys, `search::backfill_contacts` fills.
+const CONTACT_KEYS_MIGRATION: &str = "20261206000001";
 
 /// Applies every pending migration; returns the names applied.
 pub fn run(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
@@ -43,6 +45,13 @@ pub fn run(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
     // Keys computed in Rust cannot be filled by the migration's SQL.
     if applied.iter().any(|v| v.starts_with(SEARCH_KEYS_MIGRATION)) {
         search::backfill(conn).map_err(|e| anyhow::anyhow!("filling the search keys: {e}"))?;
+    }
+    if applied
+        .iter()
+        .any(|v| v.starts_with(CONTACT_KEYS_MIGRATION))
+    {
+        search::backfill_contacts(conn)
+            .map_err(|e| anyhow::anyhow!("filling the contacts' search keys: {e}"))?;
     }
     Ok(applied)
 }

@@ -240,6 +240,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     guide_languages,
     agencies,
     exchange_rates,
+    contacts,
     import_batches
 );
 
@@ -256,6 +257,7 @@ diesel::table! {
         archived -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        search_key -> Text,
     }
 }
 

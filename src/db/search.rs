@@ -8,7 +8,7 @@
 use diesel::prelude::*;
 
 use super::AnyConnection;
-use super::schema::{agencies, exchange_rates, guides, room_types, suppliers, users};
+use super::schema::{agencies, contacts, exchange_rates, guides, room_types, suppliers, users};
 use crate::domain::text::{search_key, search_keys};
 
 /// Escapes `%`, `_` and `\` so a search term matches literally (with `ESCAPE '\'`).
@@ -41,6 +41,11 @@ pub fn guide_key(name: &str, local_name: &str, licence_number: &str) -> String {
 /// The search key of a client agency: name, country, main contact.
 pub fn agency_key(name: &str, country: &str, contact_name: &str) -> String {
     search_keys(&[name, country, contact_name])
+}
+
+/// The search key of a contact: name, position, phone, e-mail.
+pub fn contact_key(name: &str, position: &str, phone: &str, email: &str) -> String {
+    search_keys(&[name, position, phone, email])
 }
 
 /// The search key of a user: e-mail, display name.
@@ -124,6 +129,29 @@ pub fn backfill(conn: &mut AnyConnection) -> QueryResult<usize> {
         for (id, source) in rows {
             n += diesel::update(exchange_rates::table.find(id))
                 .set(exchange_rates::search_key.eq(search_key(&source)))
+                .execute(conn)?;
+        }
+        Ok(n)
+    })
+}
+
+/// Keys the contacts written before contacts had keys (run once, by the migration that added
+/// them). Returns how many it keyed.
+pub fn backfill_contacts(conn: &mut AnyConnection) -> QueryResult<usize> {
+    super::write(conn, |conn| {
+        let rows: Vec<(i64, String, String, String, String)> = contacts::table
+            .select((
+                contacts::id,
+                contacts::name,
+                contacts::position,
+                contacts::phone,
+                contacts::email,
+            ))
+            .load(conn)?;
+        let mut n = 0;
+        for (id, name, position, phone, email) in rows {
+            n += diesel::update(contacts::table.find(id))
+                .set(contacts::search_key.eq(contact_key(&name, &position, &phone, &email)))
                 .execute(conn)?;
         }
         Ok(n)

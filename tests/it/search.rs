@@ -146,3 +146,40 @@ async fn rows_written_before_the_keys_existed_are_keyed_when_migrating() {
         .await;
     assert!(found.is_some());
 }
+
+#[tokio::test]
+async fn client_agencies_are_found_by_their_live_contacts_too() {
+    let app = TestApp::spawn().await;
+    let sales = app.signed_in(Role::Sales).await;
+    app.with_db(|conn| {
+        use diesel::prelude::*;
+        use tourdesk::db::master::contacts::Party;
+        use tourdesk::db::schema::contacts;
+        let lotus = crate::fixtures::agency(conn, "Lotus Travel");
+        crate::fixtures::contact(conn, Party::Agency(lotus), "Nguyễn Thị Hoa");
+        let star = crate::fixtures::agency(conn, "Star Holidays");
+        let gone = crate::fixtures::contact(conn, Party::Agency(star), "Trần Văn Hoà");
+        diesel::update(contacts::table.find(gone.0))
+            .set(contacts::archived.eq(true))
+            .execute(conn)
+            .expect("archiving a contact");
+        // A contact written before contacts had keys is keyed when migrating.
+        let old = crate::fixtures::contact(conn, Party::Agency(star), "Somchai Wongsakul");
+        diesel::update(contacts::table.find(old.0))
+            .set(contacts::search_key.eq(""))
+            .execute(conn)
+            .expect("clearing a key");
+        tourdesk::db::search::backfill_contacts(conn).expect("backfill");
+    })
+    .await;
+    let page = body(sales.get(&app, "/agencies?q=NGUYỄN%20THỊ").await).await;
+    assert!(page.contains("Lotus Travel"), "{page}");
+    assert!(!page.contains("Star Holidays"), "{page}");
+    let page = body(sales.get(&app, "/agencies?q=hoà").await).await;
+    assert!(
+        !page.contains("Star Holidays"),
+        "an archived contact finds nothing: {page}"
+    );
+    let page = body(sales.get(&app, "/agencies?q=somchai").await).await;
+    assert!(page.contains("Star Holidays"), "{page}");
+}

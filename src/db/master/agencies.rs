@@ -7,7 +7,7 @@ use crate::db::listing::{Listing, Paged};
 
 use crate::db::audit::Entity;
 use crate::db::master::{corrupt, currency_of};
-use crate::db::schema::agencies;
+use crate::db::schema::{agencies, contacts};
 use crate::db::{AnyConnection, now, search};
 use crate::domain::currency::Currency;
 use crate::domain::ids::AgencyId;
@@ -266,10 +266,18 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<Agency>
             .filter(agencies::archived.eq(q.show_archived))
             .into_boxed();
         if let Some(term) = q.listing.term() {
+            // The agency's own key, or one of its live contacts'.
+            let pattern = search::contains(term);
+            let by_contact = contacts::table
+                .filter(contacts::party_kind.eq("agency"))
+                .filter(contacts::party_id.eq(agencies::id))
+                .filter(contacts::archived.eq(false))
+                .filter(contacts::search_key.like(pattern.clone()).escape('\\'));
             query = query.filter(
                 agencies::search_key
-                    .like(search::contains(term))
-                    .escape('\\'),
+                    .like(pattern)
+                    .escape('\\')
+                    .or(diesel::dsl::exists(by_contact)),
             );
         }
         if let Some(market) = q.market.as_deref().filter(|m| !m.is_empty()) {

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::schema::contacts;
+use crate::db::search;
 use crate::db::{AnyConnection, now};
 use crate::domain::ids::{AgencyId, ContactId, SupplierId};
 
@@ -76,6 +77,10 @@ fn from_row(row: Row) -> QueryResult<Contact> {
     })
 }
 
+fn key_of(data: &ContactData) -> String {
+    search::contact_key(&data.name, &data.position, &data.phone, &data.email)
+}
+
 pub fn insert(
     conn: &mut AnyConnection,
     party: Party,
@@ -92,6 +97,7 @@ pub fn insert(
             contacts::phone.eq(&data.phone),
             contacts::email.eq(&data.email),
             contacts::notes.eq(&data.notes),
+            contacts::search_key.eq(key_of(data)),
             contacts::archived.eq(false),
             contacts::created_at.eq(at),
             contacts::updated_at.eq(at),
@@ -125,6 +131,7 @@ fn update(conn: &mut AnyConnection, id: ContactId, data: &ContactData) -> QueryR
             contacts::phone.eq(&data.phone),
             contacts::email.eq(&data.email),
             contacts::notes.eq(&data.notes),
+            contacts::search_key.eq(key_of(data)),
             contacts::updated_at.eq(now()),
         ))
         .execute(conn)
