@@ -19,7 +19,7 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, Reader};
 use crate::web::kit::list::{
-    self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
+    self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, Tone, plain_column,
 };
 use crate::web::kit::record::{FormRecord, Messages};
 use crate::web::kit::{self, DetailView, money_input, money_text};
@@ -40,6 +40,15 @@ fn licence_key(state: LicenceState) -> &'static str {
         LicenceState::Valid => key("guides-licence-valid"),
         LicenceState::ExpiresSoon => key("guides-licence-soon"),
         LicenceState::Expired => key("guides-licence-expired"),
+    }
+}
+
+fn licence_tone(state: LicenceState) -> Tone {
+    match state {
+        LicenceState::Valid => Tone::Good,
+        LicenceState::ExpiresSoon => Tone::Watch,
+        LicenceState::Expired => Tone::Bad,
+        LicenceState::Unknown => Tone::Unknown,
     }
 }
 
@@ -131,10 +140,7 @@ fn row(ui: &Ui, guide: &Guide, today: NaiveDate) -> RowView {
         cells: vec![
             CellView::link(name, paths::guide(guide.id)),
             CellView::text(languages),
-            CellView::badge(
-                ui.t(licence_key(state)),
-                !matches!(state, LicenceState::Expired),
-            ),
+            CellView::status(ui.t(licence_key(state)), licence_tone(state)),
             CellView::num(money_text(ui, d.daily_fee.minor, d.daily_fee.currency)),
             CellView::text(&d.phone),
             CellView::badge(ui.t(status), d.active),

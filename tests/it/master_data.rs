@@ -1035,3 +1035,46 @@ async fn numbers_are_read_as_the_users_language_writes_them() {
         .await;
     assert_eq!(res.status(), 303);
 }
+
+#[tokio::test]
+async fn licence_badges_tell_valid_expiring_expired_and_unknown_apart() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let today = chrono::Utc::now().date_naive();
+    app.with_db(move |conn| {
+        use diesel::prelude::*;
+        use tourdesk::db::schema::guides;
+        for (name, expires) in [
+            ("Anan Valid", Some(today + chrono::Duration::days(200))),
+            ("Bua Soon", Some(today + chrono::Duration::days(10))),
+            ("Chai Expired", Some(today - chrono::Duration::days(1))),
+            ("Dao Unknown", None),
+        ] {
+            let id = crate::fixtures::guide(conn, name);
+            diesel::update(guides::table.find(id.0))
+                .set(guides::licence_expires_on.eq(expires))
+                .execute(conn)
+                .expect("setting the licence");
+        }
+    })
+    .await;
+    let page = body(ops.get(&app, "/guides").await).await;
+    let row = |name: &str| {
+        page.split("<tr")
+            .find(|r| r.contains(name))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    for (name, class, text) in [
+        ("Anan Valid", "badge on", "Valid"),
+        ("Bua Soon", "badge warn", "Licence expires within 30 days"),
+        ("Chai Expired", "badge off", "Expired"),
+        ("Dao Unknown", "badge none", "No expiry recorded"),
+    ] {
+        let row = row(name);
+        assert!(
+            row.contains(&format!("<span class=\"{class}\">{text}</span>")),
+            "{name}: {row}"
+        );
+    }
+}

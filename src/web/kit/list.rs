@@ -54,12 +54,34 @@ impl CellView {
         }
     }
 
+    /// A badge in one of four tones: good, to watch, bad, or nothing known.
+    pub fn status(text: impl Into<String>, tone: Tone) -> CellView {
+        CellView {
+            class: match tone {
+                Tone::Good => "badge on",
+                Tone::Watch => "badge warn",
+                Tone::Bad => "badge off",
+                Tone::Unknown => "badge none",
+            },
+            ..CellView::text(text)
+        }
+    }
+
     pub fn badge(text: impl Into<String>, on: bool) -> CellView {
         CellView {
             class: if on { "badge on" } else { "badge off" },
             ..CellView::text(text)
         }
     }
+}
+
+/// How a status badge reads at a glance, besides its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Watch,
+    Bad,
+    Unknown,
 }
 
 #[derive(Serialize)]
