@@ -29,6 +29,12 @@ role-sales = Sales
 role-operations = Operations
 role-accountant = Accountant
 role-viewer = Viewer
+role-admin-description = Everything, and the staff accounts, the settings and the audit log.
+role-manager-description = All master data, suppliers to exchange rates; the agency’s settings.
+role-sales-description = Client agencies — terms, contacts, languages; reads suppliers, guides and rates to quote.
+role-operations-description = Suppliers, their rates and vehicles, and guides; reads clients and exchange rates.
+role-accountant-description = Exchange rates; reads all master data.
+role-viewer-description = Reads all master data; changes nothing.
 
 error-back-home = Back to the dashboard
 error-bad-request = The request could not be understood.

@@ -26,6 +26,12 @@ role-sales = ฝ่ายขาย
 role-operations = ฝ่ายปฏิบัติการ
 role-accountant = ฝ่ายบัญชี
 role-viewer = ผู้ดูอย่างเดียว
+role-admin-description = ทุกอย่าง รวมทั้งบัญชีพนักงาน การตั้งค่า และบันทึกการตรวจสอบ
+role-manager-description = ข้อมูลหลักทั้งหมด ตั้งแต่ซัพพลายเออร์ถึงอัตราแลกเปลี่ยน และการตั้งค่าของบริษัท
+role-sales-description = บริษัทลูกค้า — เงื่อนไข ผู้ติดต่อ ภาษา ดูซัพพลายเออร์ ไกด์ และอัตราเพื่อเสนอราคา
+role-operations-description = ซัพพลายเออร์ ราคาและยานพาหนะ และไกด์ ดูลูกค้าและอัตราแลกเปลี่ยน
+role-accountant-description = อัตราแลกเปลี่ยน ดูข้อมูลหลักทั้งหมด
+role-viewer-description = ดูข้อมูลหลักทั้งหมด ไม่แก้ไขสิ่งใด
 
 error-back-home = กลับไปที่แดชบอร์ด
 error-bad-request = ไม่สามารถประมวลผลคำขอได้

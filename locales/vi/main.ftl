@@ -26,6 +26,12 @@ role-sales = Kinh doanh
 role-operations = Điều hành
 role-accountant = Kế toán
 role-viewer = Chỉ xem
+role-admin-description = Mọi thứ, cùng tài khoản nhân viên, cài đặt và nhật ký kiểm tra.
+role-manager-description = Toàn bộ dữ liệu gốc, từ nhà cung cấp đến tỷ giá; cài đặt của công ty.
+role-sales-description = Đại lý khách hàng — điều khoản, người liên hệ, ngôn ngữ; xem nhà cung cấp, hướng dẫn viên và tỷ giá để báo giá.
+role-operations-description = Nhà cung cấp, giá và phương tiện, và hướng dẫn viên; xem khách hàng và tỷ giá.
+role-accountant-description = Tỷ giá; xem toàn bộ dữ liệu gốc.
+role-viewer-description = Xem toàn bộ dữ liệu gốc; không thay đổi gì.
 
 error-back-home = Quay lại bảng điều khiển
 error-bad-request = Không thể hiểu yêu cầu này.

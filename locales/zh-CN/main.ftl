@@ -26,6 +26,12 @@ role-sales = 销售
 role-operations = 操作
 role-accountant = 会计
 role-viewer = 只读用户
+role-admin-description = 全部功能，以及员工账户、设置和审计日志。
+role-manager-description = 全部主数据，从供应商到汇率；公司设置。
+role-sales-description = 客户旅行社——条款、联系人、语言；可查看供应商、导游和汇率以便报价。
+role-operations-description = 供应商及其价格和车辆、导游；可查看客户和汇率。
+role-accountant-description = 汇率；可查看全部主数据。
+role-viewer-description = 可查看全部主数据；不能修改。
 
 error-back-home = 返回仪表板
 error-bad-request = 无法识别该请求。

@@ -131,6 +131,18 @@ fn is_supplier_path(path: &str) -> bool {
 }
 
 /// The message id naming a role.
+/// The message id saying what a role may do.
+pub fn role_description_key(role: Role) -> &'static str {
+    match role {
+        Role::Admin => key("role-admin-description"),
+        Role::Manager => key("role-manager-description"),
+        Role::Sales => key("role-sales-description"),
+        Role::Operations => key("role-operations-description"),
+        Role::Accountant => key("role-accountant-description"),
+        Role::Viewer => key("role-viewer-description"),
+    }
+}
+
 pub fn role_key(role: Role) -> &'static str {
     match role {
         Role::Admin => key("role-admin"),

@@ -27,7 +27,7 @@ async fn contact_ids(app: &TestApp, party: Party) -> Vec<i64> {
 #[tokio::test]
 async fn suppliers_and_agencies_keep_several_contacts() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     let hotel = app
         .with_db(|conn| {
             HotelBuilder::new()

@@ -228,7 +228,7 @@ async fn a_sheet_with_errors_is_previewed_and_its_commit_refused() {
 #[tokio::test]
 async fn headers_in_thai_and_chinese_and_formula_cells_are_read() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     let thai = vec![
         vec![
             "โรงแรม",
@@ -282,7 +282,7 @@ async fn headers_in_thai_and_chinese_and_formula_cells_are_read() {
 #[tokio::test]
 async fn guides_and_agencies_import_with_localized_templates() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     for kind in ["hotels", "guides", "agencies", "rates"] {
         let res = ops.get(&app, &format!("/imports/{kind}/template")).await;
         assert_eq!(res.status(), 200);
@@ -325,7 +325,7 @@ async fn guides_and_agencies_import_with_localized_templates() {
 #[tokio::test]
 async fn hostile_files_are_refused_quickly_with_a_clear_error() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     let started = Instant::now();
     let res = upload(&app, &ops, "hotels", vec![b'x'; 6 * 1024 * 1024]).await;
     assert_eq!(res.status(), 413);
@@ -619,7 +619,7 @@ async fn rows_of_one_hotel_that_disagree_are_errors_not_last_one_wins() {
 #[tokio::test]
 async fn an_invalid_email_is_refused_by_the_form_and_the_import_alike() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     let res = ops
         .post(
             &app,
@@ -677,7 +677,7 @@ async fn an_invalid_email_is_refused_by_the_form_and_the_import_alike() {
 #[tokio::test]
 async fn text_cells_are_read_in_the_uploaders_language_and_number_cells_as_numbers() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     ops.post(&app, "/account/locale", &[("locale", "vi"), ("back", "/")])
         .await;
     let header = vec!["Date", "From", "To", "Rate", "Source"];

@@ -161,7 +161,7 @@ async fn a_shop_split_must_add_up_to_a_hundred() {
 #[tokio::test]
 async fn guides_agencies_and_rates_are_kept_and_listed() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     let res = ops
         .post(
             &app,
@@ -546,7 +546,7 @@ async fn out_of_range_input_is_refused_with_a_field_error() {
     );
 
     // Control characters in one-line fields are refused; line breaks in notes are kept.
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     for name in [
         "Nul\u{0}Tours",
         "Bell\u{7}Tours",
@@ -768,7 +768,7 @@ type Form<'a> = &'a [(&'a str, &'a str)];
 #[tokio::test]
 async fn agencies_and_guides_are_archived_restored_and_refused_while_archived() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     let (agency, guide) = app
         .with_db(|conn| {
             (

@@ -13,7 +13,7 @@ async fn body(res: reqwest::Response) -> String {
 #[tokio::test]
 async fn re_imports_match_names_in_any_script_and_case() {
     let app = TestApp::spawn().await;
-    let ops = app.signed_in(Role::Operations).await;
+    let ops = app.signed_in(Role::Manager).await;
     let header = vec![
         "Name",
         "Country",

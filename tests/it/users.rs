@@ -258,3 +258,50 @@ async fn the_language_switcher_changes_the_interface_language() {
         .unwrap_or_default();
     assert!(body.contains("<html lang=\"zh-CN\">"));
 }
+
+#[tokio::test]
+async fn the_users_list_shows_last_sign_ins_and_the_form_says_what_roles_may_do() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in(Role::Admin).await;
+    app.add_user(
+        "quiet@test.local",
+        Role::Viewer,
+        "Quiet One",
+        "quiet-password-1",
+    )
+    .await;
+    let page = admin
+        .get(&app, "/users")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    let row = |name: &str| {
+        page.split("<tr")
+            .skip(1)
+            .find(|r| r.contains(name))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        row("Test admin").contains(" UTC</td>"),
+        "{}",
+        row("Test admin")
+    );
+    assert!(
+        row("Quiet One").contains(">Never</td>"),
+        "{}",
+        row("Quiet One")
+    );
+    let form = admin
+        .get(&app, "/users/new")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(
+        form.contains("Client agencies — terms, contacts, languages"),
+        "{form}"
+    );
+    assert!(form.contains("Reads all master data; changes nothing."));
+}

@@ -203,3 +203,20 @@ pub fn sign_out(
     let entry = Entry::event(Event::SignOut, Some(user), Some(email), client_addr);
     audit::record(conn, &entry)
 }
+
+/// When each of `users` last signed in (their newest session), for those who ever did.
+pub fn last_sign_ins(
+    conn: &mut AnyConnection,
+    users: &[UserId],
+) -> QueryResult<std::collections::HashMap<UserId, NaiveDateTime>> {
+    let ids: Vec<i64> = users.iter().map(|u| u.0).collect();
+    let rows: Vec<(i64, Option<NaiveDateTime>)> = sessions::table
+        .filter(sessions::user_id.eq_any(ids))
+        .group_by(sessions::user_id)
+        .select((sessions::user_id, diesel::dsl::max(sessions::created_at)))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, at)| Some((UserId(id), at?)))
+        .collect())
+}

@@ -6,8 +6,8 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use crate::db::auth::accounts::{self, PasswordSet, UserChangeError};
-use crate::db::auth::users;
 use crate::db::auth::users::{ListQuery, SortBy, User};
+use crate::db::auth::{sessions, users};
 use crate::db::listing::{Listing, SortKey};
 use crate::domain::access::{Perm, Role};
 use crate::domain::auth::password;
@@ -20,7 +20,7 @@ use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::list::{self, Pager};
 use crate::web::paths;
-use crate::web::render::role_key;
+use crate::web::render::{role_description_key, role_key};
 
 #[derive(Deserialize)]
 pub struct ListParams {
@@ -37,6 +37,7 @@ struct UserRowView {
     role_key: &'static str,
     disabled: bool,
     created: String,
+    last_sign_in: String,
 }
 
 #[derive(Serialize)]
@@ -72,6 +73,10 @@ pub async fn list(
     };
     let query = ListQuery { listing };
     let (page, found, total) = list::fetch(&db, params.page, query, users::list).await?;
+    let ids: Vec<UserId> = found.iter().map(|u| u.id).collect();
+    let last = db
+        .read(move |conn| -> Result<_, WebError> { Ok(sessions::last_sign_ins(conn, &ids)?) })
+        .await?;
     let f = ui.formats();
     let pager = Pager::new(page, total);
     let view = ListView {
@@ -81,6 +86,10 @@ pub async fn list(
                 id: u.id.0,
                 role_key: role_key(u.role),
                 created: f.date(ui.locale(), u.created_at.date()),
+                last_sign_in: match last.get(&u.id) {
+                    Some(at) => f.datetime_utc(ui.locale(), *at),
+                    None => ui.t(key("users-never-signed-in")),
+                },
                 name: u.display_name,
                 email: u.email,
                 disabled: u.disabled,
@@ -130,6 +139,7 @@ impl FieldErrors {
 struct RoleOption {
     value: &'static str,
     label_key: &'static str,
+    description_key: &'static str,
 }
 
 fn role_options() -> Vec<RoleOption> {
@@ -138,6 +148,7 @@ fn role_options() -> Vec<RoleOption> {
         .map(|r| RoleOption {
             value: r.as_str(),
             label_key: role_key(*r),
+            description_key: role_description_key(*r),
         })
         .collect()
 }
