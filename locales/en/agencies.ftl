@@ -1,4 +1,5 @@
 agencies-title = Client agencies
+agencies-page = Back to the agency
 agencies-new = New client agency
 agencies-edit-title = Edit client agency
 agencies-search-placeholder = Name, country or contact

@@ -1,4 +1,5 @@
 agencies-title = บริษัทลูกค้า
+agencies-page = กลับไปยังบริษัทลูกค้า
 agencies-new = เพิ่มบริษัทลูกค้า
 agencies-edit-title = แก้ไขบริษัทลูกค้า
 agencies-search-placeholder = ชื่อ ประเทศ หรือผู้ติดต่อ

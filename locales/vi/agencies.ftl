@@ -1,4 +1,5 @@
 agencies-title = Đại lý khách hàng
+agencies-page = Quay lại đại lý
 agencies-new = Thêm đại lý khách hàng
 agencies-edit-title = Sửa đại lý khách hàng
 agencies-search-placeholder = Tên, quốc gia hoặc người liên hệ

@@ -1,4 +1,5 @@
 agencies-title = 客户旅行社
+agencies-page = 返回客户旅行社
 agencies-new = 新增客户旅行社
 agencies-edit-title = 编辑客户旅行社
 agencies-search-placeholder = 名称、国家或联系人

@@ -4,6 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
+use serde::Serialize;
 
 use crate::db::master::agencies::{self, Agencies, Agency, AgencyData};
 use crate::db::master::contacts::Party;
@@ -19,8 +20,8 @@ use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, R
 use crate::web::kit::list::{
     self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
-use crate::web::kit::record::{EditPage, FormRecord, Messages};
-use crate::web::kit::{money_input, money_text};
+use crate::web::kit::record::{FormRecord, Messages};
+use crate::web::kit::{DetailView, money_input, money_text};
 use crate::web::paths;
 
 pub async fn list(
@@ -90,7 +91,7 @@ fn row(ui: &Ui, agency: &Agency) -> RowView {
     );
     RowView {
         cells: vec![
-            CellView::link(&d.name, paths::agency_edit(agency.id)),
+            CellView::link(&d.name, paths::agency(agency.id)),
             CellView::text(&d.country),
             CellView::text(&d.market),
             CellView::text(ui.t(language_key(d.language))),
@@ -98,15 +99,6 @@ fn row(ui: &Ui, agency: &Agency) -> RowView {
             CellView::num(credit),
         ],
     }
-}
-
-#[derive(serde::Serialize)]
-struct EditView {
-    #[serde(flatten)]
-    form: FormPage,
-    id: i64,
-    archived: bool,
-    contacts: contacts::ContactsSection,
 }
 
 impl FormRecord for Agencies {
@@ -119,11 +111,7 @@ impl FormRecord for Agencies {
     };
 
     fn page(id: AgencyId) -> String {
-        paths::agency_edit(id)
-    }
-
-    fn created_page(_: AgencyId) -> String {
-        paths::AGENCIES.into()
+        paths::agency(id)
     }
 
     fn defaults(_: &Ui) -> Fields {
@@ -225,26 +213,82 @@ impl FormRecord for Agencies {
             action: id
                 .map(paths::agency)
                 .unwrap_or_else(|| paths::AGENCIES.into()),
-            back_href: paths::AGENCIES.into(),
-            back_label: ui.t(key("agencies-title")),
+            back_href: id
+                .map(paths::agency)
+                .unwrap_or_else(|| paths::AGENCIES.into()),
+            back_label: match id {
+                Some(_) => ui.t(key("agencies-page")),
+                None => ui.t(key("agencies-title")),
+            },
             fields,
             form_error: errors.any().then(|| ui.t(key("error-unprocessable"))),
         }
     }
+}
 
-    /// The agency's page shows its contacts below the form.
-    async fn edit_page(
-        ui: &Ui,
-        db: &Db,
-        user: &CurrentUser,
-        page: EditPage<AgencyId>,
-    ) -> Result<HttpResponse, WebError> {
-        let view = EditView {
-            form: page.form,
-            id: page.id.0,
-            archived: page.archived,
-            contacts: contacts::section(ui, db, user, Party::Agency(page.id)).await?,
-        };
-        ui.render(page.status, "agencies/edit.html", &view)
-    }
+#[derive(Serialize)]
+struct ShowView {
+    name: String,
+    base: &'static str,
+    id: i64,
+    archived: bool,
+    can_edit: bool,
+    details: Vec<DetailView>,
+    contacts: contacts::ContactsSection,
+}
+
+/// The agency's page, for every role that may see it: its terms and its contacts; Edit,
+/// Archive and Restore for those who may change it.
+pub async fn show(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<AgencyId>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AgenciesView)?;
+    let id = path.into_inner();
+    let agency = db.find(move |conn| agencies::find(conn, id)).await?;
+    let view = ShowView {
+        name: agency.data.name.clone(),
+        base: paths::AGENCIES,
+        id: id.0,
+        archived: agency.archived,
+        can_edit: user.user().role.permits(Perm::AgenciesEdit),
+        details: details(&ui, &agency.data),
+        contacts: contacts::section(&ui, &db, &user, Party::Agency(id)).await?,
+    };
+    ui.render(StatusCode::OK, "agencies/show.html", &view)
+}
+
+/// The agency's filled-in fields, as label and value.
+fn details(ui: &Ui, d: &AgencyData) -> Vec<DetailView> {
+    let credit = ui.state.i18n.t(
+        ui.locale(),
+        key("agencies-credit-terms"),
+        &[
+            ("days".into(), d.credit_days.to_string()),
+            (
+                "limit".into(),
+                money_text(ui, d.credit_limit_minor, d.currency),
+            ),
+        ],
+    );
+    [
+        (key("suppliers-col-country"), d.country.clone()),
+        (key("agencies-col-market"), d.market.clone()),
+        (key("agencies-col-language"), ui.t(language_key(d.language))),
+        (key("suppliers-col-currency"), d.currency.code().to_owned()),
+        (key("agencies-col-credit"), credit),
+        (key("suppliers-col-contact"), d.contact_name.clone()),
+        (key("suppliers-phone"), d.phone.clone()),
+        (key("suppliers-email"), d.email.clone()),
+        (key("suppliers-notes"), d.notes.clone()),
+    ]
+    .into_iter()
+    .filter(|(_, value)| !value.is_empty())
+    .map(|(label, value)| DetailView {
+        label: ui.t(label),
+        value,
+    })
+    .collect()
 }

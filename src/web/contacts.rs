@@ -67,7 +67,7 @@ fn add_action(party: Party) -> String {
 /// The page of the party, where its contacts are listed.
 async fn party_page(db: &Db, party: Party) -> Result<String, WebError> {
     db.find(move |conn| match party {
-        Party::Agency(id) => Ok(agencies::find(conn, id)?.map(|a| paths::agency_edit(a.id))),
+        Party::Agency(id) => Ok(agencies::find(conn, id)?.map(|a| paths::agency(a.id))),
         Party::Supplier(id) => {
             Ok(suppliers::find(conn, id)?.map(|s| paths::supplier(s.data.kind, s.id)))
         }

@@ -85,14 +85,9 @@ pub fn guide(id: GuideId) -> String {
     format!("/guides/{id}")
 }
 
-/// Where a client agency's edit form posts.
+/// A client agency's page, and where its edit form posts.
 pub fn agency(id: AgencyId) -> String {
     format!("/agencies/{id}")
-}
-
-/// A client agency's page: its edit form and its contacts.
-pub fn agency_edit(id: AgencyId) -> String {
-    format!("/agencies/{id}/edit")
 }
 
 /// Where an exchange rate's edit form posts.

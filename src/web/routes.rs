@@ -180,6 +180,7 @@ pub const ROUTES: &[Route] = &[
     get("/agencies", Access::Perm(Perm::AgenciesView)),
     get("/agencies/new", Access::Perm(Perm::AgenciesEdit)),
     post("/agencies", Access::Perm(Perm::AgenciesEdit)),
+    get("/agencies/{id}", Access::Perm(Perm::AgenciesView)),
     get("/agencies/{id}/edit", Access::Perm(Perm::AgenciesEdit)),
     post("/agencies/{id}", Access::Perm(Perm::AgenciesEdit)),
     post("/agencies/{id}/archive", Access::Perm(Perm::AgenciesEdit)),
@@ -314,6 +315,7 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get("/agencies", agencies::list)
         .get("/agencies/new", record::new_form::<Agencies>)
         .post("/agencies", record::create::<Agencies>)
+        .get("/agencies/{id}", agencies::show)
         .get("/agencies/{id}/edit", record::edit_form::<Agencies>)
         .post("/agencies/{id}", record::update::<Agencies>)
         .post("/agencies/{id}/archive", record::archive::<Agencies>)

@@ -141,7 +141,7 @@ async fn suppliers_and_agencies_keep_several_contacts() {
         )
         .await;
     assert_eq!(res.status(), 303);
-    let page = body(ops.get(&app, &format!("/agencies/{agency}/edit")).await).await;
+    let page = body(ops.get(&app, &format!("/agencies/{agency}")).await).await;
     assert!(page.contains("Ms Li Wei"), "{page}");
     // A supplier's contact cannot be reached through the agency routes.
     assert_eq!(

@@ -794,7 +794,7 @@ async fn agencies_and_guides_are_archived_restored_and_refused_while_archived() 
         (
             format!("/agencies/{agency}"),
             &agency_edit,
-            format!("/agencies/{agency}/edit"),
+            format!("/agencies/{agency}"),
         ),
         (
             format!("/guides/{guide}"),
@@ -1075,6 +1075,39 @@ async fn licence_badges_tell_valid_expiring_expired_and_unknown_apart() {
         assert!(
             row.contains(&format!("<span class=\"{class}\">{text}</span>")),
             "{name}: {row}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_role_that_sees_a_client_reads_its_page_and_only_its_owners_edit() {
+    let app = TestApp::spawn().await;
+    let agency = app
+        .with_db(|conn| {
+            use tourdesk::db::master::contacts::Party;
+            let id = crate::fixtures::agency(conn, "Happy Seoul Tours");
+            crate::fixtures::contact(conn, Party::Agency(id), "Kim Min-ji");
+            id
+        })
+        .await;
+    for role in Role::ALL {
+        let who = app.signed_in(role).await;
+        let list = body(who.get(&app, "/agencies").await).await;
+        assert!(
+            list.contains(&format!("href=\"&#x2F;agencies&#x2F;{agency}\"")),
+            "{role}: the list links to the agency's page: {list}"
+        );
+        let res = who.get(&app, &format!("/agencies/{agency}")).await;
+        assert_eq!(res.status(), 200, "{role}");
+        let page = body(res).await;
+        assert!(page.contains("Kim Min-ji"), "{role} reads the contacts");
+        let edits = matches!(role, Role::Admin | Role::Manager | Role::Sales);
+        let edit_link = format!("agencies/{agency}/edit\">");
+        assert_eq!(page.contains(&edit_link), edits, "{role}: {page}");
+        assert_eq!(
+            page.contains("name=\"position\""),
+            edits,
+            "{role} adds contacts"
         );
     }
 }
