@@ -21,7 +21,7 @@ use crate::web::kit::list::{
     self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
 use crate::web::kit::record::{FormRecord, Messages};
-use crate::web::kit::{DetailView, money_input, money_text};
+use crate::web::kit::{self, DetailView, money_input, money_text};
 use crate::web::paths;
 
 pub async fn list(
@@ -78,17 +78,7 @@ fn columns(ui: &Ui, params: &ListParams) -> Vec<ColumnView> {
 
 fn row(ui: &Ui, agency: &Agency) -> RowView {
     let d = &agency.data;
-    let credit = ui.state.i18n.t(
-        ui.locale(),
-        key("agencies-credit-terms"),
-        &[
-            ("days".into(), d.credit_days.to_string()),
-            (
-                "limit".into(),
-                money_text(ui, d.credit_limit_minor, d.currency),
-            ),
-        ],
-    );
+    let credit = credit_terms(ui, d);
     RowView {
         cells: vec![
             CellView::link(&d.name, paths::agency(agency.id)),
@@ -262,7 +252,25 @@ pub async fn show(
 
 /// The agency's filled-in fields, as label and value.
 fn details(ui: &Ui, d: &AgencyData) -> Vec<DetailView> {
-    let credit = ui.state.i18n.t(
+    kit::details(
+        ui,
+        [
+            (key("suppliers-col-country"), d.country.clone()),
+            (key("agencies-col-market"), d.market.clone()),
+            (key("agencies-col-language"), ui.t(language_key(d.language))),
+            (key("suppliers-col-currency"), d.currency.code().to_owned()),
+            (key("agencies-col-credit"), credit_terms(ui, d)),
+            (key("suppliers-col-contact"), d.contact_name.clone()),
+            (key("suppliers-phone"), d.phone.clone()),
+            (key("suppliers-email"), d.email.clone()),
+            (key("suppliers-notes"), d.notes.clone()),
+        ],
+    )
+}
+
+/// "30 days, up to 500,000.00 CNY".
+fn credit_terms(ui: &Ui, d: &AgencyData) -> String {
+    ui.state.i18n.t(
         ui.locale(),
         key("agencies-credit-terms"),
         &[
@@ -272,23 +280,5 @@ fn details(ui: &Ui, d: &AgencyData) -> Vec<DetailView> {
                 money_text(ui, d.credit_limit_minor, d.currency),
             ),
         ],
-    );
-    [
-        (key("suppliers-col-country"), d.country.clone()),
-        (key("agencies-col-market"), d.market.clone()),
-        (key("agencies-col-language"), ui.t(language_key(d.language))),
-        (key("suppliers-col-currency"), d.currency.code().to_owned()),
-        (key("agencies-col-credit"), credit),
-        (key("suppliers-col-contact"), d.contact_name.clone()),
-        (key("suppliers-phone"), d.phone.clone()),
-        (key("suppliers-email"), d.email.clone()),
-        (key("suppliers-notes"), d.notes.clone()),
-    ]
-    .into_iter()
-    .filter(|(_, value)| !value.is_empty())
-    .map(|(label, value)| DetailView {
-        label: ui.t(label),
-        value,
-    })
-    .collect()
+    )
 }

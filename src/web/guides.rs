@@ -422,19 +422,15 @@ fn licence_text(ui: &Ui, d: &GuideData) -> String {
 /// The guide's details that are filled in, as label and value.
 fn details(ui: &Ui, d: &GuideData) -> Vec<DetailView> {
     let fee = money_text(ui, d.daily_fee.minor, d.daily_fee.currency);
-    [
-        (key("suppliers-phone"), d.phone.clone()),
-        (key("suppliers-email"), d.email.clone()),
-        (key("guides-col-fee"), fee),
-        (key("suppliers-notes"), d.notes.clone()),
-    ]
-    .into_iter()
-    .filter(|(_, value)| !value.is_empty())
-    .map(|(label, value)| DetailView {
-        label: ui.t(label),
-        value,
-    })
-    .collect()
+    kit::details(
+        ui,
+        [
+            (key("suppliers-phone"), d.phone.clone()),
+            (key("suppliers-email"), d.email.clone()),
+            (key("guides-col-fee"), fee),
+            (key("suppliers-notes"), d.notes.clone()),
+        ],
+    )
 }
 
 fn month_key(month: u32) -> &'static str {

@@ -55,3 +55,18 @@ pub struct DetailView {
     pub label: String,
     pub value: String,
 }
+
+/// A record page's lines, from (label id, value) pairs; empty values are left out.
+pub fn details(
+    ui: &Ui,
+    pairs: impl IntoIterator<Item = (&'static str, String)>,
+) -> Vec<DetailView> {
+    pairs
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, value)| DetailView {
+            label: ui.t(label),
+            value,
+        })
+        .collect()
+}
