@@ -364,11 +364,7 @@ fn preview_page(
                         after: c.after.clone(),
                     })
                     .collect(),
-                errors: o
-                    .errors
-                    .iter()
-                    .map(|m| ui.state.i18n.message(ui.locale(), m))
-                    .collect(),
+                errors: o.errors.iter().map(|m| ui.message(m)).collect(),
             }
         })
         .collect();

@@ -1,6 +1,6 @@
-//! What hangs off a supplier's page: a hotel's room types and seasonal contract rates
-//! (overlapping seasons of one room type refused), a transport company's vehicles. The form
-//! readers here serve adding them and, in `item_edits`, editing them.
+//! Adding what hangs off a supplier's page — a hotel's room types and seasonal contract rates
+//! (overlapping seasons of one room type refused), a transport company's vehicles — and
+//! archiving them. Their forms are in `forms`, shared with editing (`item_edits`).
 
 use actix_web::{HttpResponse, web};
 use serde::de::DeserializeOwned;
