@@ -7,6 +7,7 @@
 //! `tourdesk tenant restart`.
 
 pub mod control;
+mod door_page;
 pub mod proxy;
 pub mod state;
 pub mod supervisor;

@@ -2,10 +2,10 @@
 //! to that tenant's process, bodies streamed both ways without being held whole.
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, combinators::BoxBody};
+use http_body_util::{BodyExt, combinators::BoxBody};
 use hyper::body::{Body as HttpBody, Frame, Incoming, SizeHint};
 use hyper::header::{self, HeaderValue};
-use hyper::{Request, Response, StatusCode};
+use hyper::{Request, Response};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
@@ -22,9 +22,9 @@ use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
 use tokio::time::Sleep;
 
+use super::door_page::{DoorPage, page};
 use super::state::{self, Shared, TenantState};
 use crate::domain::locale::Locale;
-use crate::domain::message::key;
 use crate::i18n::I18n;
 use crate::manifest::LauncherSection;
 
@@ -418,7 +418,9 @@ async fn route(door: &FrontDoor, mut req: Request<Incoming>, peer: SocketAddr) -
         .and_then(|v| v.to_str().ok())
         .and_then(crate::i18n::negotiate)
         .unwrap_or(Locale::En);
-    let page = |which: DoorPage| page(&door.i18n, locale, which);
+    let page = |which: DoorPage| {
+        page(&door.i18n, locale, which).map(|body| body.map_err(|never| match never {}).boxed())
+    };
     let host = req
         .headers()
         .get(header::HOST)
@@ -566,101 +568,6 @@ fn strip_hop_by_hop(headers: &mut hyper::HeaderMap) {
     ] {
         headers.remove(name);
     }
-}
-
-/// The front door's own answers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DoorPage {
-    UnknownAgency,
-    Starting,
-    Restarting,
-    Unavailable,
-    BadRequest,
-}
-
-impl DoorPage {
-    /// Status, title and text message ids, and `Retry-After` seconds.
-    fn parts(self) -> (StatusCode, &'static str, &'static str, Option<&'static str>) {
-        match self {
-            DoorPage::UnknownAgency => (
-                StatusCode::NOT_FOUND,
-                key("door-unknown-title"),
-                key("door-unknown-text"),
-                None,
-            ),
-            DoorPage::Starting => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                key("door-starting-title"),
-                key("door-starting-text"),
-                Some("5"),
-            ),
-            DoorPage::Restarting => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                key("door-starting-title"),
-                key("door-restarting-text"),
-                Some("5"),
-            ),
-            DoorPage::Unavailable => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                key("door-unavailable-title"),
-                key("door-unavailable-text"),
-                None,
-            ),
-            DoorPage::BadRequest => (
-                StatusCode::BAD_REQUEST,
-                key("door-bad-request-title"),
-                key("door-bad-request-text"),
-                None,
-            ),
-        }
-    }
-}
-
-/// Escapes text for HTML (the texts are ours, but a translation may hold `&` or `<`).
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A small self-contained HTML page for the front door's own answers, in the language the
-/// browser asks for (of the four UI languages; English otherwise).
-fn page(i18n: &I18n, locale: Locale, which: DoorPage) -> Response<Body> {
-    let (status, title_id, text_id, retry_after) = which.parts();
-    let title = escape_html(&i18n.t(locale, title_id, &[]));
-    let text = escape_html(&i18n.t(locale, text_id, &[]));
-    let lang = locale.tag();
-    let html = format!(
-        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
-         <body><main><h1>{title}</h1><p>{text}</p></main></body></html>\n"
-    );
-    let mut res = Response::new(
-        Full::new(Bytes::from(html))
-            .map_err(|never| match never {})
-            .boxed(),
-    );
-    *res.status_mut() = status;
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    h.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang));
-    h.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        "x-content-type-options",
-        HeaderValue::from_static("nosniff"),
-    );
-    h.insert(
-        "content-security-policy",
-        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
-    );
-    if let Some(seconds) = retry_after {
-        h.insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
-    }
-    res
 }
 
 #[cfg(test)]
