@@ -4,6 +4,7 @@
 //! looks the same; seeding twice adds nothing.
 
 mod agencies;
+mod contracts;
 mod guides;
 mod suppliers;
 mod values;

@@ -5,9 +5,11 @@
 mod access;
 mod audit;
 mod browser;
+mod browser_master;
 mod cli;
 mod concurrency;
 mod contacts;
+mod contracts;
 mod fixtures;
 mod front_door;
 mod harness;
