@@ -17,4 +17,5 @@ mod master_data;
 mod search;
 mod security;
 mod sign_in;
+mod time_zone;
 mod users;
