@@ -20,6 +20,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         search_key -> Text,
+        year_style -> Text,
     }
 }
 

@@ -62,8 +62,11 @@ pub const ROUTES: &[Route] = &[
     get("/account/password", Access::SignedIn),
     post("/account/password", Access::SignedIn),
     post("/account/locale", Access::Perm(Perm::AccountEdit)),
+    get("/account", Access::Perm(Perm::AccountEdit)),
+    post("/account/year-style", Access::Perm(Perm::AccountEdit)),
     get("/", Access::Perm(Perm::DashboardView)),
     get("/settings", Access::Perm(Perm::SettingsView)),
+    post("/settings/time-zone", Access::Perm(Perm::SettingsEdit)),
     get("/users", Access::Perm(Perm::UsersManage)),
     get("/users/new", Access::Perm(Perm::UsersManage)),
     post("/users", Access::Perm(Perm::UsersManage)),
@@ -286,8 +289,11 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get("/account/password", account::password_form)
         .post("/account/password", account::change_password)
         .post("/account/locale", account::change_locale)
+        .get("/account", account::show)
+        .post("/account/year-style", account::change_year_style)
         .get("/", dashboard::show)
         .get("/settings", settings::show)
+        .post("/settings/time-zone", settings::change_time_zone)
         .get("/users", users::list)
         .get("/users/new", users::new_form)
         .post("/users", users::create)

@@ -16,6 +16,8 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
             ("password", s("whatever-it-is")),
         ],
         "/account/locale" => vec![("locale", s("en")), ("back", s("/"))],
+        "/account/year-style" => vec![("year_style", s("buddhist"))],
+        "/settings/time-zone" => vec![("time_zone", s("Asia/Ho_Chi_Minh"))],
         "/users" => vec![
             ("email", format!("fresh{n}@test.local")),
             ("display_name", format!("Fresh {n}")),

@@ -19,4 +19,5 @@ mod master_data;
 mod search;
 mod security;
 mod sign_in;
+mod time_zone;
 mod users;

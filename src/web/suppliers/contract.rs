@@ -32,11 +32,6 @@ use crate::web::kit::money_text;
 use crate::web::paths;
 use crate::web::suppliers::load;
 
-/// The agency's today, for the expiry warning.
-fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 #[derive(Serialize)]
 pub struct ContractView {
     reference: String,
@@ -170,7 +165,7 @@ pub fn section(
         None => Fields(Vec::new()),
     };
     let contract = stored.contract.map(|c| {
-        let state = expiry(c.validity.ends_on, today());
+        let state = expiry(c.validity.ends_on, ui.today());
         let warning = match state {
             Expiry::Valid => None,
             Expiry::Expiring => Some(Message::new("contracts-expiring")),
