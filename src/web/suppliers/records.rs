@@ -409,9 +409,55 @@ pub async fn create(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
+    if fields.get("duplicate_ok") != "yes" {
+        let (name, city) = (data.name.clone(), data.city.clone());
+        let twin = db
+            .read(move |conn| -> Result<_, WebError> {
+                Ok(suppliers::find_by_name(conn, kind, &name, &city)?)
+            })
+            .await?;
+        if let Some(twin) = twin {
+            return duplicate_page(&ui, kind, &fields, &twin);
+        }
+    }
     let id = record::insert::<Suppliers>(&ui, &db, &user, data).await?;
     let flash = Flash::success(Message::new("suppliers-created").arg("kind", kind.as_str()));
     Ok(ui.see_other(&paths::supplier(kind, id), flash))
+}
+
+/// The new-supplier form again, warning that a supplier of the kind with this name in this
+/// city exists (live or archived) and linking to it; a box to tick creates it anyway.
+fn duplicate_page(
+    ui: &Ui,
+    kind: SupplierKind,
+    fields: &Fields,
+    twin: &Supplier,
+) -> Result<HttpResponse, WebError> {
+    #[derive(serde::Serialize)]
+    struct DuplicateView {
+        #[serde(flatten)]
+        form: FormPage,
+        existing_href: String,
+        existing_text: String,
+    }
+    let no_errors = Errors::default();
+    let mut form = form_page(ui, kind, None, fields, &no_errors);
+    let warning = Message::new("suppliers-duplicate")
+        .arg("kind", kind.as_str())
+        .arg("name", &twin.data.name)
+        .arg("city", &twin.data.city)
+        .arg("archived", if twin.archived { "yes" } else { "no" });
+    form.form_error = Some(ui.message(&warning));
+    let mut b = FormBuilder::new(ui, fields, &no_errors);
+    b.checkbox("duplicate_ok", key("suppliers-duplicate-confirm"));
+    form.fields.extend(b.fields);
+    let view = DuplicateView {
+        form,
+        existing_href: paths::supplier(kind, twin.id),
+        existing_text: ui
+            .message(&Message::new("suppliers-duplicate-open").arg("name", &twin.data.name)),
+    };
+    ui.render(StatusCode::CONFLICT, "master/form.html", &view)
 }
 
 pub async fn edit_form(
