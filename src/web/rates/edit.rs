@@ -1,173 +1,21 @@
-//! Exchange-rate pages: the list by date and pair (with "latest on or before" a date), add and
-//! edit. A locked rate — one a posted journal entry used — cannot be edited.
+//! Adding and editing an exchange rate. A locked rate — one a posted journal entry used —
+//! cannot be edited: its form says so and saving it is refused.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
-use chrono::NaiveDate;
 
-use crate::db::master::exchange_rates::{self, RateChangeError, StoredRate};
+use crate::db::master::exchange_rates::{self, RateChangeError};
 use crate::domain::access::Perm;
-use crate::domain::currency::Currency;
 use crate::domain::fx::{self, Rate};
 use crate::domain::ids::ExchangeRateId;
 use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
-use crate::web::kit::form::{
-    CURRENCIES, Errors, Fields, FormBuilder, FormPage, OptionView, Reader,
-};
-use crate::web::kit::list::{
-    self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
-};
+use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, Reader};
 use crate::web::kit::number_input;
 use crate::web::paths;
-
-fn currency_filter(ui: &Ui, name: &str, label: &'static str, value: Option<&str>) -> FilterView {
-    let mut options = vec![OptionView {
-        value: String::new(),
-        label: ui.t(key("list-all")),
-    }];
-    options.extend(CURRENCIES.iter().map(|c| OptionView {
-        value: (*c).into(),
-        label: (*c).into(),
-    }));
-    FilterView {
-        name: name.into(),
-        label: ui.t(label),
-        options,
-        value: value.unwrap_or_default().to_owned(),
-    }
-}
-
-/// The rates page: the list, and the date typed into its "on or before" filter.
-#[derive(serde::Serialize)]
-struct RatesPage {
-    list: ListPage,
-    date: String,
-}
-
-/// The rate list's query, filtered by pair and date; a malformed filter is a 400.
-fn query(params: &ListParams) -> Result<exchange_rates::ListQuery, WebError> {
-    let given = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
-    let bad = || WebError::BadRequest(Message::new("rates-error-filter"));
-    let currency = |v: &Option<String>| {
-        given(v)
-            .map(|c| Currency::parse(&c).map_err(|_| bad()))
-            .transpose()
-    };
-    Ok(exchange_rates::ListQuery {
-        listing: params.listing(),
-        from: currency(&params.from)?,
-        to: currency(&params.to)?,
-        on_or_before: given(&params.date)
-            .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| bad()))
-            .transpose()?,
-    })
-}
-
-pub async fn list(
-    ui: Ui,
-    db: Db,
-    user: CurrentUser,
-    params: web::Query<ListParams>,
-) -> Result<HttpResponse, WebError> {
-    user.require(Perm::RatesView)?;
-    let params = params.into_inner();
-    let query = query(&params)?;
-    let (from, to, on_or_before) = (query.from, query.to, query.on_or_before);
-    let (page, found, total) = list::fetch(&db, params.page, query, exchange_rates::list).await?;
-    // With a pair and a date, the answer to "which rate applies?" is the title.
-    let latest = match (from, to, on_or_before) {
-        (Some(f), Some(t), Some(d)) => {
-            db.read(move |conn| -> Result<_, WebError> {
-                Ok(exchange_rates::latest_on_or_before(conn, f, t, d)?)
-            })
-            .await?
-        }
-        _ => None,
-    };
-    let can_edit = user.user().role.permits(Perm::RatesEdit);
-    let base = paths::RATES;
-    let mut view = ListPage::new(&ui, &params, base, (page, total), key("rates-empty"));
-    // Rates are never archived: no toggle, and the list's own empty text even when searching.
-    view.archived = false;
-    view.archived_href = base.into();
-    if !view.pager.past_end {
-        view.empty_text = ui.t(key("rates-empty"));
-    }
-    view.title = title(&ui, latest.as_ref());
-    view.search_placeholder = ui.t(key("rates-search-placeholder"));
-    view.filters = vec![
-        currency_filter(&ui, "from", key("rates-col-from"), params.from.as_deref()),
-        currency_filter(&ui, "to", key("rates-col-to"), params.to.as_deref()),
-    ];
-    if can_edit {
-        let import = Some(paths::import(crate::import::Kind::Rates));
-        view.add_actions(&ui, (paths::RATE_NEW, key("rates-new")), import);
-    }
-    view.columns = columns(&ui, &params);
-    view.rows = found.iter().map(|r| row(&ui, r, can_edit)).collect();
-    let date = params.date.unwrap_or_default();
-    ui.render(
-        StatusCode::OK,
-        "rates/list.html",
-        &RatesPage { list: view, date },
-    )
-}
-
-/// "Exchange rates", or the rate that applies on the filtered date.
-fn title(ui: &Ui, latest: Option<&StoredRate>) -> String {
-    let Some(latest) = latest else {
-        return ui.t(key("rates-title"));
-    };
-    let f = ui.formats();
-    let args = [
-        (
-            "rate".into(),
-            f.decimal_str(ui.locale(), &latest.rate.rate.canonical()),
-        ),
-        ("date".into(), f.date(ui.locale(), latest.rate.date)),
-    ];
-    ui.state
-        .i18n
-        .t(ui.locale(), key("rates-latest-title"), &args)
-}
-
-fn columns(ui: &Ui, params: &ListParams) -> Vec<ColumnView> {
-    let base = paths::RATES;
-    let mut rate = plain_column(ui.t(key("rates-col-rate")));
-    rate.numeric = true;
-    vec![
-        params.column(base, ui.t(key("rates-col-date")), "-date", "date"),
-        params.column(base, ui.t(key("rates-col-pair")), "pair", "date"),
-        rate,
-        plain_column(ui.t(key("rates-col-source"))),
-        plain_column(String::new()),
-    ]
-}
-
-fn row(ui: &Ui, r: &StoredRate, can_edit: bool) -> RowView {
-    let f = ui.formats();
-    let date = f.date(ui.locale(), r.rate.date);
-    RowView {
-        cells: vec![
-            if can_edit && !r.locked {
-                CellView::link(date, paths::rate_edit(r.id))
-            } else {
-                CellView::text(date)
-            },
-            CellView::text(format!("{} → {}", r.rate.from, r.rate.to)),
-            CellView::num(f.decimal_str(ui.locale(), &r.rate.rate.canonical())),
-            CellView::text(&r.rate.source),
-            if r.locked {
-                CellView::badge(ui.t(key("rates-locked")), false)
-            } else {
-                CellView::text("")
-            },
-        ],
-    }
-}
+use crate::web::rates::{load, today};
 
 /// The field errors of a broken rule: a second rate for the pair and day is the date's to
 /// correct, a locked rate the whole form's.
@@ -236,7 +84,7 @@ fn form_page(ui: &Ui, id: Option<ExchangeRateId>, values: &Fields, errors: &Erro
 pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesEdit)?;
     let defaults = Fields(vec![
-        ("date".into(), chrono::Utc::now().date_naive().to_string()),
+        ("date".into(), today().to_string()),
         ("from".into(), "USD".into()),
         ("to".into(), ui.state.tenant.base_currency.code().to_owned()),
     ]);
@@ -278,10 +126,6 @@ pub async fn create(
         );
     }
     Ok(ui.see_other(paths::RATES, Flash::success(Message::new("rates-saved"))))
-}
-
-async fn load(db: &Db, id: ExchangeRateId) -> Result<StoredRate, WebError> {
-    db.find(move |conn| exchange_rates::find(conn, id)).await
 }
 
 pub async fn edit_form(
