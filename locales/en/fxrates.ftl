@@ -1,24 +1,24 @@
 fxrates-latest-title = Latest rates
 fxrates-as-of = Rates on
 fxrates-show = Show
-fxrates-stale-rule = A pair's latest rate is stale once it is { $days ->
+fxrates-stale-rule = A pair's rate is stale when its latest rate is { $days ->
     [one] one day
    *[other] { $days } days
-} old on { $date } without a newer one. Computed rates are as old as the oldest rate they rest on.
+    } old or more on { $date }. A computed rate is as old as the oldest stored rate it comes from.
 fxrates-stale-summary = { $stale ->
     [0] All { $pairs } pairs are current.
     [one] 1 of { $pairs } pairs is stale.
    *[other] { $stale } of { $pairs } pairs are stale.
-}
-fxrates-stored-caption = The latest stored rate of each pair
-fxrates-computed-caption = Computed from the stored rates on each visit, never stored: inverses of the stored pairs, and rates to and from the base currency
+    }
+fxrates-stored-caption = Stored rates: the latest of each pair
+fxrates-computed-caption = Computed from the stored rates above each time this page is shown, and never stored: the inverse of each stored pair, and rates to and from the base currency. Any other pair can be computed below.
 fxrates-col-age = Age
 fxrates-col-basis = How it is obtained
 fxrates-age = { $days ->
     [0] today
     [one] 1 day old
    *[other] { $days } days old
-}
+    }
 fxrates-stale = Stale
 fxrates-current = Current
 fxrates-computed = Computed
@@ -39,3 +39,5 @@ fxrates-cancel = Cancel
 fxrates-back-to-list = Back to the exchange rates
 fxrates-deleted = Exchange rate { $pair } of { $date } deleted.
 fxrates-page-number = Page { $page }
+fxrates-computed-title = Computed rates
+fxrates-add-rate = Add a rate

@@ -1,19 +1,19 @@
 fxrates-latest-title = Tỷ giá mới nhất
 fxrates-as-of = Tỷ giá ngày
 fxrates-show = Hiển thị
-fxrates-stale-rule = Tỷ giá mới nhất của một cặp tiền bị coi là cũ khi đã { $days } ngày trở lên tính đến { $date } mà không có tỷ giá mới hơn. Tỷ giá tính ra cũ bằng tỷ giá cũ nhất mà nó dựa vào.
+fxrates-stale-rule = Tỷ giá của một cặp tiền bị coi là cũ khi tỷ giá mới nhất đã từ { $days } ngày trở lên vào ngày { $date }. Tỷ giá tính ra cũ bằng tỷ giá đã lưu cũ nhất mà nó dựa vào.
 fxrates-stale-summary = { $stale ->
     [0] Cả { $pairs } cặp tiền đều là tỷ giá hiện hành.
    *[other] { $stale } trong { $pairs } cặp tiền đã cũ.
-}
-fxrates-stored-caption = Tỷ giá đã lưu mới nhất của từng cặp tiền
-fxrates-computed-caption = Tính từ các tỷ giá đã lưu mỗi lần mở trang, không bao giờ được lưu: tỷ giá nghịch đảo của các cặp đã lưu, và tỷ giá sang và từ đồng tiền hạch toán
+    }
+fxrates-stored-caption = Tỷ giá đã lưu: tỷ giá mới nhất của từng cặp
+fxrates-computed-caption = Được tính từ các tỷ giá đã lưu ở trên mỗi khi trang này hiển thị, và không bao giờ được lưu: nghịch đảo của từng cặp đã lưu, và tỷ giá sang và từ đồng tiền hạch toán. Các cặp khác có thể tính ở dưới.
 fxrates-col-age = Tuổi
 fxrates-col-basis = Cách tính
 fxrates-age = { $days ->
     [0] hôm nay
    *[other] { $days } ngày trước
-}
+    }
 fxrates-stale = Cũ
 fxrates-current = Hiện hành
 fxrates-computed = Tính ra
@@ -34,3 +34,5 @@ fxrates-cancel = Hủy
 fxrates-back-to-list = Quay lại danh sách tỷ giá
 fxrates-deleted = Đã xóa tỷ giá { $pair } ngày { $date }.
 fxrates-page-number = Trang { $page }
+fxrates-computed-title = Tỷ giá tính ra
+fxrates-add-rate = Thêm tỷ giá

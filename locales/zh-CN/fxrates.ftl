@@ -1,19 +1,19 @@
 fxrates-latest-title = 最新汇率
 fxrates-as-of = 汇率日期
 fxrates-show = 显示
-fxrates-stale-rule = 若某货币对的最新汇率在 { $date } 已有 { $days } 天或更久未更新，即视为过期。计算所得汇率的日期取其所依据的最早汇率。
+fxrates-stale-rule = 若某货币对的最新汇率在 { $date } 已有 { $days } 天或更久，即视为过期。计算所得汇率的时长取其所依据的最早的已保存汇率。
 fxrates-stale-summary = { $stale ->
     [0] 全部 { $pairs } 个货币对均为当前汇率。
    *[other] { $pairs } 个货币对中有 { $stale } 个已过期。
-}
-fxrates-stored-caption = 各货币对已保存的最新汇率
-fxrates-computed-caption = 每次打开页面时由已保存的汇率计算，从不保存：已保存货币对的倒数汇率，以及与本位币之间的汇率
+    }
+fxrates-stored-caption = 已保存的汇率：各货币对的最新汇率
+fxrates-computed-caption = 每次显示本页时由上方已保存的汇率计算，从不保存：各已保存货币对的倒数汇率，以及与本位币之间的汇率。其他货币对可在下方计算。
 fxrates-col-age = 时长
 fxrates-col-basis = 得出方式
 fxrates-age = { $days ->
     [0] 今天
    *[other] { $days } 天前
-}
+    }
 fxrates-stale = 已过期
 fxrates-current = 当前
 fxrates-computed = 计算所得
@@ -34,3 +34,5 @@ fxrates-cancel = 取消
 fxrates-back-to-list = 返回汇率列表
 fxrates-deleted = 已删除 { $date } 的汇率 { $pair }。
 fxrates-page-number = 第 { $page } 页
+fxrates-computed-title = 计算所得汇率
+fxrates-add-rate = 新增汇率

@@ -107,6 +107,11 @@ pub fn rate_delete(id: ExchangeRateId) -> String {
     format!("/rates/{id}/delete")
 }
 
+/// The new-rate form, starting with this pair.
+pub fn rate_new_for(from: Currency, to: Currency) -> String {
+    format!("{RATE_NEW}?from={}&to={}", from.code(), to.code())
+}
+
 /// The rate list filtered to one pair: its history.
 pub fn rates_of_pair(from: Currency, to: Currency) -> String {
     format!("{RATES}?from={}&to={}", from.code(), to.code())

@@ -10,10 +10,10 @@ use tourdesk::domain::locale::Locale;
 
 use crate::harness::{TestApp, email_for, password_for};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-struct Driver(Child);
+pub struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -22,7 +22,7 @@ impl Drop for Driver {
     }
 }
 
-fn start_driver() -> (Driver, u16) {
+pub fn start_driver() -> (Driver, u16) {
     assert!(
         std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),
         "browser tests need Debian's Chromium: apt-get install chromium chromium-driver \

@@ -151,6 +151,35 @@ async fn the_latest_rate_of_each_pair_is_listed_once_with_the_stale_ones_flagged
         links(&page).contains(&"/rates?from=USD&to=THB".to_owned()),
         "each pair links to its history"
     );
+    assert!(
+        !links(&page).iter().any(|l| l.starts_with("/rates/new")),
+        "a viewer is offered no new rate"
+    );
+    let acc = app.signed_in(Role::Accountant).await;
+    let page = body(acc.get(&app, &latest_url("")).await).await;
+    let offered: Vec<String> = links(&page)
+        .into_iter()
+        .filter(|l| l.starts_with("/rates/new"))
+        .collect();
+    assert_eq!(
+        offered,
+        vec!["/rates/new", "/rates/new?from=EUR&to=THB"],
+        "a new rate, and one for the stale pair: {page}"
+    );
+    let form = body(acc.get(&app, "/rates/new?from=EUR&to=THB").await).await;
+    let chosen = attributes(&form, "main select option[selected]", "value");
+    assert_eq!(
+        chosen,
+        vec!["EUR", "THB"],
+        "the form starts with the stale pair"
+    );
+    let form = body(acc.get(&app, "/rates/new?from=nonsense").await).await;
+    let chosen = attributes(&form, "main select option[selected]", "value");
+    assert_eq!(
+        chosen,
+        vec!["USD", "THB"],
+        "what is no currency leaves the default"
+    );
     // On another day, the same rates read differently.
     let earlier = body(viewer.get(&app, "/rates/latest?date=2030-06-07").await).await;
     let usd = row_of(&earlier, "stored-rates", "USD → THB");
@@ -427,4 +456,107 @@ async fn the_rate_list_and_the_other_lists_have_numbered_pages() {
     assert_eq!(numbered(&first), vec!["/rates?page=2", "/rates?page=3"]);
     let guides = body(viewer.get(&app, "/guides").await).await;
     assert_eq!(numbered(&guides), vec!["/guides?page=2"], "{guides}");
+}
+
+/// A headless Chromium with JavaScript switched off, so that a flow it completes needs none.
+async fn browser_without_javascript(port: u16) -> fantoccini::Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": crate::browser::CHROMIUM,
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--disable-quic", "--no-first-run", "--disable-background-networking",
+                     "--disable-component-update", "--disable-sync", "--window-size=1280,900"],
+            "prefs": { "profile.managed_default_content_settings.javascript": 2 }
+        }),
+    );
+    let mut tries = 0;
+    loop {
+        match fantoccini::ClientBuilder::native()
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => break c,
+            Err(_) if tries < 100 => {
+                tries += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("could not reach chromedriver: {e}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_browser_without_javascript_cancels_and_confirms_a_deletion() {
+    use fantoccini::Locator;
+    let app = TestApp::spawn().await;
+    let email = crate::harness::email_for(Role::Accountant);
+    let password = crate::harness::password_for(Role::Accountant);
+    app.add_user(&email, Role::Accountant, "Browser Accountant", &password)
+        .await;
+    let id = store(&app, days_before(2), ("EUR", "THB"), "38.25").await;
+    let (_driver, port) = crate::browser::start_driver();
+    let browser = browser_without_javascript(port).await;
+    let delete_link = Locator::Css("a[href$='/delete']");
+    let result = async {
+        browser.goto(&app.url("/sign-in")).await?;
+        browser
+            .find(Locator::Css("input[name=email]"))
+            .await?
+            .send_keys(&email)
+            .await?;
+        browser
+            .find(Locator::Css("input[name=password]"))
+            .await?
+            .send_keys(&password)
+            .await?;
+        browser
+            .find(Locator::Css("button[type=submit].primary"))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("nav.areas"))
+            .await?;
+        browser.goto(&app.url("/rates")).await?;
+        browser.find(delete_link).await?.click().await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("button.danger"))
+            .await?;
+        let question = browser.find(Locator::Css("main")).await?.text().await?;
+        browser
+            .find(Locator::LinkText("Cancel"))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(delete_link).await?;
+        let after_cancel = browser.current_url().await?.path().to_owned();
+        browser.find(delete_link).await?.click().await?;
+        browser
+            .wait()
+            .for_element(Locator::Css("button.danger"))
+            .await?
+            .click()
+            .await?;
+        browser.wait().for_element(Locator::Css(".flash")).await?;
+        let flash = browser.find(Locator::Css(".flash")).await?.text().await?;
+        Ok::<_, fantoccini::error::CmdError>((question, after_cancel, flash))
+    }
+    .await;
+    let _ = browser.close().await;
+    let (question, after_cancel, flash) = result.expect("driving the browser");
+    assert!(
+        question.contains("Delete the exchange rate EUR → THB"),
+        "{question}"
+    );
+    assert_eq!(after_cancel, "/rates", "Cancel leads back to the list");
+    assert!(flash.contains("deleted"), "{flash}");
+    let left = app
+        .with_db(move |conn| exchange_rates::find(conn, id).expect("reading"))
+        .await;
+    assert!(left.is_none(), "confirmed, the rate is gone");
 }

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 
 use crate::db::master::exchange_rates::{self, RateChangeError};
 use crate::domain::access::Perm;
+use crate::domain::currency::Currency;
 use crate::domain::fx::{self, Rate};
 use crate::domain::ids::ExchangeRateId;
 use crate::domain::message::{Message, key};
@@ -81,12 +82,34 @@ fn form_page(ui: &Ui, id: Option<ExchangeRateId>, values: &Fields, errors: &Erro
     }
 }
 
-pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
+/// The pair a new rate's form starts with (`/rates/new?from=EUR&to=THB`, linked from a stale
+/// pair of the latest rates); a code that is no currency leaves the default.
+#[derive(serde::Deserialize, Default)]
+pub struct NewParams {
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+pub async fn new_form(
+    ui: Ui,
+    user: CurrentUser,
+    params: web::Query<NewParams>,
+) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesEdit)?;
+    let code = |given: &Option<String>, default: Currency| {
+        given
+            .as_deref()
+            .and_then(|c| Currency::parse(c).ok())
+            .unwrap_or(default)
+            .code()
+            .to_owned()
+    };
+    let base = ui.state.tenant.base_currency;
+    let usd = Currency::parse("USD").unwrap_or(base);
     let defaults = Fields(vec![
         ("date".into(), today().to_string()),
-        ("from".into(), "USD".into()),
-        ("to".into(), ui.state.tenant.base_currency.code().to_owned()),
+        ("from".into(), code(&params.from, usd)),
+        ("to".into(), code(&params.to, base)),
     ]);
     ui.render(
         StatusCode::OK,

@@ -41,7 +41,11 @@ struct RateLine {
     status: String,
     /// How the rate was obtained: stored, or computed from which stored rates.
     basis: String,
+    /// Computed from stored rates, not stored itself.
+    computed: bool,
     source: String,
+    /// The new-rate form for this pair, for a stale stored pair and those who may add one.
+    add_href: Option<String>,
 }
 
 #[derive(serde::Serialize)]
@@ -61,6 +65,8 @@ struct LatestPage {
     lookup_error: Option<String>,
     list_href: &'static str,
     list_label: String,
+    /// "New rate", for those who may add one.
+    new_href: Option<&'static str>,
 }
 
 /// The day asked for (today when none) and the pair looked up; a malformed value is a 400.
@@ -97,7 +103,11 @@ pub async fn show(
         .await?;
     let base = ui.state.tenant.base_currency;
     let rates: Vec<Rate> = stored.iter().map(|s| s.rate.clone()).collect();
-    let stored_lines: Vec<RateLine> = stored.iter().map(|s| stored_line(&ui, s, day)).collect();
+    let can_edit = user.user().role.permits(Perm::RatesEdit);
+    let stored_lines: Vec<RateLine> = stored
+        .iter()
+        .map(|s| stored_line(&ui, s, day, can_edit))
+        .collect();
     let computed: Vec<RateLine> = computed_pairs(&rates, base)
         .into_iter()
         .filter_map(|p| fx::derive(&rates, p, base))
@@ -149,6 +159,7 @@ pub async fn show(
         lookup_error,
         list_href: paths::RATES,
         list_label: ui.t(key("rates-title")),
+        new_href: can_edit.then_some(paths::RATE_NEW),
     };
     ui.render(status, "rates/latest.html", &page)
 }
@@ -216,7 +227,8 @@ fn freshness(ui: &Ui, date: NaiveDate, day: NaiveDate) -> (String, bool, String)
     (age, stale, status)
 }
 
-fn stored_line(ui: &Ui, s: &StoredRate, day: NaiveDate) -> RateLine {
+/// A stored pair's line; a stale one offers the new-rate form to those who may add (`can_add`).
+fn stored_line(ui: &Ui, s: &StoredRate, day: NaiveDate, can_add: bool) -> RateLine {
     let r = &s.rate;
     let (age, stale, status) = freshness(ui, r.date, day);
     RateLine {
@@ -228,7 +240,9 @@ fn stored_line(ui: &Ui, s: &StoredRate, day: NaiveDate) -> RateLine {
         stale,
         status,
         basis: ui.t(key("fxrates-basis-stored")),
+        computed: false,
         source: r.source.clone(),
+        add_href: (stale && can_add).then(|| paths::rate_new_for(r.from, r.to)),
     }
 }
 
@@ -255,6 +269,8 @@ fn derived_line(ui: &Ui, d: &Derived, day: NaiveDate) -> RateLine {
         stale,
         status,
         basis: ui.message(&basis),
+        computed: !matches!(d.basis, Basis::Stored),
         source: String::new(),
+        add_href: None,
     }
 }
