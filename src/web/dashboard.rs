@@ -40,12 +40,12 @@ pub async fn show(ui: Ui, db: Db, user: CurrentUser) -> Result<HttpResponse, Web
         .await?;
     let f = ui.formats();
     let view = DashboardView {
-        today: f.date(ui.locale(), chrono::Utc::now().date_naive()),
+        today: f.date(ui.locale(), ui.today()),
         active_users: f.integer(ui.locale(), active),
         recent: recent
             .into_iter()
             .map(|r| RecentView {
-                at: f.datetime_utc(ui.locale(), r.at),
+                at: f.instant(ui.locale(), r.at),
                 action: r.action,
             })
             .collect(),

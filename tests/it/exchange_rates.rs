@@ -33,7 +33,7 @@ fn days_before(n: u64) -> NaiveDate {
 
 /// A date as the English pages write it.
 fn shown(date: NaiveDate) -> String {
-    Formats.date(Locale::En, date)
+    Formats::default().date(Locale::En, date)
 }
 
 /// Stores `from → to` at `rate` dated `date`, straight into the database.

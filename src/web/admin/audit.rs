@@ -150,7 +150,7 @@ pub async fn list(
 
 fn row(ui: &Ui, r: db::audit::Row) -> RowView {
     RowView {
-        at: ui.formats().datetime_utc(ui.locale(), r.at),
+        at: ui.formats().instant(ui.locale(), r.at),
         who: r.user_name.or(r.actor).unwrap_or_default(),
         action: r.action,
         entity: match (r.entity, r.entity_id) {

@@ -16,7 +16,7 @@ use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, Reader};
 use crate::web::kit::number_input;
 use crate::web::paths;
-use crate::web::rates::{load, today};
+use crate::web::rates::load;
 
 /// The field errors of a broken rule: a second rate for the pair and day is the date's to
 /// correct, a locked rate the whole form's.
@@ -107,7 +107,7 @@ pub async fn new_form(
     let base = ui.state.tenant.base_currency;
     let usd = Currency::parse("USD").unwrap_or(base);
     let defaults = Fields(vec![
-        ("date".into(), today().to_string()),
+        ("date".into(), ui.today().to_string()),
         ("from".into(), code(&params.from, usd)),
         ("to".into(), code(&params.to, base)),
     ]);

@@ -1,5 +1,5 @@
 //! The latest rates, as an accountant checks them: each stored pair's latest rate on or
-//! before a day (today unless asked), its age and whether it is stale (`fx::is_stale`); the
+//! before a day (the agency's today unless asked), its age and whether it is stale (`fx::is_stale`); the
 //! rates nobody stored that follow from them — the inverse of every stored pair and the
 //! rates to and from the base currency — each labelled with how it was computed; and a
 //! lookup of any pair. Computed rates come from `fx::derive` on every request and are never
@@ -18,7 +18,7 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::list::FilterView;
 use crate::web::paths;
-use crate::web::rates::{currency_filter, rate_text, today};
+use crate::web::rates::{currency_filter, rate_text};
 
 /// The query: the day the summary is for, and the pair to look up.
 #[derive(serde::Deserialize, Default)]
@@ -69,9 +69,11 @@ struct LatestPage {
     new_href: Option<&'static str>,
 }
 
-/// The day asked for (today when none) and the pair looked up; a malformed value is a 400.
+/// The day asked for (`today`, the agency's, when none) and the pair looked up; a malformed
+/// value is a 400.
 fn read(
     params: &LatestParams,
+    today: NaiveDate,
 ) -> Result<(NaiveDate, Option<Currency>, Option<Currency>), WebError> {
     let given = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
     let bad = || WebError::BadRequest(Message::new("rates-error-filter"));
@@ -83,7 +85,7 @@ fn read(
     let date = given(&params.date)
         .map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| bad()))
         .transpose()?
-        .unwrap_or_else(today);
+        .unwrap_or(today);
     Ok((date, currency(&params.from)?, currency(&params.to)?))
 }
 
@@ -95,7 +97,7 @@ pub async fn show(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesView)?;
     let params = params.into_inner();
-    let (day, from, to) = read(&params)?;
+    let (day, from, to) = read(&params, ui.today())?;
     let stored = db
         .read(move |conn| -> Result<_, WebError> {
             Ok(exchange_rates::latest_per_pair(conn, day)?)

@@ -9,8 +9,6 @@ pub mod edit;
 pub mod latest;
 pub mod list;
 
-use chrono::NaiveDate;
-
 use crate::db::master::exchange_rates::{self, StoredRate};
 use crate::domain::decimal::Dec;
 use crate::domain::ids::ExchangeRateId;
@@ -18,12 +16,6 @@ use crate::web::error::WebError;
 use crate::web::extract::{Db, Ui};
 use crate::web::kit::form::{CURRENCIES, OptionView};
 use crate::web::kit::list::FilterView;
-
-/// Today as the rate pages see it: the default date of a new rate and of the latest-rates
-/// summary, the day staleness is measured to. The one place these pages read the clock.
-pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
 
 /// Rate `id`, which must exist (else a 404).
 pub async fn load(db: &Db, id: ExchangeRateId) -> Result<StoredRate, WebError> {
