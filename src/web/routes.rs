@@ -221,10 +221,13 @@ pub const ROUTES: &[Route] = &[
     post("/agencies/{id}/archive", Access::Perm(Perm::AgenciesEdit)),
     post("/agencies/{id}/restore", Access::Perm(Perm::AgenciesEdit)),
     get("/rates", Access::Perm(Perm::RatesView)),
+    get("/rates/latest", Access::Perm(Perm::RatesView)),
     get("/rates/new", Access::Perm(Perm::RatesEdit)),
     post("/rates", Access::Perm(Perm::RatesEdit)),
     get("/rates/{id}/edit", Access::Perm(Perm::RatesEdit)),
     post("/rates/{id}", Access::Perm(Perm::RatesEdit)),
+    get("/rates/{id}/delete", Access::Perm(Perm::RatesEdit)),
+    post("/rates/{id}/delete", Access::Perm(Perm::RatesEdit)),
     get("/imports/hotels", Access::Perm(Perm::SuppliersEdit)),
     get(
         "/imports/hotels/template",
@@ -377,11 +380,14 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .post("/agencies/{id}", record::update::<Agencies>)
         .post("/agencies/{id}/archive", record::archive::<Agencies>)
         .post("/agencies/{id}/restore", record::restore::<Agencies>)
-        .get("/rates", rates::list)
-        .get("/rates/new", rates::new_form)
-        .post("/rates", rates::create)
-        .get("/rates/{id}/edit", rates::edit_form)
-        .post("/rates/{id}", rates::update)
+        .get("/rates", rates::list::list)
+        .get("/rates/latest", rates::latest::show)
+        .get("/rates/new", rates::edit::new_form)
+        .post("/rates", rates::edit::create)
+        .get("/rates/{id}/edit", rates::edit::edit_form)
+        .post("/rates/{id}", rates::edit::update)
+        .get("/rates/{id}/delete", rates::delete::confirm)
+        .post("/rates/{id}/delete", rates::delete::delete)
         .get(IMPORTS, imports::form)
         .get(&format!("{IMPORTS}/template"), imports::template)
         .post(IMPORTS, imports::upload)
