@@ -12,7 +12,7 @@ imports-preview = Tải lên và xem trước
 imports-columns = Các cột
 imports-column = Cột
 imports-example = Ví dụ
-imports-format-hint = Tiêu đề có thể bằng tiếng Anh, Thái, Trung hoặc Việt, không phân biệt hoa thường. Ngày dạng ngày Excel hoặc 2027-01-31; số tiền dùng dấu thập phân nào cũng được. * là cột bắt buộc.
+imports-format-hint = Tiêu đề có thể bằng tiếng Anh, Thái, Trung hoặc Việt, không phân biệt hoa thường. Ngày dạng ngày Excel hoặc 2027-01-31; số tiền là ô số, hoặc văn bản viết số theo cách của ngôn ngữ bạn dùng. * là cột bắt buộc với bản ghi mới.
 imports-preview-title = Xem trước { $file }
 imports-summary = { $new } mới, { $changed } thay đổi, { $unchanged } không đổi, { $errors } có lỗi.
 imports-fix-errors = Một số dòng có lỗi: hãy sửa tệp và tải lên lại. Chưa có gì được lưu.
@@ -48,7 +48,7 @@ imports-error-number = { $column }: “{ $value }” không phải là số.
 imports-error-ambiguous = { $column }: “{ $value }” không được viết theo cách viết số của tiếng Việt: dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân (1.250,50).
 imports-error-negative = { $column }: “{ $value }” không được âm.
 imports-error-too-precise = { $column }: { $value } có quá nhiều chữ số thập phân cho loại tiền này.
-imports-error-range = { $column }: “{ $value }” nằm ngoài phạm vi.
+imports-error-range = { $column }: “{ $value }” nằm ngoài phạm vi ({ $min } đến { $max }).
 imports-error-choice = { $column }: “{ $value }” không phải giá trị được phép.
 imports-error-refused = { $column }: “{ $value }” — { $reason }
 imports-error-languages = Ngôn ngữ: “{ $value }” phải có dạng zh:native, en:fluent.
@@ -60,3 +60,47 @@ imports-error-too-much-data = Trang tính chứa hơn { $mb } MB văn bản; hã
 imports-error-control-character = { $column }: nội dung chứa ký tự điều khiển (như xuống dòng); hãy xóa chúng.
 imports-error-date-range = { $column }: “{ $value }” nằm ngoài khoảng năm 1900 đến 2200.
 imports-error-hotel-conflict = { $column }: “{ $value }” khác với “{ $other }” của cùng khách sạn ở dòng { $line }.
+imports-title-transport = Nhập công ty vận tải và phương tiện
+imports-title-restaurants = Nhập nhà hàng
+imports-title-attractions = Nhập điểm tham quan
+imports-title-shops = Nhập cửa hàng
+imports-col-company = Công ty vận tải
+imports-col-restaurant = Nhà hàng
+imports-col-attraction = Điểm tham quan
+imports-col-shop = Cửa hàng
+imports-status-example = mẫu, không nhập
+imports-summary-examples = Đã bỏ qua { $count } dòng mẫu của một mẫu cũ.
+imports-nothing-to-save = Không có gì để lưu: mọi dòng đều khớp với dữ liệu đã lưu.
+imports-value-empty = (trống)
+imports-how = Cách điền
+imports-help-sheet = Hướng dẫn
+imports-help-data-sheet = Điền vào trang tính đầu tiên, mỗi dòng một bản ghi, từ dòng 2. Trang này chỉ để đọc: nó không bao giờ được nhập.
+imports-help-blank = Với bản ghi đã lưu, ô trống giữ nguyên giá trị: hãy để trống những gì bạn không muốn thay đổi.
+imports-help-clear = Để xóa một giá trị đã lưu, chỉ gõ { $marker } trong ô (cả ở cột số và cột ngày). 0 là một số, không phải xóa.
+imports-help-formats = Ngày dạng ngày Excel hoặc 2027-01-31. Số tiền là số, hoặc văn bản viết số theo cách của ngôn ngữ bạn dùng; số tiền tính theo tiền tệ của dòng đó.
+imports-match-hotels = Mỗi dòng là một mức giá: một khách sạn (tìm theo tên và thành phố), một loại phòng của nó (theo tên) và một mùa (theo đêm đầu và đêm cuối). Các dòng của cùng khách sạn lặp lại thông tin khách sạn, hoặc để trống.
+imports-match-transport = Mỗi dòng là một phương tiện của một công ty vận tải. Công ty được tìm theo tên và thành phố; phương tiện theo biển số, hoặc theo loại khi công ty chỉ có một phương tiện loại đó. Giá tính theo tiền tệ của công ty.
+imports-match-suppliers = Mỗi dòng là một nhà cung cấp, tìm theo tên và thành phố (có thể để trống thành phố khi chỉ một nhà cung cấp có tên đó). Số tiền tính theo tiền tệ của nhà cung cấp.
+imports-match-guides = Mỗi dòng là một hướng dẫn viên, tìm theo số thẻ, hoặc theo tên khi dòng không có số thẻ.
+imports-match-agencies = Mỗi dòng là một đại lý khách hàng, tìm theo tên.
+imports-match-rates = Mỗi dòng là một tỷ giá, tìm theo ngày và hai loại tiền tệ.
+imports-role-key = Cho biết dòng nói về bản ghi nào: luôn phải điền.
+imports-role-key-part = Cùng với tên, cho biết bản ghi nào: có thể để trống khi chỉ một bản ghi có tên đó.
+imports-role-required = Bắt buộc với bản ghi mới. Để trống thì giữ giá trị đã lưu; không thể xóa.
+imports-role-defaulted = Để trống thì giữ giá trị đã lưu; bản ghi mới nhận giá trị thông thường. Không thể xóa.
+imports-role-optional = Để trống thì giữ giá trị đã lưu; { $marker } sẽ xóa nó.
+imports-error-key-clear = { $column }: cho biết dòng nói về bản ghi nào nên không thể xóa.
+imports-error-no-clear = { $column }: mọi bản ghi đều có giá trị này nên không thể xóa; để trống ô để giữ nguyên.
+imports-error-amount-currency = { $column }: tiền tệ đổi từ { $before } sang { $after }, hãy nhập lại số tiền này bằng { $after }.
+imports-error-archived = “{ $name }” đã được lưu trữ: hãy khôi phục trước khi nhập thay đổi cho nó.
+imports-error-duplicate-row = Dòng này nói về cùng bản ghi với dòng { $line }: mỗi bản ghi chỉ điền một lần.
+imports-error-company-conflict = { $column }: “{ $value }” khác với “{ $other }” của cùng công ty ở dòng { $line }.
+imports-error-ambiguous-name = Có nhiều { $kind ->
+        [restaurant] nhà hàng
+        [attraction] điểm tham quan
+        [shop] cửa hàng
+        [transport] công ty vận tải
+       *[other] nhà cung cấp
+    } tên “{ $name }”: hãy điền thành phố để chỉ rõ.
+imports-error-ambiguous-vehicle = Công ty có nhiều phương tiện loại “{ $type }”: hãy điền biển số để chỉ rõ.
+imports-error-currency-vehicles = Tiền tệ: các phương tiện của “{ $name }” được định giá bằng { $currency }; tệp nhập không thể đổi tiền tệ của công ty khi công ty còn phương tiện.

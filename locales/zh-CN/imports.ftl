@@ -12,7 +12,7 @@ imports-preview = 上传并预览
 imports-columns = 列
 imports-column = 列
 imports-example = 示例
-imports-format-hint = 表头可以是英文、泰文、中文或越南文，不区分大小写。日期可用 Excel 日期或 2027-01-31；金额可使用任一种小数点。* 表示必填列。
+imports-format-hint = 表头可以是英文、泰文、中文或越南文，不区分大小写。日期可用 Excel 日期或 2027-01-31；金额可用数字单元格，或按您的语言书写数字的文本。* 表示新记录必填的列。
 imports-preview-title = { $file } 的预览
 imports-summary = 新增 { $new }，变更 { $changed }，未变 { $unchanged }，错误 { $errors }。
 imports-fix-errors = 部分行有错误：请修改工作簿后重新上传。尚未保存任何内容。
@@ -48,7 +48,7 @@ imports-error-number = { $column }：“{ $value }”不是数字。
 imports-error-ambiguous = { $column }：“{ $value }”不符合中文的数字写法：逗号分隔千位，小数点表示小数（1,250.50）。
 imports-error-negative = { $column }：“{ $value }”不能为负数。
 imports-error-too-precise = { $column }：{ $value } 的小数位数超出该货币允许的范围。
-imports-error-range = { $column }：“{ $value }”超出范围。
+imports-error-range = { $column }：“{ $value }”超出范围（{ $min } 至 { $max }）。
 imports-error-choice = { $column }：“{ $value }”不是允许的值。
 imports-error-refused = { $column }：“{ $value }”——{ $reason }
 imports-error-languages = 语言：“{ $value }”的格式应为 zh:native, en:fluent。
@@ -60,3 +60,47 @@ imports-error-too-much-data = 工作表中的文字超过 { $mb } MB，请拆分
 imports-error-control-character = { $column }：文字中含有控制字符（例如换行），请删除。
 imports-error-date-range = { $column }：“{ $value }”不在 1900 年至 2200 年之间。
 imports-error-hotel-conflict = { $column }：“{ $value }”与第 { $line } 行同一酒店的“{ $other }”不一致。
+imports-title-transport = 导入运输公司及车辆
+imports-title-restaurants = 导入餐厅
+imports-title-attractions = 导入景点
+imports-title-shops = 导入购物店
+imports-col-company = 运输公司
+imports-col-restaurant = 餐厅
+imports-col-attraction = 景点
+imports-col-shop = 购物店
+imports-status-example = 示例，不导入
+imports-summary-examples = 已跳过旧模板的 { $count } 行示例。
+imports-nothing-to-save = 无需保存：每一行都与已存的数据一致。
+imports-value-empty = （空）
+imports-how = 填写方式
+imports-help-sheet = 说明
+imports-help-data-sheet = 请在第一个工作表中从第 2 行起填写，每行一条记录。本工作表仅供阅读，不会被导入。
+imports-help-blank = 对已存在的记录，空白单元格保留原值：不想修改的内容请留空。
+imports-help-clear = 要删除已存的值，请在单元格中只输入 { $marker }（数字列和日期列也一样）。0 是数字，不表示删除。
+imports-help-formats = 日期可用 Excel 日期或 2027-01-31 格式。金额可用数字，或按您的语言书写数字的文本；金额以该行的币种计。
+imports-match-hotels = 每行是一条价格：酒店（按名称和城市查找）、其房型之一（按名称）和季节（按首晚和末晚）。同一酒店的各行可重复酒店信息，或留空。
+imports-match-transport = 每行是运输公司的一辆车。公司按名称和城市查找；车辆按车牌查找，若公司该类型的车辆只有一辆，也可按类型查找。价格以公司的币种计。
+imports-match-suppliers = 每行是一个供应商，按名称和城市查找（若只有一个供应商使用该名称，城市可留空）。金额以供应商的币种计。
+imports-match-guides = 每行是一位导游，按导游证号查找；该行没有证号时按姓名查找。
+imports-match-agencies = 每行是一家客户旅行社，按名称查找。
+imports-match-rates = 每行是一条汇率，按日期和两种货币查找。
+imports-role-key = 指明该行对应哪条记录：必须填写。
+imports-role-key-part = 与名称一起指明是哪条记录：若只有一条记录使用该名称，可留空。
+imports-role-required = 新记录必填。留空则保留已存的值；不能删除。
+imports-role-defaulted = 留空则保留已存的值；新记录取通常值。不能删除。
+imports-role-optional = 留空则保留已存的值；{ $marker } 表示删除。
+imports-error-key-clear = { $column }：用于指明该行对应的记录，不能删除。
+imports-error-no-clear = { $column }：每条记录都必须有此值，不能删除；留空即可保留原值。
+imports-error-amount-currency = { $column }：币种从 { $before } 改为 { $after }，请以 { $after } 重新填写此金额。
+imports-error-archived = “{ $name }”已归档：请先恢复，再导入对它的修改。
+imports-error-duplicate-row = 此行与第 { $line } 行是同一条记录：每条记录只需填写一次。
+imports-error-company-conflict = { $column }：“{ $value }”与第 { $line } 行同一公司的“{ $other }”不一致。
+imports-error-ambiguous-name = 有多个名为“{ $name }”的{ $kind ->
+        [restaurant] 餐厅
+        [attraction] 景点
+        [shop] 购物店
+        [transport] 运输公司
+       *[other] 供应商
+    }：请填写城市以指明是哪一个。
+imports-error-ambiguous-vehicle = 该公司有多辆“{ $type }”类型的车辆：请填写车牌以指明是哪一辆。
+imports-error-currency-vehicles = 币种：“{ $name }”的车辆以 { $currency } 计价；公司有车辆时，导入表不能更改其币种。

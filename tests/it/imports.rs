@@ -42,6 +42,21 @@ pub fn sheet(rows: &[Vec<&str>]) -> Vec<u8> {
     wb.save_to_buffer().expect("xlsx")
 }
 
+/// A sheet of one row of `kind`: every column's example (headers by field name), the first
+/// column made unlike the example so that the row is data, not the old templates' example.
+pub fn sample_sheet(kind: &str) -> Vec<u8> {
+    let kind = tourdesk::import::Kind::parse(kind).expect("an import kind");
+    let columns = kind.columns();
+    let header: Vec<&str> = columns.iter().map(|c| c.field).collect();
+    let first = match columns[0].cell {
+        tourdesk::import::sheet::CellKind::Date => "2027-02-01".to_owned(),
+        _ => format!("{} Sample", columns[0].example),
+    };
+    let mut row: Vec<&str> = columns.iter().map(|c| c.example).collect();
+    row[0] = &first;
+    sheet(&[header, row])
+}
+
 const HOTEL_HEADER: [&str; 9] = [
     "Hotel",
     "City",
@@ -140,8 +155,8 @@ async fn a_valid_rate_sheet_imports_and_a_second_upload_is_unchanged() {
     let (_, page) = preview(&app, &ops, "hotels", sheet(&changed)).await;
     assert!(page.contains("0 new, 1 changed, 2 unchanged"), "{page}");
     assert!(
-        page.contains("1800.00 THB") && page.contains("1900.00 THB"),
-        "field-by-field change: {page}"
+        page.contains("<del>1,800.00 THB</del>") && page.contains("<ins>1,900.00 THB</ins>"),
+        "field-by-field change, before → after in the reader's format: {page}"
     );
     let admin = app.signed_in(Role::Admin).await;
     let audit = admin
@@ -279,22 +294,68 @@ async fn headers_in_thai_and_chinese_and_formula_cells_are_read() {
     assert!(rates.contains("4.95"));
 }
 
+/// The rows of every sheet of a workbook, as text.
+fn sheets_of(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("workbook");
+    wb.worksheets()
+        .into_iter()
+        .map(|(name, range)| {
+            let rows = range
+                .rows()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
 #[tokio::test]
-async fn guides_and_agencies_import_with_localized_templates() {
+async fn every_template_uploaded_as_it_came_writes_nothing() {
     let app = TestApp::spawn().await;
     let ops = app.signed_in(Role::Manager).await;
-    for kind in ["hotels", "guides", "agencies", "rates"] {
+    for kind in tourdesk::import::Kind::ALL.map(|k| k.as_str()) {
         let res = ops.get(&app, &format!("/imports/{kind}/template")).await;
         assert_eq!(res.status(), 200);
         let bytes = res.bytes().await.expect("template").to_vec();
-        assert!(bytes.starts_with(b"PK"));
-        // The template itself, with its example row, is a valid import.
-        let (_, page) = preview(&app, &ops, kind, bytes).await;
+        let sheets = sheets_of(bytes.clone());
+        assert_eq!(sheets.len(), 2, "{kind}: a data sheet and its instructions");
+        assert_eq!(
+            sheets[0].1.len(),
+            1,
+            "{kind}: headers only: {:?}",
+            sheets[0].1
+        );
+        let help = sheets[1].1.concat().join(" ");
         assert!(
-            page.contains("1 new, 0 changed, 0 unchanged, 0 with errors"),
-            "{kind}: {page}"
+            help.contains("a blank cell keeps its value") && help.contains("type - alone"),
+            "{kind}: the instructions say what blank and - do: {help}"
+        );
+        let res = upload(&app, &ops, kind, bytes).await;
+        assert_eq!(res.status(), 422, "{kind}");
+        assert!(
+            res.text()
+                .await
+                .unwrap_or_default()
+                .contains("The first sheet has no data rows."),
+            "{kind}"
         );
     }
+    assert_eq!(batch_count(&app).await, 0);
+    let stored = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::{agencies, exchange_rates, guides, suppliers};
+            let count = |n: QueryResult<i64>| n.expect("count");
+            count(suppliers::table.count().get_result(conn))
+                + count(guides::table.count().get_result(conn))
+                + count(agencies::table.count().get_result(conn))
+                + count(exchange_rates::table.count().get_result(conn))
+        })
+        .await;
+    assert_eq!(stored, 0, "nothing was written");
+    // Headers in the reader's language.
     ops.post(
         &app,
         "/account/locale",
@@ -308,18 +369,73 @@ async fn guides_and_agencies_import_with_localized_templates() {
         .await
         .expect("template")
         .to_vec();
-    let mut wb: calamine::Xlsx<_> =
-        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("workbook");
-    use calamine::Reader;
-    let range = wb.worksheet_range_at(0).expect("sheet").expect("range");
-    let header = range
-        .rows()
-        .next()
-        .expect("header")
-        .iter()
-        .map(|c| c.to_string())
-        .collect::<Vec<_>>();
-    assert!(header.iter().any(|h| h.starts_with("姓名")), "{header:?}");
+    let sheets = sheets_of(bytes);
+    assert!(
+        sheets[0].1[0].iter().any(|h| h.starts_with("姓名")),
+        "{:?}",
+        sheets[0].1[0]
+    );
+    assert_eq!(sheets[1].0, "说明");
+}
+
+#[tokio::test]
+async fn the_example_row_of_an_old_template_is_skipped_not_applied() {
+    let app = TestApp::spawn().await;
+    let sales = app.signed_in(Role::Sales).await;
+    // The client the old agencies example matched, with its own terms.
+    let res = sales
+        .post(
+            &app,
+            "/agencies",
+            &[
+                ("name", "Shanghai Sunshine Travel"),
+                ("language", "zh-CN"),
+                ("currency", "CNY"),
+                ("credit_days", "45"),
+                ("credit_limit", "500000"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    // The old template: its headers, then its example row.
+    let columns = tourdesk::import::Kind::Agencies.columns();
+    let old = sheet(&[
+        columns.iter().map(|c| c.field).collect(),
+        columns.iter().map(|c| c.example).collect(),
+    ]);
+    let (at, page) = preview(&app, &sales, "agencies", old).await;
+    assert!(
+        page.contains("0 new, 0 changed, 0 unchanged, 0 with errors"),
+        "{page}"
+    );
+    assert!(
+        page.contains("The example row of an old template was skipped."),
+        "{page}"
+    );
+    assert!(page.contains("example, not imported"), "{page}");
+    assert!(
+        page.contains("disabled aria-disabled=\"true\""),
+        "nothing to save: {page}"
+    );
+    let res = sales.post(&app, &format!("{at}/commit"), &[]).await;
+    assert_eq!(res.status(), 303);
+    let kept = app
+        .with_db(|conn| {
+            tourdesk::db::master::agencies::find_by_name(conn, "Shanghai Sunshine Travel")
+                .expect("query")
+                .expect("the agency")
+                .data
+        })
+        .await;
+    assert_eq!(
+        (
+            kept.currency.code(),
+            kept.credit_limit_minor,
+            kept.credit_days
+        ),
+        ("CNY", 50_000_000, 45),
+        "the client keeps its terms"
+    );
 }
 
 #[tokio::test]
@@ -695,7 +811,7 @@ async fn text_cells_are_read_in_the_uploaders_language_and_number_cells_as_numbe
         page.contains("2 mới, 0 thay đổi, 0 không đổi, 1 có lỗi"),
         "{page}"
     );
-    assert!(page.contains("25450.5"), "{page}");
-    assert!(page.contains("25450.25"), "{page}");
+    assert!(page.contains("25.450,5"), "in the reader's format: {page}");
+    assert!(page.contains("25.450,25"), "{page}");
     assert!(page.contains("“25,450.75”"), "{page}");
 }

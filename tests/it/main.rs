@@ -11,6 +11,8 @@ mod contacts;
 mod fixtures;
 mod front_door;
 mod harness;
+mod import_rules;
+mod import_suppliers;
 mod imports;
 mod launcher;
 mod master_data;
