@@ -13,6 +13,7 @@ use crate::domain::currency::COMMON;
 use crate::domain::master::guides::{Language, LanguageLevel};
 use crate::domain::message::{Message, key};
 use crate::domain::money::Money;
+use crate::domain::text::search_key;
 
 pub const COLUMNS: &[Column] = &[
     Column::keyed(
@@ -173,10 +174,15 @@ pub fn apply(
     }
     let before = found.as_ref().map(|g| &g.data);
     let mut fill = Fill::new(&mut out);
-    let b_name = before.map(|b| &b.name);
+    // Matched by name, a guide keeps its own spelling of it; matched by licence, it takes the
+    // row's.
+    let name = match before {
+        Some(b) if search_key(&b.name) == search_key(&name) => b.name.clone(),
+        _ => name,
+    };
     fill.out.change(
         key("guides-col-name"),
-        b_name.map(|n| Value::text(n)),
+        before.map(|b| Value::text(&b.name)),
         Value::text(&name),
     );
     let local_name = fill.text(

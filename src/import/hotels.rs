@@ -1,6 +1,7 @@
 //! Hotel rate sheets: one row per contract rate — hotel, room type, season, rate per
-//! room-night. Hotels and room types are created on first sight and updated when the sheet
-//! says otherwise; a season overlapping another of the same room type is refused.
+//! room-night. Hotels and room types are created on first sight and updated where the sheet
+//! says otherwise: a blank cell keeps what the hotel, room type or rate has. A season
+//! overlapping another of the same room type is refused, as on the rate form.
 
 use diesel::QueryResult;
 
@@ -244,6 +245,13 @@ pub fn apply(
     // The season's rate, in the hotel's currency.
     let existing = rooms::find_rate(conn, room_type, season)?;
     let mut fill = Fill::new(&mut out);
+    if existing.is_none() {
+        // A new rate's nights, as the preview shows them.
+        fill.out
+            .change(key("rates-from"), None, Value::Date(season.starts_on));
+        fill.out
+            .change(key("rates-to"), None, Value::Date(season.ends_on));
+    }
     let season_name = fill.required(
         key("rates-season"),
         existing.as_ref().map(|e| &e.season),

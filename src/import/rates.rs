@@ -82,6 +82,11 @@ pub fn apply(
     let existing = exchange_rates::find_exact(conn, from, to, date)?;
     let before = existing.as_ref().map(|e| &e.rate);
     let mut fill = Fill::new(&mut out);
+    if existing.is_none() {
+        // A new rate's date, as the preview shows it.
+        fill.out
+            .change(key("rates-col-date"), None, Value::Date(date));
+    }
     let rate = fill.required(key("rates-col-rate"), before.map(|b| &b.rate), rate, |d| {
         Value::Number(d.canonical())
     });

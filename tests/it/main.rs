@@ -13,6 +13,7 @@ mod front_door;
 mod harness;
 mod import_rules;
 mod import_suppliers;
+mod import_templates;
 mod imports;
 mod launcher;
 mod master_data;
