@@ -59,6 +59,8 @@ pub struct Column {
     pub example: &'static str,
     /// Values offered as a drop-down in the template.
     pub choices: &'static [&'static str],
+    /// What the column asks, when its role alone does not say it (message id).
+    pub note: Option<&'static str>,
 }
 
 impl Column {
@@ -76,6 +78,7 @@ impl Column {
             role,
             example,
             choices: &[],
+            note: None,
         }
     }
 
@@ -126,6 +129,13 @@ impl Column {
 
     pub const fn with_choices(self, choices: &'static [&'static str]) -> Column {
         Column { choices, ..self }
+    }
+
+    pub const fn with_note(self, note: &'static str) -> Column {
+        Column {
+            note: Some(note),
+            ..self
+        }
     }
 
     /// Whether the sheet must have this column (its header), though a stored record's row may

@@ -147,13 +147,15 @@ pub const SHOP_COLUMNS: &[Column] = &[
         key("suppliers-commission-percent"),
         CellKind::Number,
         "15",
-    ),
+    )
+    .with_note(key("imports-note-commission-percent")),
     Column::optional(
         "commission_per_head",
         key("suppliers-commission-per-head"),
         CellKind::Number,
         "",
-    ),
+    )
+    .with_note(key("imports-note-commission-per-head")),
     Column::required(
         "split_agency",
         key("suppliers-split-agency"),

@@ -27,6 +27,12 @@ pub fn role_key(role: Role) -> &'static str {
     }
 }
 
+/// What filling the column in asks: its note, or what its role asks.
+pub fn how(i18n: &I18n, locale: Locale, column: &Column) -> String {
+    let id = column.note.unwrap_or_else(|| role_key(column.role));
+    i18n.t(locale, id, &[("marker".into(), CLEAR.into())])
+}
+
 /// The column's header: its label, with `*` when a new record needs it.
 pub fn header(i18n: &I18n, locale: Locale, column: &Column) -> String {
     let mut label = i18n.t(locale, column.label, &[]);
@@ -156,12 +162,7 @@ fn write_help(
                 help.write_string(row, 1, column.example)?;
             }
         }
-        let how = i18n.t(
-            locale,
-            role_key(column.role),
-            &[("marker".into(), CLEAR.into())],
-        );
-        help.write_string_with_format(row, 2, how, &wrap)?;
+        help.write_string_with_format(row, 2, how(i18n, locale, column), &wrap)?;
     }
     Ok(())
 }

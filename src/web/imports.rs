@@ -91,7 +91,7 @@ fn upload_page(
             .map(|c| ColumnHelp {
                 label: template::header(&ui.state.i18n, ui.locale(), c),
                 example: c.example.to_owned(),
-                how: ui.message(&Message::new(template::role_key(c.role)).arg("marker", CLEAR)),
+                how: template::how(&ui.state.i18n, ui.locale(), c),
             })
             .collect(),
         matching: ui.t(kind.matching()),

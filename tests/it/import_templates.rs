@@ -42,7 +42,7 @@ async fn every_template_uploaded_as_it_came_writes_nothing() {
         );
         let help = sheets[1].1.concat().join(" ");
         assert!(
-            help.contains("a blank cell keeps its value") && help.contains("type - alone"),
+            help.contains("a blank cell keeps its value") && help.contains("type “-” alone"),
             "{kind}: the instructions say what blank and - do: {help}"
         );
         let res = upload(&app, &ops, kind, bytes).await;
