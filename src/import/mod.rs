@@ -202,10 +202,53 @@ impl Value {
 /// One field a row sets: its label (message id), the stored value (none for a new record) and
 /// the value it gets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredChange")]
 pub struct Change {
     pub field: String,
     pub before: Option<Value>,
     pub after: Value,
+}
+
+/// A change as a stored batch holds it: typed, or as text in batches stored before values were
+/// typed (still previewed and committed until they are pruned).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredChange {
+    Typed {
+        field: String,
+        before: Option<Value>,
+        after: Value,
+    },
+    Text {
+        field: String,
+        before: String,
+        after: String,
+    },
+}
+
+impl From<StoredChange> for Change {
+    fn from(stored: StoredChange) -> Change {
+        match stored {
+            StoredChange::Typed {
+                field,
+                before,
+                after,
+            } => Change {
+                field,
+                before,
+                after,
+            },
+            StoredChange::Text {
+                field,
+                before,
+                after,
+            } => Change {
+                field,
+                before: Some(Value::text(&before)),
+                after: Value::text(&after),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -442,5 +485,30 @@ pub fn status_key(status: Status) -> &'static str {
         Status::Unchanged => key("imports-status-unchanged"),
         Status::Error => key("imports-status-error"),
         Status::Example => key("imports-status-example"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_stored_typed_or_as_text_read_back() {
+        let typed = Change {
+            field: "guides-col-fee".into(),
+            before: None,
+            after: Value::Date(NaiveDate::from_ymd_opt(2027, 1, 31).expect("a date")),
+        };
+        let json = serde_json::to_string(&typed).expect("json");
+        assert_eq!(serde_json::from_str::<Change>(&json).ok(), Some(typed));
+        let text = r#"{"field":"suppliers-email","before":"a@example.com","after":""}"#;
+        assert_eq!(
+            serde_json::from_str::<Change>(text).ok(),
+            Some(Change {
+                field: "suppliers-email".into(),
+                before: Some(Value::Text("a@example.com".into())),
+                after: Value::Empty,
+            })
+        );
     }
 }
