@@ -112,3 +112,4 @@ imports-error-ambiguous-vehicle = The company has several vehicles of the type �
 imports-error-currency-vehicles = Currency: the vehicles of “{ $name }” are priced in { $currency }; a sheet cannot change the company's currency while it has vehicles.
 imports-note-commission-percent = Needed when the basis is a percentage of sales (0 to 100). Blank keeps the stored value.
 imports-note-commission-per-head = Needed when the basis is an amount per head, in the shop's currency. Blank keeps the stored value.
+imports-error-vehicle-plates = Line { $line } gives this company another “{ $type }”: give each vehicle of the same type its plate, so that one row does not change the other’s vehicle.

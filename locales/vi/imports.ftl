@@ -106,3 +106,4 @@ imports-error-ambiguous-vehicle = Công ty có nhiều phương tiện loại �
 imports-error-currency-vehicles = Tiền tệ: các phương tiện của “{ $name }” được định giá bằng { $currency }; tệp nhập không thể đổi tiền tệ của công ty khi công ty còn phương tiện.
 imports-note-commission-percent = Bắt buộc khi hoa hồng tính theo phần trăm doanh số (0 đến 100). Để trống thì giữ giá trị đã lưu.
 imports-note-commission-per-head = Bắt buộc khi hoa hồng tính theo số tiền mỗi khách, bằng tiền tệ của cửa hàng. Để trống thì giữ giá trị đã lưu.
+imports-error-vehicle-plates = Dòng { $line } ghi thêm một “{ $type }” khác của công ty này: hãy điền biển số cho mỗi phương tiện cùng loại, để dòng này không thay đổi phương tiện của dòng kia.

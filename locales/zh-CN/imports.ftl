@@ -106,3 +106,4 @@ imports-error-ambiguous-vehicle = 该公司有多辆“{ $type }”类型的车�
 imports-error-currency-vehicles = 币种：“{ $name }”的车辆以 { $currency } 计价；公司有车辆时，导入表不能更改其币种。
 imports-note-commission-percent = 佣金按销售额百分比计算时必填（0 至 100）。留空则保留已存的值。
 imports-note-commission-per-head = 佣金按人头金额计算时必填，以购物店的币种计。留空则保留已存的值。
+imports-error-vehicle-plates = 第 { $line } 行为该公司填写了另一辆“{ $type }”：同类型的每辆车都请填写车牌，以免一行改动另一行的车辆。

@@ -15,6 +15,11 @@ use crate::domain::text::search_key;
 /// Each row's errors for what it says against an earlier row, by line.
 pub fn conflicts(kind: Kind, rows: &[RowCells]) -> BTreeMap<usize, Vec<Message>> {
     let mut found = duplicates(kind, rows);
+    if kind == Kind::Transport {
+        for (line, errors) in vehicles_without_plates(rows) {
+            found.entry(line).or_default().extend(errors);
+        }
+    }
     let party = match kind {
         Kind::Hotels => Some((key("imports-error-hotel-conflict"), HOTEL_FIELDS)),
         Kind::Transport => Some((key("imports-error-company-conflict"), COMPANY_FIELDS)),
@@ -87,6 +92,34 @@ fn duplicates(kind: Kind, rows: &[RowCells]) -> BTreeMap<usize, Vec<Message>> {
                 .push(Message::new("imports-error-duplicate-row").arg("line", *line)),
             None => {
                 first.insert(k, row.line);
+            }
+        }
+    }
+    found
+}
+
+/// Rows giving one company two vehicles of the same type where one has no plate: the row
+/// without a plate would find the other's vehicle and change it.
+fn vehicles_without_plates(rows: &[RowCells]) -> BTreeMap<usize, Vec<Message>> {
+    let mut first: BTreeMap<String, (usize, bool)> = BTreeMap::new();
+    let mut found: BTreeMap<usize, Vec<Message>> = BTreeMap::new();
+    for row in rows {
+        if row.get("name").is_empty() || row.get("vehicle_type").is_empty() {
+            continue;
+        }
+        let plated = !row.get("plate").is_empty();
+        let k = keyed(row, &["name", "city", "vehicle_type"]);
+        match first.get(&k) {
+            Some((line, earlier_plated)) if !(plated && *earlier_plated) => {
+                found.entry(row.line).or_default().push(
+                    Message::new("imports-error-vehicle-plates")
+                        .arg("type", row.get("vehicle_type"))
+                        .arg("line", *line),
+                );
+            }
+            Some(_) => {}
+            None => {
+                first.insert(k, (row.line, plated));
             }
         }
     }
@@ -191,6 +224,29 @@ mod tests {
         ];
         let found = conflicts(Kind::Agencies, &rows);
         assert_eq!(found.keys().collect::<Vec<_>>(), [&3]);
+    }
+
+    #[test]
+    fn two_vehicles_of_one_type_need_their_plates() {
+        let coach = |line, plate| {
+            row(
+                line,
+                &[
+                    ("name", "Lanna Coaches"),
+                    ("vehicle_type", "Coach"),
+                    ("plate", plate),
+                ],
+            )
+        };
+        let plated = [coach(2, "40-1"), coach(3, "40-2")];
+        assert!(conflicts(Kind::Transport, &plated).is_empty());
+        let one_bare = [coach(2, "40-1"), coach(3, "")];
+        assert_eq!(
+            conflicts(Kind::Transport, &one_bare)
+                .keys()
+                .collect::<Vec<_>>(),
+            [&3]
+        );
     }
 
     #[test]

@@ -91,6 +91,10 @@ async fn transport_companies_import_with_their_vehicles_and_rates() {
     assert_eq!(back, "/transport");
     let list = page(&app, &ops, "/transport").await;
     assert!(list.contains("Lanna Coaches"), "{list}");
+    assert!(
+        list.contains("&#x2F;imports&#x2F;transport"),
+        "the list offers the import: {list}"
+    );
     let id = app
         .with_db(|conn| {
             use tourdesk::domain::master::suppliers::SupplierKind;
