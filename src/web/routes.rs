@@ -239,6 +239,53 @@ pub const ROUTES: &[Route] = &[
         "/imports/hotels/{id}/commit",
         Access::Perm(Perm::SuppliersEdit),
     ),
+    get("/imports/transport", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/transport/template",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/imports/transport", Access::Perm(Perm::SuppliersEdit)),
+    get("/imports/transport/{id}", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/imports/transport/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get("/imports/restaurants", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/restaurants/template",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/imports/restaurants", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/restaurants/{id}",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post(
+        "/imports/restaurants/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get("/imports/attractions", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/attractions/template",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/imports/attractions", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/attractions/{id}",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post(
+        "/imports/attractions/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get("/imports/shops", Access::Perm(Perm::SuppliersEdit)),
+    get("/imports/shops/template", Access::Perm(Perm::SuppliersEdit)),
+    post("/imports/shops", Access::Perm(Perm::SuppliersEdit)),
+    get("/imports/shops/{id}", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/imports/shops/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
     get("/imports/guides", Access::Perm(Perm::GuidesEdit)),
     get("/imports/guides/template", Access::Perm(Perm::GuidesEdit)),
     post("/imports/guides", Access::Perm(Perm::GuidesEdit)),
@@ -266,7 +313,8 @@ pub const ROUTES: &[Route] = &[
 ];
 
 /// The import kinds, as a route pattern; each handler requires the kind's edit permission.
-const IMPORTS: &str = "/imports/{kind:hotels|guides|agencies|rates}";
+const IMPORTS: &str =
+    "/imports/{kind:hotels|transport|restaurants|attractions|shops|guides|agencies|rates}";
 
 /// The path segment of every supplier kind, as a route pattern.
 const SUPPLIERS: &str = "/{kind:hotels|transport|restaurants|attractions|shops}";

@@ -9,7 +9,7 @@ use crate::db::master::suppliers::{self, Commission, Supplier, SupplierData, Sup
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{
-    CommissionBasis, CommissionSplit, SplitError, SupplierKind,
+    CommissionBasis, CommissionSplit, SplitError, SupplierKind, commission_percent,
 };
 use crate::domain::message::{Message, key};
 use crate::import::Kind as ImportKind;
@@ -70,7 +70,7 @@ pub async fn list(
         city,
     )];
     if user.user().role.permits(Perm::SuppliersEdit) {
-        let import = (kind == SupplierKind::Hotel).then(|| paths::import(ImportKind::Hotels));
+        let import = Some(paths::import(ImportKind::of_supplier(kind)));
         view.add_actions(&ui, (&paths::supplier_new(kind), kind_new(kind)), import);
     }
     view.columns = columns(&ui, &params, kind);
@@ -219,7 +219,7 @@ fn read(ui: &Ui, kind: SupplierKind, fields: &Fields) -> Result<SupplierData, Er
                 None => (None, None),
             };
             if let Some(p) = percent
-                && (p.is_negative() || p.0 > rust_decimal::Decimal::from(100))
+                && commission_percent(p).is_err()
             {
                 r.errors
                     .add("commission_percent", ui.t(key("suppliers-error-percent")));
