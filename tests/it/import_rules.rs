@@ -208,7 +208,13 @@ async fn a_new_currency_needs_the_amounts_again_and_an_archived_record_is_not_im
                 .id
         })
         .await;
-    let res = ops.post(&app, &format!("/guides/{id}/archive"), &[("confirmed", "yes")]).await;
+    let res = ops
+        .post(
+            &app,
+            &format!("/guides/{id}/archive"),
+            &[("confirmed", "yes")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let (_, page) = preview(&app, &ops, "guides", sheet(&rows)).await;
     assert!(
