@@ -288,6 +288,20 @@ async fn the_demo_data_seeds_once_and_shows_in_the_lists() {
         (40, 25, 15, 8 * 365),
         "seeding twice adds nothing"
     );
+    let (contracts, peaks, allotments) = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            use tourdesk::db::schema::{allotments, hotel_contracts, peak_surcharges};
+            let n = |r: QueryResult<i64>| r.expect("count");
+            (
+                n(hotel_contracts::table.count().get_result(conn)),
+                n(peak_surcharges::table.count().get_result(conn)),
+                n(allotments::table.count().get_result(conn)),
+            )
+        })
+        .await;
+    assert_eq!(contracts, 40, "every demo hotel has its contract");
+    assert!(peaks >= 40 && allotments == 10, "{peaks} peaks, {allotments} allotments");
     let viewer = app.signed_in(Role::Viewer).await;
     let page = body(viewer.get(&app, "/hotels?city=Hanoi").await).await;
     assert!(page.contains("Khách sạn Hồ Hoàn Kiếm"), "{page}");
