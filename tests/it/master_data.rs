@@ -301,7 +301,10 @@ async fn the_demo_data_seeds_once_and_shows_in_the_lists() {
         })
         .await;
     assert_eq!(contracts, 40, "every demo hotel has its contract");
-    assert!(peaks >= 40 && allotments == 10, "{peaks} peaks, {allotments} allotments");
+    assert!(
+        peaks >= 40 && allotments == 10,
+        "{peaks} peaks, {allotments} allotments"
+    );
     let viewer = app.signed_in(Role::Viewer).await;
     let page = body(viewer.get(&app, "/hotels?city=Hanoi").await).await;
     assert!(page.contains("Khách sạn Hồ Hoàn Kiếm"), "{page}");
