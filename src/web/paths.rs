@@ -18,6 +18,7 @@ pub const RATES: &str = "/rates";
 pub const GUIDE_NEW: &str = "/guides/new";
 pub const AGENCY_NEW: &str = "/agencies/new";
 pub const RATE_NEW: &str = "/rates/new";
+pub const AUDIT: &str = "/audit";
 pub const SUPPLIER_CONTACTS: &str = "/supplier-contacts";
 pub const AGENCY_CONTACTS: &str = "/agency-contacts";
 

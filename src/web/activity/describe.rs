@@ -1,0 +1,767 @@
+//! An audit row read as a sentence, before it is put into words: which message says it, with
+//! which pieces (who acted, which record, which values), and the lines beneath it (each field
+//! that changed). Every kind of action recorded has its sentence; a row this code cannot read
+//! (an action unknown here, an old shape) gets a generic one, never its raw JSON.
+
+use serde_json::Value as Json;
+
+use super::fields::{self, Context, FieldChange, FieldName, FieldValue, Value};
+use crate::db::activity::{Named, Ref, pair_name, vehicle_name};
+use crate::db::audit::{Entity, Event, Verb};
+use crate::domain::ids::{
+    AgencyId, ContactId, ExchangeRateId, GuideId, RoomRateId, RoomTypeId, SupplierId, UserId,
+    VehicleId,
+};
+use crate::domain::master::suppliers::SupplierKind;
+use crate::domain::message::key;
+
+/// What an audit row holds, as this module reads it.
+#[derive(Debug, Clone, Default)]
+pub struct Logged {
+    pub action: String,
+    pub entity_id: Option<String>,
+    /// The user who acted, when one was signed in.
+    pub user_id: Option<i64>,
+    pub before: Option<Json>,
+    pub after: Option<Json>,
+}
+
+impl Logged {
+    /// The row's fields; JSON that does not parse is treated as absent.
+    pub fn of(row: &crate::db::audit::Row) -> Logged {
+        let json = |t: &Option<String>| t.as_deref().and_then(|t| serde_json::from_str(t).ok());
+        Logged {
+            action: row.action.clone(),
+            entity_id: row.entity_id.clone(),
+            user_id: row.user_id,
+            before: json(&row.before_json),
+            after: json(&row.after_json),
+        }
+    }
+}
+
+/// A record a sentence names: what the row says of it, to fall back on when the record is gone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub of: Ref,
+    pub logged: Named,
+}
+
+/// A piece of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Who acted.
+    Actor,
+    Record(Record),
+    /// A kind of record without a page of its own (an import, the tenant): its name.
+    Noun(&'static str),
+    Value(Value),
+    Field(FieldName),
+    /// Text from the row itself (a file name, a refused path).
+    Text(String),
+    Count(i64),
+    Label(&'static str),
+}
+
+/// A message id with its pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Piece)>,
+}
+
+impl Phrase {
+    fn new(id: &'static str) -> Phrase {
+        Phrase {
+            id,
+            args: vec![("actor", Piece::Actor)],
+        }
+    }
+
+    fn with(mut self, name: &'static str, piece: Piece) -> Phrase {
+        self.args.push((name, piece));
+        self
+    }
+}
+
+/// A line under a sentence; `nested` lines detail the line before them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub phrase: Phrase,
+    pub nested: bool,
+}
+
+/// A row in sentences: the headline and what it details.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description {
+    pub headline: Phrase,
+    pub lines: Vec<Line>,
+    /// Records the sentence names, to be looked up before it is put into words.
+    pub mentions: Vec<Ref>,
+}
+
+/// Every entity, verb and event the log holds, to read an action's name back. A variant added
+/// to `db::audit` must be added here too; [`noun`] and [`verb_key`] will not compile without it.
+const ENTITIES: [Entity; 12] = [
+    Entity::User,
+    Entity::Supplier,
+    Entity::RoomType,
+    Entity::RoomRate,
+    Entity::Vehicle,
+    Entity::Guide,
+    Entity::Agency,
+    Entity::Contact,
+    Entity::ExchangeRate,
+    Entity::ImportBatch,
+    Entity::Tenant,
+    Entity::Demo,
+];
+
+const VERBS: [Verb; 13] = [
+    Verb::Create,
+    Verb::Update,
+    Verb::Archive,
+    Verb::Restore,
+    Verb::Disable,
+    Verb::Enable,
+    Verb::ResetPassword,
+    Verb::SetPassword,
+    Verb::ChangePassword,
+    Verb::ChangeLocale,
+    Verb::Commit,
+    Verb::Provision,
+    Verb::Seed,
+];
+
+pub const EVENTS: [Event; 10] = [
+    Event::SignIn,
+    Event::SignInFailed,
+    Event::SignInThrottled,
+    Event::SignInRefusedDisabled,
+    Event::SignOut,
+    Event::RefusedForeignOrigin,
+    Event::RefusedCsrfMissing,
+    Event::RefusedCsrfWrong,
+    Event::RefusedFormTooLarge,
+    Event::RefusedPermission,
+];
+
+/// An action read back from its stored name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Change(Entity, Verb),
+    Event(Event),
+}
+
+pub fn parse_action(name: &str) -> Option<Action> {
+    if let Some(event) = EVENTS.into_iter().find(|e| e.name() == name) {
+        return Some(Action::Event(event));
+    }
+    let (entity, verb) = name.split_once('.')?;
+    let entity = ENTITIES.into_iter().find(|e| e.action_name() == entity)?;
+    let verb = VERBS.into_iter().find(|v| v.name() == verb)?;
+    Some(Action::Change(entity, verb))
+}
+
+/// The name of a kind of record (for the audit filter and records without a page).
+pub fn noun(entity: Entity) -> &'static str {
+    match entity {
+        Entity::User => key("activity-entity-user"),
+        Entity::Supplier => key("activity-entity-supplier"),
+        Entity::RoomType => key("activity-entity-room-type"),
+        Entity::RoomRate => key("activity-entity-room-rate"),
+        Entity::Vehicle => key("activity-entity-vehicle"),
+        Entity::Guide => key("activity-entity-guide"),
+        Entity::Agency => key("activity-entity-agency"),
+        Entity::Contact => key("activity-entity-contact"),
+        Entity::ExchangeRate => key("activity-entity-exchange-rate"),
+        Entity::ImportBatch => key("activity-entity-import"),
+        Entity::Tenant => key("activity-entity-tenant"),
+        Entity::Demo => key("activity-entity-demo"),
+    }
+}
+
+/// What a verb did, in a word (for the audit filter).
+pub fn verb_key(verb: Verb) -> &'static str {
+    match verb {
+        Verb::Create => key("activity-verb-create"),
+        Verb::Update => key("activity-verb-update"),
+        Verb::Archive => key("activity-verb-archive"),
+        Verb::Restore => key("activity-verb-restore"),
+        Verb::Disable => key("activity-verb-disable"),
+        Verb::Enable => key("activity-verb-enable"),
+        Verb::ResetPassword => key("activity-verb-reset-password"),
+        Verb::SetPassword => key("activity-verb-set-password"),
+        Verb::ChangePassword => key("activity-verb-change-password"),
+        Verb::ChangeLocale => key("activity-verb-change-locale"),
+        Verb::Commit => key("activity-verb-commit"),
+        Verb::Provision => key("activity-verb-provision"),
+        Verb::Seed => key("activity-verb-seed"),
+    }
+}
+
+/// An event's name (for the audit filter).
+pub fn event_key(event: Event) -> &'static str {
+    match event {
+        Event::SignIn => key("activity-event-sign-in"),
+        Event::SignInFailed => key("activity-event-sign-in-failed"),
+        Event::SignInThrottled => key("activity-event-sign-in-throttled"),
+        Event::SignInRefusedDisabled => key("activity-event-sign-in-refused-disabled"),
+        Event::SignOut => key("activity-event-sign-out"),
+        Event::RefusedForeignOrigin => key("activity-event-refused-foreign-origin"),
+        Event::RefusedCsrfMissing => key("activity-event-refused-csrf-missing"),
+        Event::RefusedCsrfWrong => key("activity-event-refused-csrf-wrong"),
+        Event::RefusedFormTooLarge => key("activity-event-refused-form-too-large"),
+        Event::RefusedPermission => key("activity-event-refused-permission"),
+    }
+}
+
+/// The record an action on `entity` with stored id `id` is about, if it has one.
+fn subject(entity: Entity, id: Option<&str>) -> Option<Ref> {
+    let id: i64 = id?.parse().ok()?;
+    Some(match entity {
+        Entity::User => Ref::User(UserId(id)),
+        Entity::Supplier => Ref::Supplier(SupplierId(id)),
+        Entity::RoomType => Ref::RoomType(RoomTypeId(id)),
+        Entity::RoomRate => Ref::RoomRate(RoomRateId(id)),
+        Entity::Vehicle => Ref::Vehicle(VehicleId(id)),
+        Entity::Guide => Ref::Guide(GuideId(id)),
+        Entity::Agency => Ref::Agency(AgencyId(id)),
+        Entity::Contact => Ref::Contact(ContactId(id)),
+        Entity::ExchangeRate => Ref::ExchangeRate(ExchangeRateId(id)),
+        Entity::ImportBatch | Entity::Tenant | Entity::Demo => return None,
+    })
+}
+
+fn text_of(json: Option<&Json>, key: &str) -> Option<String> {
+    json?
+        .get(key)?
+        .as_str()
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+fn id_of(json: Option<&Json>, key: &str) -> Option<i64> {
+    json?.get(key)?.as_i64()
+}
+
+/// What the row says of its record: its name then (after the change, else before), its kind,
+/// what it belongs to, its currency.
+fn logged_name(entity: Entity, row: &Logged) -> Named {
+    let (after, before) = (row.after.as_ref(), row.before.as_ref());
+    let text = |k: &str| text_of(after, k).or_else(|| text_of(before, k));
+    let id = |k: &str| id_of(after, k).or_else(|| id_of(before, k));
+    let name = match entity {
+        Entity::RoomRate => text("season"),
+        Entity::Vehicle => {
+            text("type").map(|t| vehicle_name(&t, &text("plate").unwrap_or_default()))
+        }
+        Entity::ExchangeRate => match (text("from"), text("to")) {
+            (Some(from), Some(to)) => Some(pair_name(&from, &to)),
+            _ => None,
+        },
+        _ => text("name"),
+    };
+    let parent = match entity {
+        Entity::RoomType => id("hotel").map(|i| Ref::Supplier(SupplierId(i))),
+        Entity::RoomRate => id("room_type").map(|i| Ref::RoomType(RoomTypeId(i))),
+        Entity::Vehicle => id("company").map(|i| Ref::Supplier(SupplierId(i))),
+        Entity::Contact => match (text("party").as_deref(), id("party_id")) {
+            (Some("supplier"), Some(i)) => Some(Ref::Supplier(SupplierId(i))),
+            (Some("agency"), Some(i)) => Some(Ref::Agency(AgencyId(i))),
+            _ => None,
+        },
+        _ => None,
+    };
+    Named {
+        name: name.unwrap_or_default(),
+        kind: text("kind").and_then(|k| SupplierKind::parse(&k)),
+        parent,
+        currency: text(if entity == Entity::ExchangeRate {
+            "to"
+        } else {
+            "currency"
+        })
+        .and_then(|c| crate::domain::currency::Currency::parse(&c).ok()),
+        date: text("date").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+    }
+}
+
+/// How many rows of an import a sentence lists; the rest are counted.
+pub const IMPORT_ROWS_SHOWN: usize = 20;
+
+/// `row` as a sentence.
+pub fn describe(row: &Logged) -> Description {
+    match parse_action(&row.action) {
+        Some(Action::Change(entity, verb)) => change(entity, verb, row),
+        Some(Action::Event(event)) => Description {
+            headline: event_phrase(event, row),
+            lines: Vec::new(),
+            mentions: Vec::new(),
+        },
+        None => unknown(row),
+    }
+}
+
+fn change_lines(found: Vec<FieldChange>) -> Vec<Line> {
+    found
+        .into_iter()
+        .map(|c| Line {
+            phrase: Phrase {
+                id: key("activity-change-line"),
+                args: vec![
+                    ("field", Piece::Field(c.name)),
+                    ("before", Piece::Value(c.before)),
+                    ("after", Piece::Value(c.after)),
+                ],
+            },
+            nested: false,
+        })
+        .collect()
+}
+
+fn value_lines(found: Vec<FieldValue>) -> Vec<Line> {
+    found
+        .into_iter()
+        .map(|v| Line {
+            phrase: Phrase {
+                id: key("activity-value-line"),
+                args: vec![
+                    ("field", Piece::Field(v.name)),
+                    ("value", Piece::Value(v.value)),
+                ],
+            },
+            nested: false,
+        })
+        .collect()
+}
+
+fn change(entity: Entity, verb: Verb, row: &Logged) -> Description {
+    let Some(of) = subject(entity, row.entity_id.as_deref()) else {
+        return without_record(entity, verb, row);
+    };
+    let logged = logged_name(entity, row);
+    let mut mentions = vec![of];
+    mentions.extend(logged.parent);
+    let record = Piece::Record(Record { of, logged });
+    let cx = Context { owner: Some(of) };
+    let (after, before) = (row.after.as_ref(), row.before.as_ref());
+    let mut lines = Vec::new();
+    let headline = match verb {
+        Verb::Create if entity == Entity::User => {
+            let obj = after.and_then(Json::as_object).cloned().unwrap_or_default();
+            let role = fields::fields(Entity::User)
+                .iter()
+                .find(|f| f.key == "role")
+                .map_or(Value::Empty, |f| fields::value(f, &obj, cx));
+            Phrase::new(key("activity-user-created"))
+                .with("record", record)
+                .with("role", Piece::Value(role))
+        }
+        Verb::Create => {
+            lines = value_lines(fields::values(entity, after, cx));
+            Phrase::new(key("activity-created")).with("record", record)
+        }
+        Verb::Update => {
+            let mut found = fields::changes(entity, before, after, cx);
+            match found.len() {
+                0 => Phrase::new(key("activity-changed-nothing")).with("record", record),
+                1 => {
+                    let c = found.remove(0);
+                    Phrase::new(key("activity-changed-one"))
+                        .with("field", Piece::Field(c.name))
+                        .with("record", record)
+                        .with("before", Piece::Value(c.before))
+                        .with("after", Piece::Value(c.after))
+                }
+                n => {
+                    let count = i64::try_from(n).unwrap_or(i64::MAX);
+                    lines = change_lines(found);
+                    Phrase::new(key("activity-changed-many"))
+                        .with("count", Piece::Count(count))
+                        .with("record", record)
+                }
+            }
+        }
+        Verb::Archive => Phrase::new(key("activity-archived")).with("record", record),
+        Verb::Restore => Phrase::new(key("activity-restored")).with("record", record),
+        Verb::Disable => Phrase::new(key("activity-user-disabled")).with("record", record),
+        Verb::Enable => Phrase::new(key("activity-user-enabled")).with("record", record),
+        Verb::ResetPassword => {
+            Phrase::new(key("activity-user-reset-password")).with("record", record)
+        }
+        Verb::SetPassword => Phrase::new(key("activity-user-set-password")).with("record", record),
+        Verb::ChangePassword if Some(of) == row.user_id.map(|u| Ref::User(UserId(u))) => {
+            Phrase::new(key("activity-user-changed-own-password"))
+        }
+        Verb::ChangePassword => {
+            Phrase::new(key("activity-user-changed-password")).with("record", record)
+        }
+        Verb::ChangeLocale => {
+            let language = text_of(after, "locale")
+                .and_then(|t| crate::domain::locale::Locale::parse(&t).ok())
+                .map_or(Value::Empty, |l| Value::Text(l.native_name().to_owned()));
+            Phrase::new(key("activity-user-changed-locale"))
+                .with("language", Piece::Value(language))
+        }
+        Verb::Commit | Verb::Provision | Verb::Seed => Phrase::new(key("activity-generic"))
+            .with("what", record)
+            .with("verb", Piece::Label(verb_key(verb))),
+    };
+    Description {
+        headline,
+        lines,
+        mentions,
+    }
+}
+
+/// Actions on what has no page: an import, the tenant, the demo data.
+fn without_record(entity: Entity, verb: Verb, row: &Logged) -> Description {
+    let after = row.after.as_ref();
+    let mut lines = Vec::new();
+    let headline = match (entity, verb) {
+        (Entity::ImportBatch, Verb::Commit) => {
+            let count = |k: &str| Piece::Count(id_of(after, k).unwrap_or(0));
+            lines = import_lines(after);
+            Phrase::new(key("activity-import-committed"))
+                .with(
+                    "file",
+                    Piece::Text(text_of(after, "file").unwrap_or_default()),
+                )
+                .with("kind", import_kind(text_of(after, "kind").as_deref()))
+                .with("new", count("new"))
+                .with("changed", count("changed"))
+        }
+        (Entity::Tenant, Verb::Provision) => Phrase::new(key("activity-tenant-provisioned")).with(
+            "admin",
+            Piece::Text(text_of(after, "admin").unwrap_or_default()),
+        ),
+        (Entity::Demo, Verb::Seed) => Phrase::new(key("activity-demo-seeded")),
+        _ => Phrase::new(key("activity-generic"))
+            .with("what", Piece::Noun(noun(entity)))
+            .with("verb", Piece::Label(verb_key(verb))),
+    };
+    Description {
+        headline,
+        lines,
+        mentions: Vec::new(),
+    }
+}
+
+/// What an import of `kind` loads, in words.
+pub fn import_kind_key(kind: crate::import::Kind) -> &'static str {
+    use crate::import::Kind;
+    match kind {
+        Kind::Hotels => key("activity-import-hotels"),
+        Kind::Guides => key("activity-import-guides"),
+        Kind::Agencies => key("activity-import-agencies"),
+        Kind::Rates => key("activity-import-rates"),
+    }
+}
+
+/// What an import loaded; a kind unknown here is named as stored.
+fn import_kind(kind: Option<&str>) -> Piece {
+    match kind.and_then(crate::import::Kind::parse) {
+        Some(kind) => Piece::Label(import_kind_key(kind)),
+        None => Piece::Text(fields::readable_key(kind.unwrap_or_default())),
+    }
+}
+
+fn import_status(status: Option<&str>) -> Piece {
+    match status {
+        Some("new") => Piece::Label(key("activity-import-row-new")),
+        Some("changed") => Piece::Label(key("activity-import-row-changed")),
+        other => Piece::Text(other.unwrap_or_default().to_owned()),
+    }
+}
+
+/// An import's rows that added or changed something, each with its changes as the import
+/// showed them (the field's message id, before and after as text).
+fn import_lines(after: Option<&Json>) -> Vec<Line> {
+    let rows = after
+        .and_then(|a| a.get("rows"))
+        .and_then(Json::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut lines = Vec::new();
+    for row in rows.iter().take(IMPORT_ROWS_SHOWN) {
+        let row = Some(row);
+        lines.push(Line {
+            phrase: Phrase {
+                id: key("activity-import-row"),
+                args: vec![
+                    (
+                        "line",
+                        Piece::Value(Value::Integer(id_of(row, "line").unwrap_or(0))),
+                    ),
+                    (
+                        "label",
+                        Piece::Text(text_of(row, "label").unwrap_or_default()),
+                    ),
+                    ("status", import_status(text_of(row, "status").as_deref())),
+                ],
+            },
+            nested: false,
+        });
+        let changes = row
+            .and_then(|r| r.get("changes"))
+            .and_then(Json::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for c in &changes {
+            let c = Some(c);
+            let as_value = |k: &str| {
+                c.and_then(|c| c.get(k))
+                    .map_or(Value::Empty, |v| fields::shaped(k, v, &Default::default()))
+            };
+            let field = text_of(c, "field").unwrap_or_default();
+            let name = if field.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && field.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-')
+            {
+                FieldName::Logged(field)
+            } else {
+                FieldName::Unnamed(field)
+            };
+            lines.push(Line {
+                phrase: Phrase {
+                    id: key("activity-change-line"),
+                    args: vec![
+                        ("field", Piece::Field(name)),
+                        ("before", Piece::Value(as_value("before"))),
+                        ("after", Piece::Value(as_value("after"))),
+                    ],
+                },
+                nested: true,
+            });
+        }
+    }
+    if rows.len() > IMPORT_ROWS_SHOWN {
+        let more = i64::try_from(rows.len() - IMPORT_ROWS_SHOWN).unwrap_or(i64::MAX);
+        lines.push(Line {
+            phrase: Phrase {
+                id: key("activity-import-more"),
+                args: vec![("count", Piece::Count(more))],
+            },
+            nested: false,
+        });
+    }
+    lines
+}
+
+fn event_phrase(event: Event, row: &Logged) -> Phrase {
+    let path = || Piece::Text(row.entity_id.clone().unwrap_or_default());
+    match event {
+        Event::SignIn => Phrase::new(key("activity-signed-in")),
+        Event::SignInFailed => Phrase::new(key("activity-sign-in-failed")),
+        Event::SignInThrottled => Phrase::new(key("activity-sign-in-throttled")),
+        Event::SignInRefusedDisabled => Phrase::new(key("activity-sign-in-disabled")),
+        Event::SignOut => Phrase::new(key("activity-signed-out")),
+        Event::RefusedForeignOrigin => {
+            Phrase::new(key("activity-refused-foreign-origin")).with("path", path())
+        }
+        Event::RefusedCsrfMissing | Event::RefusedCsrfWrong => {
+            Phrase::new(key("activity-refused-csrf")).with("path", path())
+        }
+        Event::RefusedFormTooLarge => {
+            Phrase::new(key("activity-refused-too-large")).with("path", path())
+        }
+        Event::RefusedPermission => {
+            Phrase::new(key("activity-refused-permission")).with("path", path())
+        }
+    }
+}
+
+/// A row whose action this code does not know: the action's name made readable, and whatever
+/// fields differ, read by their shape.
+fn unknown(row: &Logged) -> Description {
+    let readable = row
+        .action
+        .split('.')
+        .map(fields::readable_key)
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let action = Piece::Text(readable);
+    let headline = match row.entity_id.clone() {
+        Some(id) => Phrase::new(key("activity-unknown-record"))
+            .with("action", action)
+            .with("id", Piece::Text(id)),
+        None => Phrase::new(key("activity-unknown")).with("action", action),
+    };
+    // No entity's table applies: every key is read by its shape.
+    let lines = change_lines(fields::changes_in(
+        &[],
+        row.before.as_ref(),
+        row.after.as_ref(),
+        Context { owner: None },
+    ));
+    Description {
+        headline,
+        lines,
+        mentions: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn logged(action: &str, id: &str, before: Option<Json>, after: Option<Json>) -> Logged {
+        Logged {
+            action: action.into(),
+            entity_id: Some(id.into()),
+            user_id: Some(1),
+            before,
+            after,
+        }
+    }
+
+    #[test]
+    fn every_recorded_action_reads_back() {
+        for entity in ENTITIES {
+            for verb in VERBS {
+                let name = crate::db::audit::Action::Change(entity, verb).name();
+                assert_eq!(parse_action(&name), Some(Action::Change(entity, verb)));
+            }
+        }
+        for event in EVENTS {
+            assert_eq!(parse_action(event.name()), Some(Action::Event(event)));
+        }
+        assert_eq!(parse_action("room-type.delete"), None);
+    }
+
+    #[test]
+    fn a_single_change_is_one_sentence() {
+        let row = logged(
+            "agency.update",
+            "4",
+            Some(
+                json!({"name": "Golden Dragon", "currency": "CNY", "credit_limit_minor": 50_000_000}),
+            ),
+            Some(
+                json!({"name": "Golden Dragon", "currency": "USD", "credit_limit_minor": 5_000_000}),
+            ),
+        );
+        let d = describe(&row);
+        assert_eq!(d.headline.id, "activity-changed-one");
+        assert!(d.lines.is_empty());
+        assert_eq!(d.mentions, [Ref::Agency(AgencyId(4))]);
+        let record = d.headline.args.iter().find(|(n, _)| *n == "record");
+        match record {
+            Some((_, Piece::Record(r))) => assert_eq!(r.logged.name, "Golden Dragon"),
+            other => panic!("no record: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn several_changes_are_listed_under_the_sentence() {
+        let row = logged(
+            "contact.update",
+            "9",
+            Some(json!({"name": "Khun Ploy", "position": "Reservations", "phone": ""})),
+            Some(json!({"name": "Khun Ploy", "position": "Front office", "phone": "02 123"})),
+        );
+        let d = describe(&row);
+        assert_eq!(d.headline.id, "activity-changed-many");
+        assert_eq!(d.headline.args[1], ("count", Piece::Count(2)));
+        assert_eq!(d.lines.len(), 2);
+        assert_eq!(
+            d.lines[1].phrase.args[1],
+            ("before", Piece::Value(Value::Empty))
+        );
+    }
+
+    #[test]
+    fn an_archived_room_type_names_its_hotel_through_the_lookup() {
+        let row = logged(
+            "room-type.archive",
+            "12",
+            Some(json!({"archived": false})),
+            Some(json!({"archived": true})),
+        );
+        let d = describe(&row);
+        assert_eq!(d.headline.id, "activity-archived");
+        assert_eq!(d.mentions, [Ref::RoomType(RoomTypeId(12))]);
+        let row = logged(
+            "room-type.create",
+            "12",
+            None,
+            Some(json!({"name": "Deluxe", "kind": "twin", "max_occupancy": 2, "hotel": 3})),
+        );
+        let d = describe(&row);
+        assert_eq!(
+            d.mentions,
+            [Ref::RoomType(RoomTypeId(12)), Ref::Supplier(SupplierId(3))]
+        );
+        assert_eq!(d.lines.len(), 3, "name, kind and occupancy: {:?}", d.lines);
+    }
+
+    #[test]
+    fn own_password_changes_say_so() {
+        let row = logged("user.change-password", "1", None, None);
+        assert_eq!(
+            describe(&row).headline.id,
+            "activity-user-changed-own-password"
+        );
+        let row = logged("user.reset-password", "2", None, None);
+        assert_eq!(describe(&row).headline.id, "activity-user-reset-password");
+    }
+
+    #[test]
+    fn an_import_lists_its_rows_and_counts_the_rest() {
+        let rows: Vec<Json> = (1..=25)
+            .map(|i| json!({"line": i + 1, "label": format!("Agency {i}"), "status": "changed",
+                "changes": [{"field": "agencies-credit-limit", "before": "500,000.00", "after": "50,000.00"}]}))
+            .collect();
+        let row = logged(
+            "import.commit",
+            "3",
+            None,
+            Some(
+                json!({"kind": "agencies", "file": "clients.xlsx", "new": 0, "changed": 25, "rows": rows}),
+            ),
+        );
+        let d = describe(&row);
+        assert_eq!(d.headline.id, "activity-import-committed");
+        assert_eq!(d.lines.len(), IMPORT_ROWS_SHOWN * 2 + 1);
+        assert!(d.lines[1].nested);
+        assert_eq!(
+            d.lines[1].phrase.args[0],
+            (
+                "field",
+                Piece::Field(FieldName::Logged("agencies-credit-limit".into()))
+            )
+        );
+        let last = d.lines.last().map(|l| l.phrase.clone());
+        assert_eq!(
+            last,
+            Some(Phrase {
+                id: "activity-import-more",
+                args: vec![("count", Piece::Count(5))]
+            })
+        );
+    }
+
+    #[test]
+    fn an_unknown_action_reads_generically() {
+        let row = logged(
+            "room-type.delete",
+            "5",
+            Some(json!({"name": "Deluxe"})),
+            None,
+        );
+        let d = describe(&row);
+        assert_eq!(d.headline.id, "activity-unknown-record");
+        assert_eq!(
+            d.headline.args[1],
+            ("action", Piece::Text("room type · delete".into()))
+        );
+        assert_eq!(d.lines.len(), 1);
+        let broken = Logged {
+            action: "agency.update".into(),
+            entity_id: Some("not-a-number".into()),
+            ..Logged::default()
+        };
+        assert_eq!(describe(&broken).headline.id, "activity-generic");
+    }
+}
