@@ -8,6 +8,7 @@ mod browser;
 mod cli;
 mod concurrency;
 mod contacts;
+mod dashboard;
 mod fixtures;
 mod front_door;
 mod harness;
