@@ -183,7 +183,7 @@ async fn the_audit_page_tells_each_change_in_words_with_links_and_amounts() {
         archived.0,
         "Test operations archived the room type Deluxe of the hotel Riverside."
     );
-    assert_eq!(archived.1, [hotel_page.clone()]);
+    assert_eq!(archived.1, std::slice::from_ref(&hotel_page));
     let changed = entries
         .iter()
         .find(|(t, _)| t.contains("rate per room-night"))

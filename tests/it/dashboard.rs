@@ -245,7 +245,7 @@ async fn imports_left_in_preview_link_to_their_preview_for_their_uploader_only()
     let listed = items(&page(&app, &accountant).await, "#imports");
     assert_eq!(listed.len(), 1, "{listed:?}");
     let (text, links) = &listed[0];
-    assert_eq!(links, &[at.clone()]);
+    assert_eq!(links.as_slice(), std::slice::from_ref(&at));
     assert!(
         text.contains("sheet.xlsx")
             && text.contains("exchange rates")

@@ -5,7 +5,10 @@
 
 use serde_json::Value as Json;
 
-use super::fields::{self, Context, FieldChange, FieldName, FieldValue, Value};
+use super::actions::{Action, noun, parse_action, verb_key};
+use super::fields::{self, Context, FieldChange, FieldValue, Value};
+use super::imports::{import_kind, import_lines};
+use super::phrase::{Line, Phrase, Piece, Record, id_of, text_of};
 use crate::db::activity::{Named, Ref, pair_name, vehicle_name};
 use crate::db::audit::{Entity, Event, Verb};
 use crate::domain::ids::{
@@ -40,57 +43,6 @@ impl Logged {
     }
 }
 
-/// A record a sentence names: what the row says of it, to fall back on when the record is gone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    pub of: Ref,
-    pub logged: Named,
-}
-
-/// A piece of a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Piece {
-    /// Who acted.
-    Actor,
-    Record(Record),
-    /// A kind of record without a page of its own (an import, the tenant): its name.
-    Noun(&'static str),
-    Value(Value),
-    Field(FieldName),
-    /// Text from the row itself (a file name, a refused path).
-    Text(String),
-    Count(i64),
-    Label(&'static str),
-}
-
-/// A message id with its pieces.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phrase {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, Piece)>,
-}
-
-impl Phrase {
-    fn new(id: &'static str) -> Phrase {
-        Phrase {
-            id,
-            args: vec![("actor", Piece::Actor)],
-        }
-    }
-
-    fn with(mut self, name: &'static str, piece: Piece) -> Phrase {
-        self.args.push((name, piece));
-        self
-    }
-}
-
-/// A line under a sentence; `nested` lines detail the line before them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub phrase: Phrase,
-    pub nested: bool,
-}
-
 /// A row in sentences: the headline and what it details.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Description {
@@ -98,122 +50,6 @@ pub struct Description {
     pub lines: Vec<Line>,
     /// Records the sentence names, to be looked up before it is put into words.
     pub mentions: Vec<Ref>,
-}
-
-/// Every entity, verb and event the log holds, to read an action's name back. A variant added
-/// to `db::audit` must be added here too; [`noun`] and [`verb_key`] will not compile without it.
-const ENTITIES: [Entity; 12] = [
-    Entity::User,
-    Entity::Supplier,
-    Entity::RoomType,
-    Entity::RoomRate,
-    Entity::Vehicle,
-    Entity::Guide,
-    Entity::Agency,
-    Entity::Contact,
-    Entity::ExchangeRate,
-    Entity::ImportBatch,
-    Entity::Tenant,
-    Entity::Demo,
-];
-
-const VERBS: [Verb; 13] = [
-    Verb::Create,
-    Verb::Update,
-    Verb::Archive,
-    Verb::Restore,
-    Verb::Disable,
-    Verb::Enable,
-    Verb::ResetPassword,
-    Verb::SetPassword,
-    Verb::ChangePassword,
-    Verb::ChangeLocale,
-    Verb::Commit,
-    Verb::Provision,
-    Verb::Seed,
-];
-
-pub const EVENTS: [Event; 10] = [
-    Event::SignIn,
-    Event::SignInFailed,
-    Event::SignInThrottled,
-    Event::SignInRefusedDisabled,
-    Event::SignOut,
-    Event::RefusedForeignOrigin,
-    Event::RefusedCsrfMissing,
-    Event::RefusedCsrfWrong,
-    Event::RefusedFormTooLarge,
-    Event::RefusedPermission,
-];
-
-/// An action read back from its stored name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Change(Entity, Verb),
-    Event(Event),
-}
-
-pub fn parse_action(name: &str) -> Option<Action> {
-    if let Some(event) = EVENTS.into_iter().find(|e| e.name() == name) {
-        return Some(Action::Event(event));
-    }
-    let (entity, verb) = name.split_once('.')?;
-    let entity = ENTITIES.into_iter().find(|e| e.action_name() == entity)?;
-    let verb = VERBS.into_iter().find(|v| v.name() == verb)?;
-    Some(Action::Change(entity, verb))
-}
-
-/// The name of a kind of record (for the audit filter and records without a page).
-pub fn noun(entity: Entity) -> &'static str {
-    match entity {
-        Entity::User => key("activity-entity-user"),
-        Entity::Supplier => key("activity-entity-supplier"),
-        Entity::RoomType => key("activity-entity-room-type"),
-        Entity::RoomRate => key("activity-entity-room-rate"),
-        Entity::Vehicle => key("activity-entity-vehicle"),
-        Entity::Guide => key("activity-entity-guide"),
-        Entity::Agency => key("activity-entity-agency"),
-        Entity::Contact => key("activity-entity-contact"),
-        Entity::ExchangeRate => key("activity-entity-exchange-rate"),
-        Entity::ImportBatch => key("activity-entity-import"),
-        Entity::Tenant => key("activity-entity-tenant"),
-        Entity::Demo => key("activity-entity-demo"),
-    }
-}
-
-/// What a verb did, in a word (for the audit filter).
-pub fn verb_key(verb: Verb) -> &'static str {
-    match verb {
-        Verb::Create => key("activity-verb-create"),
-        Verb::Update => key("activity-verb-update"),
-        Verb::Archive => key("activity-verb-archive"),
-        Verb::Restore => key("activity-verb-restore"),
-        Verb::Disable => key("activity-verb-disable"),
-        Verb::Enable => key("activity-verb-enable"),
-        Verb::ResetPassword => key("activity-verb-reset-password"),
-        Verb::SetPassword => key("activity-verb-set-password"),
-        Verb::ChangePassword => key("activity-verb-change-password"),
-        Verb::ChangeLocale => key("activity-verb-change-locale"),
-        Verb::Commit => key("activity-verb-commit"),
-        Verb::Provision => key("activity-verb-provision"),
-        Verb::Seed => key("activity-verb-seed"),
-    }
-}
-
-/// An event's name (for the audit filter).
-pub fn event_key(event: Event) -> &'static str {
-    match event {
-        Event::SignIn => key("activity-event-sign-in"),
-        Event::SignInFailed => key("activity-event-sign-in-failed"),
-        Event::SignInThrottled => key("activity-event-sign-in-throttled"),
-        Event::SignInRefusedDisabled => key("activity-event-sign-in-refused-disabled"),
-        Event::SignOut => key("activity-event-sign-out"),
-        Event::RefusedForeignOrigin => key("activity-event-refused-foreign-origin"),
-        Event::RefusedCsrfMissing => key("activity-event-refused-csrf-missing"),
-        Event::RefusedCsrfWrong => key("activity-event-refused-csrf-wrong"),
-        Event::RefusedFormTooLarge => key("activity-event-refused-form-too-large"),
-        Event::RefusedPermission => key("activity-event-refused-permission"),
-    }
 }
 
 /// The record an action on `entity` with stored id `id` is about, if it has one.
@@ -231,18 +67,6 @@ fn subject(entity: Entity, id: Option<&str>) -> Option<Ref> {
         Entity::ExchangeRate => Ref::ExchangeRate(ExchangeRateId(id)),
         Entity::ImportBatch | Entity::Tenant | Entity::Demo => return None,
     })
-}
-
-fn text_of(json: Option<&Json>, key: &str) -> Option<String> {
-    json?
-        .get(key)?
-        .as_str()
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-}
-
-fn id_of(json: Option<&Json>, key: &str) -> Option<i64> {
-    json?.get(key)?.as_i64()
 }
 
 /// What the row says of its record: its name then (after the change, else before), its kind,
@@ -286,9 +110,6 @@ fn logged_name(entity: Entity, row: &Logged) -> Named {
         date: text("date").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
     }
 }
-
-/// How many rows of an import a sentence lists; the rest are counted.
-pub const IMPORT_ROWS_SHOWN: usize = 20;
 
 /// `row` as a sentence.
 pub fn describe(row: &Logged) -> Description {
@@ -448,106 +269,6 @@ fn without_record(entity: Entity, verb: Verb, row: &Logged) -> Description {
     }
 }
 
-/// What an import of `kind` loads, in words.
-pub fn import_kind_key(kind: crate::import::Kind) -> &'static str {
-    use crate::import::Kind;
-    match kind {
-        Kind::Hotels => key("activity-import-hotels"),
-        Kind::Guides => key("activity-import-guides"),
-        Kind::Agencies => key("activity-import-agencies"),
-        Kind::Rates => key("activity-import-rates"),
-    }
-}
-
-/// What an import loaded; a kind unknown here is named as stored.
-fn import_kind(kind: Option<&str>) -> Piece {
-    match kind.and_then(crate::import::Kind::parse) {
-        Some(kind) => Piece::Label(import_kind_key(kind)),
-        None => Piece::Text(fields::readable_key(kind.unwrap_or_default())),
-    }
-}
-
-fn import_status(status: Option<&str>) -> Piece {
-    match status {
-        Some("new") => Piece::Label(key("activity-import-row-new")),
-        Some("changed") => Piece::Label(key("activity-import-row-changed")),
-        other => Piece::Text(other.unwrap_or_default().to_owned()),
-    }
-}
-
-/// An import's rows that added or changed something, each with its changes as the import
-/// showed them (the field's message id, before and after as text).
-fn import_lines(after: Option<&Json>) -> Vec<Line> {
-    let rows = after
-        .and_then(|a| a.get("rows"))
-        .and_then(Json::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let mut lines = Vec::new();
-    for row in rows.iter().take(IMPORT_ROWS_SHOWN) {
-        let row = Some(row);
-        lines.push(Line {
-            phrase: Phrase {
-                id: key("activity-import-row"),
-                args: vec![
-                    (
-                        "line",
-                        Piece::Value(Value::Integer(id_of(row, "line").unwrap_or(0))),
-                    ),
-                    (
-                        "label",
-                        Piece::Text(text_of(row, "label").unwrap_or_default()),
-                    ),
-                    ("status", import_status(text_of(row, "status").as_deref())),
-                ],
-            },
-            nested: false,
-        });
-        let changes = row
-            .and_then(|r| r.get("changes"))
-            .and_then(Json::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for c in &changes {
-            let c = Some(c);
-            let as_value = |k: &str| {
-                c.and_then(|c| c.get(k))
-                    .map_or(Value::Empty, |v| fields::shaped(k, v, &Default::default()))
-            };
-            let field = text_of(c, "field").unwrap_or_default();
-            let name = if field.starts_with(|ch: char| ch.is_ascii_lowercase())
-                && field.chars().all(|ch| ch.is_ascii_lowercase() || ch == '-')
-            {
-                FieldName::Logged(field)
-            } else {
-                FieldName::Unnamed(field)
-            };
-            lines.push(Line {
-                phrase: Phrase {
-                    id: key("activity-change-line"),
-                    args: vec![
-                        ("field", Piece::Field(name)),
-                        ("before", Piece::Value(as_value("before"))),
-                        ("after", Piece::Value(as_value("after"))),
-                    ],
-                },
-                nested: true,
-            });
-        }
-    }
-    if rows.len() > IMPORT_ROWS_SHOWN {
-        let more = i64::try_from(rows.len() - IMPORT_ROWS_SHOWN).unwrap_or(i64::MAX);
-        lines.push(Line {
-            phrase: Phrase {
-                id: key("activity-import-more"),
-                args: vec![("count", Piece::Count(more))],
-            },
-            nested: false,
-        });
-    }
-    lines
-}
-
 fn event_phrase(event: Event, row: &Logged) -> Phrase {
     let path = || Piece::Text(row.entity_id.clone().unwrap_or_default());
     match event {
@@ -604,6 +325,8 @@ fn unknown(row: &Logged) -> Description {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::activity::fields::FieldName;
+    use crate::web::activity::imports::IMPORT_ROWS_SHOWN;
     use serde_json::json;
 
     fn logged(action: &str, id: &str, before: Option<Json>, after: Option<Json>) -> Logged {
@@ -614,20 +337,6 @@ mod tests {
             before,
             after,
         }
-    }
-
-    #[test]
-    fn every_recorded_action_reads_back() {
-        for entity in ENTITIES {
-            for verb in VERBS {
-                let name = crate::db::audit::Action::Change(entity, verb).name();
-                assert_eq!(parse_action(&name), Some(Action::Change(entity, verb)));
-            }
-        }
-        for event in EVENTS {
-            assert_eq!(parse_action(event.name()), Some(Action::Event(event)));
-        }
-        assert_eq!(parse_action("room-type.delete"), None);
     }
 
     #[test]

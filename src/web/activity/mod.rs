@@ -1,10 +1,13 @@
 //! The audit log in words, for the audit page and the dashboard: each row a sentence
-//! (`describe`), its fields named and read (`fields`), put into the reader's language with
-//! links (`words`). Also the one place that says what "today" is and how an instant is shown
+//! (`describe`, of `phrase`s; an import's in `imports`), its action read back (`actions`), its
+//! fields named and read (`fields`), put into the reader's language with links (`words`). Also the one place that says what "today" is and how an instant is shown
 //! on these pages.
 
+pub mod actions;
 pub mod describe;
 pub mod fields;
+pub mod imports;
+pub mod phrase;
 pub mod words;
 
 use std::collections::HashMap;

@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::describe::{Phrase, Piece, Record};
 use super::fields::{CurrencyOf, FieldName, Value, readable_key};
+use super::phrase::{Phrase, Piece, Record};
 use crate::db::activity::{Named, Ref};
 use crate::domain::access::{Perm, Role};
 use crate::domain::currency::Currency;

@@ -10,7 +10,7 @@ use crate::db;
 use crate::domain::access::Perm;
 use crate::domain::ids::UserId;
 use crate::domain::message::Message;
-use crate::web::activity::{self, describe};
+use crate::web::activity::{self, actions};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::list::{Pager, past_end_text};
@@ -153,13 +153,13 @@ pub async fn list(
 
 /// An action's name in words (`Client agency — changed`); one unknown here, made readable.
 fn action_label(ui: &Ui, action: &str) -> String {
-    match describe::parse_action(action) {
-        Some(describe::Action::Change(entity, verb)) => ui.message(
+    match actions::parse_action(action) {
+        Some(actions::Action::Change(entity, verb)) => ui.message(
             &Message::new("activity-filter-change")
-                .label("entity", describe::noun(entity))
-                .label("verb", describe::verb_key(verb)),
+                .label("entity", actions::noun(entity))
+                .label("verb", actions::verb_key(verb)),
         ),
-        Some(describe::Action::Event(event)) => ui.t(describe::event_key(event)),
+        Some(actions::Action::Event(event)) => ui.t(actions::event_key(event)),
         None => action.replace(['.', '-'], " "),
     }
 }

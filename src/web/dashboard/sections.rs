@@ -21,7 +21,7 @@ use crate::domain::dashboard::{
 use crate::domain::ids::UserId;
 use crate::domain::message::{Message, key};
 use crate::import::Kind;
-use crate::web::activity::{self, Described, describe};
+use crate::web::activity::{self, Described, imports};
 use crate::web::error::WebError;
 use crate::web::extract::Ui;
 use crate::web::paths;
@@ -207,7 +207,7 @@ pub fn import_views(ui: &Ui, open: Vec<OpenImport>, role: Role) -> Vec<ImportVie
             }
             Some(ImportView {
                 href: paths::import_preview(kind, batch.id),
-                what: ui.t(describe::import_kind_key(kind)),
+                what: ui.t(imports::import_kind_key(kind)),
                 uploaded: activity::instant(ui, batch.created_at),
                 errors: (batch.error_count > 0).then(|| {
                     ui.message(
