@@ -8,10 +8,7 @@ activity-created = { $actor } added { $record }.
 activity-archived = { $actor } archived { $record }.
 activity-restored = { $actor } restored { $record }.
 activity-changed-one = { $actor } changed the { $field } of { $record } from { $before } to { $after }.
-activity-changed-many = { $actor } changed { $count ->
-        [one] one detail
-       *[other] { $count } details
-    } of { $record }:
+activity-changed-many = { $actor } changed the { $fields } of { $record }.
 activity-changed-nothing = { $actor } saved { $record } without changing anything.
 activity-change-line = { $field }: { $before } → { $after }
 activity-value-line = { $field }: { $value }
@@ -75,6 +72,7 @@ activity-value-empty = (none)
 activity-value-unreadable = (not shown)
 activity-value-yes = yes
 activity-value-no = no
+activity-list-separator = { ", " }
 activity-value-qualified = { $value } ({ $qualifier })
 
 activity-field-name = name
@@ -92,7 +90,7 @@ activity-field-notes = notes
 activity-field-licence-number = licence number
 activity-field-licence-expires = licence expiry date
 activity-field-daily-fee = daily fee
-activity-field-active = active
+activity-field-active = active status
 activity-field-languages = languages
 activity-field-city = city
 activity-field-address = address

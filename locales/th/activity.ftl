@@ -8,7 +8,7 @@ activity-created = { $actor } เพิ่ม{ $record }
 activity-archived = { $actor } เก็บถาวร{ $record }
 activity-restored = { $actor } กู้คืน{ $record }
 activity-changed-one = { $actor } เปลี่ยน{ $field }ของ{ $record } จาก { $before } เป็น { $after }
-activity-changed-many = { $actor } เปลี่ยนข้อมูล { $count } รายการของ{ $record }:
+activity-changed-many = { $actor } เปลี่ยน{ $fields }ของ{ $record }
 activity-changed-nothing = { $actor } บันทึก{ $record } โดยไม่มีการเปลี่ยนแปลง
 activity-change-line = { $field }: { $before } → { $after }
 activity-value-line = { $field }: { $value }
@@ -69,6 +69,7 @@ activity-value-empty = (ไม่มี)
 activity-value-unreadable = (ไม่แสดง)
 activity-value-yes = ใช่
 activity-value-no = ไม่ใช่
+activity-list-separator = { ", " }
 activity-value-qualified = { $value } ({ $qualifier })
 
 activity-field-name = ชื่อ

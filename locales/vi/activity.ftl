@@ -8,7 +8,7 @@ activity-created = { $actor } đã thêm { $record }.
 activity-archived = { $actor } đã lưu trữ { $record }.
 activity-restored = { $actor } đã khôi phục { $record }.
 activity-changed-one = { $actor } đã đổi { $field } của { $record } từ { $before } thành { $after }.
-activity-changed-many = { $actor } đã đổi { $count } thông tin của { $record }:
+activity-changed-many = { $actor } đã đổi { $fields } của { $record }.
 activity-changed-nothing = { $actor } đã lưu { $record } mà không thay đổi gì.
 activity-change-line = { $field }: { $before } → { $after }
 activity-value-line = { $field }: { $value }
@@ -69,6 +69,7 @@ activity-value-empty = (trống)
 activity-value-unreadable = (không hiển thị)
 activity-value-yes = có
 activity-value-no = không
+activity-list-separator = { ", " }
 activity-value-qualified = { $value } ({ $qualifier })
 
 activity-field-name = tên

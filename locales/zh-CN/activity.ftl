@@ -8,7 +8,7 @@ activity-created = { $actor } 添加了{ $record }。
 activity-archived = { $actor } 归档了{ $record }。
 activity-restored = { $actor } 恢复了{ $record }。
 activity-changed-one = { $actor } 将{ $record } 的{ $field }从 { $before } 改为 { $after }。
-activity-changed-many = { $actor } 修改了{ $record } 的 { $count } 项信息：
+activity-changed-many = { $actor } 修改了{ $record } 的{ $fields }。
 activity-changed-nothing = { $actor } 保存了{ $record }，未做任何修改。
 activity-change-line = { $field }：{ $before } → { $after }
 activity-value-line = { $field }：{ $value }
@@ -69,6 +69,7 @@ activity-value-empty = （无）
 activity-value-unreadable = （不显示）
 activity-value-yes = 是
 activity-value-no = 否
+activity-list-separator = { "、" }
 activity-value-qualified = { $value }（{ $qualifier }）
 
 activity-field-name = 名称

@@ -195,11 +195,11 @@ fn change(entity: Entity, verb: Verb, row: &Logged) -> Description {
                         .with("before", Piece::Value(c.before))
                         .with("after", Piece::Value(c.after))
                 }
-                n => {
-                    let count = i64::try_from(n).unwrap_or(i64::MAX);
+                _ => {
+                    let names = found.iter().map(|c| c.name.clone()).collect();
                     lines = change_lines(found);
                     Phrase::new(key("activity-changed-many"))
-                        .with("count", Piece::Count(count))
+                        .with("fields", Piece::Fields(names))
                         .with("record", record)
                 }
             }
@@ -372,7 +372,16 @@ mod tests {
         );
         let d = describe(&row);
         assert_eq!(d.headline.id, "activity-changed-many");
-        assert_eq!(d.headline.args[1], ("count", Piece::Count(2)));
+        assert_eq!(
+            d.headline.args[1],
+            (
+                "fields",
+                Piece::Fields(vec![
+                    FieldName::Known("activity-field-position"),
+                    FieldName::Known("activity-field-phone"),
+                ])
+            )
+        );
         assert_eq!(d.lines.len(), 2);
         assert_eq!(
             d.lines[1].phrase.args[1],

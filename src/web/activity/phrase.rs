@@ -24,6 +24,8 @@ pub enum Piece {
     Noun(&'static str),
     Value(Value),
     Field(FieldName),
+    /// Several fields' names, listed.
+    Fields(Vec<FieldName>),
     /// Text from the row itself (a file name, a refused path).
     Text(String),
     Count(i64),

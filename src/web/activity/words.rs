@@ -105,6 +105,7 @@ impl Speaker<'_> {
             Piece::Noun(id) | Piece::Label(id) => self.t(id),
             Piece::Value(v) => self.value(v),
             Piece::Field(name) => self.field(name),
+            Piece::Fields(names) => self.list(names.iter().map(|n| self.field(n))),
             Piece::Text(t) => quoted(t),
             Piece::Count(n) => self.formats.integer(self.locale, *n),
         }
@@ -209,6 +210,13 @@ impl Speaker<'_> {
         None
     }
 
+    /// Items listed the reader's way (`a, b`; `a、b` in Chinese).
+    fn list(&self, items: impl Iterator<Item = String>) -> String {
+        items
+            .collect::<Vec<_>>()
+            .join(&self.t(key("activity-list-separator")))
+    }
+
     fn field(&self, name: &FieldName) -> String {
         match name {
             FieldName::Known(id) => self.t(id),
@@ -249,11 +257,7 @@ impl Speaker<'_> {
                     .arg("qualifier", self.t(qualifier));
                 self.i18n.message(locale, &m)
             }
-            Value::List(items) => items
-                .iter()
-                .map(|v| self.value(v))
-                .collect::<Vec<_>>()
-                .join(", "),
+            Value::List(items) => self.list(items.iter().map(|v| self.value(v))),
             Value::Unreadable => self.t(key("activity-value-unreadable")),
         }
     }
