@@ -33,6 +33,13 @@ impl Expiring {
             Expiring::Licence { expires_on, .. } => *expires_on,
         }
     }
+
+    /// The name of whose licence (or, later, which contract) it is.
+    pub fn name(&self) -> &str {
+        match self {
+            Expiring::Licence { name, .. } => name,
+        }
+    }
 }
 
 /// Where an expiry date stands on `today`, for the dashboard.
@@ -68,12 +75,9 @@ pub fn expiry_horizon(today: NaiveDate) -> NaiveDate {
 /// name.
 pub fn sort_expiring(items: &mut [Expiring]) {
     items.sort_by(|a, b| {
-        let name = |e: &Expiring| match e {
-            Expiring::Licence { name, .. } => name.clone(),
-        };
         a.expires_on()
             .cmp(&b.expires_on())
-            .then_with(|| name(a).cmp(&name(b)))
+            .then_with(|| a.name().cmp(b.name()))
     });
 }
 
@@ -139,12 +143,7 @@ mod tests {
             licence(3, "Anna", d(4, 1)),
         ];
         sort_expiring(&mut items);
-        let names: Vec<_> = items
-            .iter()
-            .map(|e| match e {
-                Expiring::Licence { name, .. } => name.as_str(),
-            })
-            .collect();
+        let names: Vec<_> = items.iter().map(Expiring::name).collect();
         assert_eq!(names, ["Somchai", "Anna", "Wang"]);
     }
 

@@ -42,6 +42,7 @@ pub struct Sections {
 impl Sections {
     pub fn for_role(role: Role) -> Sections {
         Sections {
+            // Licences only so far; hotel contracts will show to those who see suppliers.
             expiring: role.permits(Perm::GuidesView),
             rates: role.permits(Perm::RatesView),
             imports: Kind::ALL
