@@ -17,6 +17,7 @@ use crate::domain::currency::Currency;
 use crate::domain::email::Email;
 use crate::domain::locale::Locale;
 use crate::domain::slug::Slug;
+use crate::domain::time::TimeZone;
 use crate::manifest::{Locked, Manifest, Tenant, TenantEntry};
 use crate::security;
 
@@ -31,6 +32,9 @@ pub struct NewTenant {
     pub port: Option<u16>,
     pub database_url: Option<String>,
     pub admin_email: Option<Email>,
+    /// The agency's time zone; `None` takes the default of its language
+    /// ([`TimeZone::default_for`]).
+    pub time_zone: Option<TimeZone>,
 }
 
 pub struct Provisioned {
@@ -38,6 +42,7 @@ pub struct Provisioned {
     pub admin_email: Email,
     /// Shown once; the admin must change it at first sign-in.
     pub admin_password: String,
+    pub time_zone: TimeZone,
 }
 
 pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisioned> {
@@ -97,6 +102,9 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
         None => Email::parse(&format!("admin@{slug}.local"))?,
     };
     let admin_password = password::one_time_password();
+    let time_zone = new
+        .time_zone
+        .unwrap_or_else(|| TimeZone::default_for(new.locale));
 
     let mut cleanup = Cleanup {
         data_dir: Some(tenant.data_dir.clone()),
@@ -126,6 +134,7 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
     let hash = security::hash_password(&admin_password)?;
     db::write(&mut conn, |conn| -> anyhow::Result<()> {
         db::settings::insert(conn, db::settings::TENANT_SLUG, &slug)?;
+        db::settings::insert(conn, db::settings::TIME_ZONE, time_zone.name())?;
         let id = db::auth::users::insert(
             conn,
             &db::auth::users::NewUser {
@@ -139,8 +148,11 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
         audit::record_change(
             conn,
             &audit::Actor::cli(),
-            Change::new(Entity::Tenant, Verb::Provision, &slug)
-                .after(serde_json::json!({ "admin": admin_email.as_str(), "user_id": id.0 })),
+            Change::new(Entity::Tenant, Verb::Provision, &slug).after(serde_json::json!({
+                "admin": admin_email.as_str(),
+                "user_id": id.0,
+                "time_zone": time_zone.name(),
+            })),
         )?;
         Ok(())
     })?;
@@ -152,6 +164,7 @@ pub fn create(manifest_path: &Path, new: NewTenant) -> anyhow::Result<Provisione
         tenant,
         admin_email,
         admin_password,
+        time_zone,
     })
 }
 
@@ -322,9 +335,31 @@ pub fn check_owner(conn: &mut AnyConnection, tenant: &Tenant) -> anyhow::Result<
     }
 }
 
+/// Applies the tenant's pending migrations; returns the names applied. A tenant made before
+/// time zones were kept gets the default zone of its language (the migration's SQL, which
+/// cannot read the manifest, gave it Asia/Bangkok), audited as the command line's change.
 pub fn migrate(tenant: &Tenant) -> anyhow::Result<Vec<String>> {
     let mut conn = open(tenant)?;
-    db::migrate::run(&mut conn)
+    let applied = db::migrate::run(&mut conn)?;
+    if applied
+        .iter()
+        .any(|v| v.starts_with(db::migrate::TIME_ZONE_MIGRATION))
+    {
+        let zone = TimeZone::default_for(tenant.locale);
+        db::write(&mut conn, |conn| {
+            db::settings::change_time_zone(conn, &audit::Actor::cli(), zone)
+        })
+        .with_context(|| format!("setting the time zone of tenant {}", tenant.slug))?;
+    }
+    Ok(applied)
+}
+
+/// The agency's time zone as its database holds it, or the default of its language for a
+/// database that holds none.
+pub fn time_zone(conn: &mut AnyConnection, tenant: &Tenant) -> anyhow::Result<TimeZone> {
+    let stored = db::settings::time_zone(conn)
+        .with_context(|| format!("reading the time zone of tenant {}", tenant.slug))?;
+    Ok(stored.unwrap_or_else(|| TimeZone::default_for(tenant.locale)))
 }
 
 pub struct NewStaff<'a> {

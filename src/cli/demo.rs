@@ -71,6 +71,7 @@ fn provision_demo(manifest_path: &Path) -> anyhow::Result<()> {
             port: None,
             database_url: None,
             admin_email: None,
+            time_zone: None,
         },
     )?;
     for (role, email, password) in sign_ins() {

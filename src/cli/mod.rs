@@ -14,6 +14,7 @@ use crate::domain::currency::Currency;
 use crate::domain::email::Email;
 use crate::domain::locale::Locale;
 use crate::domain::slug::Slug;
+use crate::domain::time::TimeZone;
 use crate::launcher::{self, control};
 use crate::manifest::{self, Manifest};
 use crate::operate;
@@ -81,6 +82,10 @@ enum TenantCommand {
         /// Default admin@<slug>.local.
         #[arg(long)]
         admin_email: Option<String>,
+        /// The agency's time zone, an IANA name such as Asia/Bangkok; default from --locale
+        /// (en and th: Asia/Bangkok, vi: Asia/Ho_Chi_Minh, zh-CN: Asia/Shanghai).
+        #[arg(long)]
+        time_zone: Option<String>,
     },
     /// List the tenants of the manifest.
     List,
@@ -183,6 +188,7 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
             port,
             database_url,
             admin_email,
+            time_zone,
         } => {
             let new = NewTenant {
                 slug: Slug::parse(&slug).with_context(|| format!("slug {slug:?}"))?,
@@ -192,6 +198,7 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
                 port,
                 database_url,
                 admin_email: admin_email.as_deref().map(Email::parse).transpose()?,
+                time_zone: time_zone.as_deref().map(TimeZone::parse).transpose()?,
             };
             let done = provision::create(manifest_path, new)
                 .with_context(|| format!("provisioning tenant {slug}"))?;
@@ -199,6 +206,7 @@ fn tenant(manifest_path: &Path, command: TenantCommand) -> anyhow::Result<()> {
             println!("created tenant {} ({})", done.tenant.slug, done.tenant.name);
             println!("  port:      {}", done.tenant.port);
             println!("  data:      {}", done.tenant.data_dir.display());
+            println!("  time zone: {}", done.time_zone);
             println!(
                 "  url:       http://{}.{}:{}/",
                 done.tenant.slug, base_domain, done.tenant.port

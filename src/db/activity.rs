@@ -10,12 +10,13 @@ use diesel::prelude::*;
 use super::AnyConnection;
 use super::master::{corrupt, currency_of};
 use super::schema::{
-    agencies, contacts, exchange_rates, guides, room_rates, room_types, suppliers, users, vehicles,
+    agencies, allotments, contacts, exchange_rates, guides, hotel_contracts, peak_surcharges,
+    room_rates, room_types, suppliers, users, vehicles,
 };
 use crate::domain::currency::Currency;
 use crate::domain::ids::{
-    AgencyId, ContactId, ExchangeRateId, GuideId, RoomRateId, RoomTypeId, SupplierId, UserId,
-    VehicleId,
+    AgencyId, AllotmentId, ContactId, ExchangeRateId, GuideId, PeakId, RoomRateId, RoomTypeId,
+    SupplierId, UserId, VehicleId,
 };
 use crate::domain::master::suppliers::SupplierKind;
 
@@ -25,6 +26,10 @@ pub enum Ref {
     Supplier(SupplierId),
     RoomType(RoomTypeId),
     RoomRate(RoomRateId),
+    /// A hotel's contract, by its hotel.
+    HotelContract(SupplierId),
+    Peak(PeakId),
+    Allotment(AllotmentId),
     Vehicle(VehicleId),
     Guide(GuideId),
     Agency(AgencyId),
@@ -37,12 +42,12 @@ pub enum Ref {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Named {
     /// Its name (a room rate's season, a vehicle's type and plate, an exchange rate's pair
-    /// `USD → THB`).
+    /// `USD → THB`, a contract's reference; none for an allotment).
     pub name: String,
     /// A supplier's kind.
     pub kind: Option<SupplierKind>,
-    /// The record it belongs to: a room type's or vehicle's supplier, a rate's room type, a
-    /// contact's party.
+    /// The record it belongs to: a room type's, peak's, contract's or vehicle's supplier, a
+    /// rate's or allotment's room type, a contact's party.
     pub parent: Option<Ref>,
     /// The currency of its amounts (a supplier's, an agency's, a room rate's).
     pub currency: Option<Currency>,
@@ -167,8 +172,77 @@ fn read_round(conn: &mut AnyConnection, refs: &[Ref]) -> QueryResult<HashMap<Ref
             out.insert(Ref::Vehicle(VehicleId(id)), named);
         }
     }
+    read_contracts(conn, refs, &mut out)?;
     read_people(conn, refs, &mut out)?;
     Ok(out)
+}
+
+/// A hotel's contract, its peak surcharges and its rooms' allotments.
+fn read_contracts(
+    conn: &mut AnyConnection,
+    refs: &[Ref],
+    out: &mut HashMap<Ref, Named>,
+) -> QueryResult<()> {
+    let wanted = ids(refs, |r| match r {
+        Ref::HotelContract(id) => Some(id.0),
+        _ => None,
+    });
+    if !wanted.is_empty() {
+        let rows: Vec<(i64, String)> = hotel_contracts::table
+            .filter(hotel_contracts::supplier_id.eq_any(&wanted))
+            .select((hotel_contracts::supplier_id, hotel_contracts::reference))
+            .load(conn)?;
+        for (hotel, reference) in rows {
+            let named = Named {
+                name: reference,
+                parent: Some(Ref::Supplier(SupplierId(hotel))),
+                ..Named::default()
+            };
+            out.insert(Ref::HotelContract(SupplierId(hotel)), named);
+        }
+    }
+    let wanted = ids(refs, |r| match r {
+        Ref::Peak(id) => Some(id.0),
+        _ => None,
+    });
+    if !wanted.is_empty() {
+        let rows: Vec<(i64, i64, String, String)> = peak_surcharges::table
+            .filter(peak_surcharges::id.eq_any(&wanted))
+            .select((
+                peak_surcharges::id,
+                peak_surcharges::supplier_id,
+                peak_surcharges::name,
+                peak_surcharges::currency,
+            ))
+            .load(conn)?;
+        for (id, hotel, name, currency) in rows {
+            let named = Named {
+                name,
+                parent: Some(Ref::Supplier(SupplierId(hotel))),
+                currency: Some(currency_of(&currency)?),
+                ..Named::default()
+            };
+            out.insert(Ref::Peak(PeakId(id)), named);
+        }
+    }
+    let wanted = ids(refs, |r| match r {
+        Ref::Allotment(id) => Some(id.0),
+        _ => None,
+    });
+    if !wanted.is_empty() {
+        let rows: Vec<(i64, i64)> = allotments::table
+            .filter(allotments::id.eq_any(&wanted))
+            .select((allotments::id, allotments::room_type_id))
+            .load(conn)?;
+        for (id, room_type) in rows {
+            let named = Named {
+                parent: Some(Ref::RoomType(RoomTypeId(room_type))),
+                ..Named::default()
+            };
+            out.insert(Ref::Allotment(AllotmentId(id)), named);
+        }
+    }
+    Ok(())
 }
 
 /// Guides, agencies, contacts, exchange rates and users: records that hang off nothing, or

@@ -33,6 +33,11 @@ const SEARCH_KEYS_MIGRATION: &str = "20261204000001";
 /// The migration that added contacts' search keys, `search::backfill_contacts` fills.
 const CONTACT_KEYS_MIGRATION: &str = "20261206000001";
 
+/// The migration that added the tenant's time zone, whose SQL gives tenants made before it
+/// Asia/Bangkok; `provision::migrate`, which knows the tenant's language, then gives them its
+/// default zone.
+pub const TIME_ZONE_MIGRATION: &str = "20261207000002";
+
 /// Applies every pending migration; returns the names applied.
 pub fn run(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
     let applied = match conn {

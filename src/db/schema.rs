@@ -20,6 +20,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         search_key -> Text,
+        year_style -> Text,
     }
 }
 
@@ -121,6 +122,15 @@ diesel::table! {
         archived -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        extra_bed_minor -> Nullable<BigInt>,
+        child_minor -> Nullable<BigInt>,
+        child_from_age -> Nullable<Integer>,
+        child_to_age -> Nullable<Integer>,
+        breakfast -> Text,
+        breakfast_minor -> Nullable<BigInt>,
+        single_supplement_minor -> Nullable<BigInt>,
+        min_nights -> Integer,
+        complimentary -> Bool,
     }
 }
 
@@ -221,6 +231,51 @@ diesel::table! {
 
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(audit_log -> users (user_id));
+diesel::table! {
+    hotel_contracts (supplier_id) {
+        supplier_id -> BigInt,
+        reference -> Text,
+        valid_from -> Date,
+        valid_to -> Date,
+        notes -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    peak_surcharges (id) {
+        id -> BigInt,
+        supplier_id -> BigInt,
+        room_type_id -> Nullable<BigInt>,
+        name -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        amount_minor -> BigInt,
+        currency -> Text,
+        min_nights -> Integer,
+        archived -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    allotments (id) {
+        id -> BigInt,
+        room_type_id -> BigInt,
+        starts_on -> Date,
+        ends_on -> Date,
+        rooms -> Integer,
+        release_days -> Integer,
+        archived -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(hotel_contracts -> suppliers (supplier_id));
+diesel::joinable!(peak_surcharges -> suppliers (supplier_id));
+diesel::joinable!(allotments -> room_types (room_type_id));
 diesel::joinable!(room_types -> suppliers (supplier_id));
 diesel::joinable!(room_rates -> room_types (room_type_id));
 diesel::joinable!(vehicles -> suppliers (supplier_id));
@@ -241,7 +296,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     agencies,
     exchange_rates,
     contacts,
-    import_batches
+    import_batches,
+    hotel_contracts,
+    peak_surcharges,
+    allotments
 );
 
 diesel::table! {

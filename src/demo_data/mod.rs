@@ -4,6 +4,7 @@
 //! looks the same; seeding twice adds nothing.
 
 mod agencies;
+mod contracts;
 mod guides;
 mod suppliers;
 mod values;
@@ -20,10 +21,11 @@ use crate::domain::fx::Rate;
 use crate::domain::master::suppliers::SupplierKind;
 use values::{cur, dec};
 
-/// Opens the tenant's database and seeds it as of today.
+/// Opens the tenant's database and seeds it as of today at the agency.
 pub fn seed_tenant(tenant: &crate::manifest::Tenant) -> anyhow::Result<()> {
     let mut conn = crate::provision::open(tenant)?;
-    seed(&mut conn, chrono::Utc::now().date_naive()).context("seeding the demo master data")
+    let today = crate::provision::time_zone(&mut conn, tenant)?.today(chrono::Utc::now());
+    seed(&mut conn, today).context("seeding the demo master data")
 }
 
 /// Seeds the demo's master data unless some is there already.

@@ -2,8 +2,9 @@
 //! transport companies with vehicles, restaurants, attractions and shops.
 
 use anyhow::Context;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
+use super::contracts;
 use super::values::{cur, dec, minor};
 use crate::db::AnyConnection;
 use crate::db::master::rooms::{self, NewRate, NewRoomType};
@@ -226,7 +227,7 @@ pub(super) fn seed_hotels(conn: &mut AnyConnection, today: NaiveDate) -> anyhow:
     .context("season")?;
     for (city, country, code, hotels) in HOTELS {
         let currency = cur(code)?;
-        for (name, local, stars, twin) in hotels.iter() {
+        for (index, (name, local, stars, twin)) in hotels.iter().enumerate() {
             let mut data = supplier(SupplierKind::Hotel, name, local, city, country, currency);
             data.stars = Some(*stars);
             data.contact_name = "Reservations".into();
@@ -235,34 +236,66 @@ pub(super) fn seed_hotels(conn: &mut AnyConnection, today: NaiveDate) -> anyhow:
                 name.to_lowercase().replace(' ', "-")
             );
             let hotel = suppliers::insert(conn, &data)?;
+            // The last Bangkok hotel's contract runs out 45 days from today, on one rate.
+            let expiring = *city == "Bangkok" && index + 1 == hotels.len();
+            let seasons = if expiring {
+                let season = Season::new(today - Duration::days(300), today + Duration::days(45))
+                    .context("season")?;
+                vec![(season, "Contract rate", 110, true)]
+            } else {
+                vec![
+                    (green, "Green season", 100, false),
+                    (high, "High season", 130, true),
+                ]
+            };
+            let validity =
+                Season::new(seasons[0].0.starts_on, seasons[seasons.len() - 1].0.ends_on)
+                    .context("validity")?;
             let room_types = [
                 (RoomKind::Single, "Superior single", 85),
                 (RoomKind::Twin, "Superior twin", 100),
                 (RoomKind::Double, "Deluxe double", 120),
                 (RoomKind::Triple, "Superior triple", 135),
             ];
+            let mut twin_room = None;
             for (kind, room_name, percent) in room_types {
+                // Twins and doubles take an extra bed.
+                let extra = i32::from(matches!(kind, RoomKind::Twin | RoomKind::Double));
                 let room = rooms::insert_room_type(
                     conn,
                     hotel,
                     &NewRoomType {
                         kind,
                         name: room_name.to_owned(),
-                        max_occupancy: kind.default_occupancy(),
+                        max_occupancy: kind.default_occupancy() + extra,
                     },
                 )?;
+                if kind == RoomKind::Twin {
+                    twin_room = Some(room);
+                }
                 let base = twin * percent / 100;
-                for (season, label, factor) in
-                    [(green, "Green season", 100), (high, "High season", 130)]
-                {
+                for (season, label, factor, high) in &seasons {
+                    let major = base * factor / 100;
                     let rate = NewRate {
-                        season_name: label.to_owned(),
-                        season,
-                        rate: Money::new(minor(base * factor / 100, currency), currency),
+                        season_name: (*label).to_owned(),
+                        season: *season,
+                        rate: Money::new(minor(major, currency), currency),
+                        terms: contracts::terms(kind, major, *high, currency),
                     };
                     rooms::insert_rate(conn, room, &rate).map_err(|e| anyhow::anyhow!("{e}"))?;
                 }
             }
+            let reference = format!("{}-{}", &city[..3].to_uppercase(), today.format("%Y"));
+            let seeded = contracts::Seeded {
+                hotel,
+                currency,
+                twin: *twin,
+                validity,
+                thai: *country == "Thailand",
+                allotment: if index == 0 { twin_room } else { None },
+                reference: &reference,
+            };
+            contracts::seed(conn, &seeded)?;
         }
     }
     Ok(())

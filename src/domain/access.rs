@@ -26,6 +26,8 @@ pub enum Perm {
     AccountEdit,
     /// See the agency's settings overview.
     SettingsView,
+    /// Change the agency's settings that are its own to change (its time zone).
+    SettingsEdit,
     /// Create users, change their roles, disable them, reset their passwords.
     UsersManage,
     /// Read the audit log.
@@ -71,6 +73,7 @@ impl Role {
                 DashboardView,
                 AccountEdit,
                 SettingsView,
+                SettingsEdit,
                 UsersManage,
                 AuditView,
                 SuppliersView,
@@ -182,6 +185,17 @@ mod tests {
                     "{role} has {perm:?} but admin lacks it"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn only_admins_change_the_agencys_settings() {
+        for role in Role::ALL {
+            assert_eq!(
+                role.permits(Perm::SettingsEdit),
+                role == Role::Admin,
+                "{role}"
+            );
         }
     }
 

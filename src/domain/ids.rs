@@ -34,6 +34,10 @@ id_type!(
     RoomTypeId,
     /// A seasonal contract rate of a room type.
     RoomRateId,
+    /// A hotel's peak-period surcharge.
+    PeakId,
+    /// Rooms a hotel holds for a room type over a period.
+    AllotmentId,
     /// A transport company's vehicle.
     VehicleId,
     /// A guide.

@@ -15,3 +15,4 @@ pub mod message;
 pub mod money;
 pub mod slug;
 pub mod text;
+pub mod time;

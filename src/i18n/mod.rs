@@ -103,19 +103,27 @@ impl I18n {
         text.into_owned()
     }
 
-    /// Translates `message`: its dates in the locale's format, its labels and nested messages
-    /// translated, its counts as numbers (which choose plural forms).
+    /// Translates `message`: its dates in the locale's format (Gregorian years), its labels
+    /// and nested messages translated, its counts as numbers (which choose plural forms).
     pub fn message(&self, locale: Locale, message: &Message) -> String {
+        self.message_in(locale, &Formats::default(), message)
+    }
+
+    /// Translates `message` for one reader: as [`I18n::message`], its dates formatted by
+    /// `formats` (the reader's years).
+    pub fn message_in(&self, locale: Locale, formats: &Formats, message: &Message) -> String {
         let args = message
             .args
             .iter()
             .map(|(name, arg)| {
                 let value = match arg {
                     Arg::Text(text) => FluentValue::from(text.clone()),
-                    Arg::Date { date } => FluentValue::from(Formats.date(locale, *date)),
+                    Arg::Date { date } => FluentValue::from(formats.date(locale, *date)),
                     Arg::Count { count } => FluentValue::from(*count),
                     Arg::Label { label } => FluentValue::from(self.t(locale, label, &[])),
-                    Arg::Message { message } => FluentValue::from(self.message(locale, message)),
+                    Arg::Message { message } => {
+                        FluentValue::from(self.message_in(locale, formats, message))
+                    }
                 };
                 (name.clone(), value)
             })

@@ -11,6 +11,7 @@ use super::{Outcome, Reading, RowReader};
 use crate::db::AnyConnection;
 use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeError};
 use crate::db::master::suppliers::{self, SupplierData};
+use crate::domain::master::contracts::RateTerms;
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::domain::message::{Message, Refusal, key};
@@ -339,6 +340,7 @@ pub fn apply(
                 season_name: season_name.clone(),
                 season,
                 rate: Money::new(rate_minor, currency),
+                terms: RateTerms::default(),
             };
             match rooms::insert_rate(conn, room_type, &new) {
                 Ok(_) => {}

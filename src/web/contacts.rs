@@ -14,7 +14,7 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, Reader};
-use crate::web::kit::record;
+use crate::web::kit::{confirm, record};
 use crate::web::paths;
 
 /// Which kind of party a request is about, with what it takes to change its contacts.
@@ -83,6 +83,7 @@ pub struct ContactView {
     phone: String,
     email: String,
     notes: String,
+    archived: bool,
 }
 
 /// What a party's page shows of its contacts: the list and, for editors, the add form.
@@ -112,21 +113,25 @@ pub async fn section(
     party: Party,
 ) -> Result<ContactsSection, WebError> {
     let side = Side::of(party);
-    let found = db
-        .read(move |conn| -> Result<_, WebError> { Ok(contacts::of(conn, party)?) })
+    let (live, archived) = db
+        .read(move |conn| -> Result<_, WebError> {
+            Ok((
+                contacts::of(conn, party)?,
+                contacts::archived_of(conn, party)?,
+            ))
+        })
         .await?;
+    let view = |c: Contact| ContactView {
+        id: c.id.0,
+        name: c.data.name,
+        position: c.data.position,
+        phone: c.data.phone,
+        email: c.data.email,
+        notes: c.data.notes,
+        archived: c.archived,
+    };
     Ok(ContactsSection {
-        rows: found
-            .into_iter()
-            .map(|c| ContactView {
-                id: c.id.0,
-                name: c.data.name,
-                position: c.data.position,
-                phone: c.data.phone,
-                email: c.data.email,
-                notes: c.data.notes,
-            })
-            .collect(),
+        rows: live.into_iter().chain(archived).map(view).collect(),
         base: side.contact_base(),
         add_action: add_action(party),
         fields: fields(ui, &Fields(Vec::new()), &Errors::default()),
@@ -265,9 +270,19 @@ async fn load<S: SideOf>(
     user: &CurrentUser,
     path: web::Path<ContactId>,
 ) -> Result<(Contact, String), WebError> {
+    load_in_state::<S>(db, user, path, false).await
+}
+
+/// The contact a path names, live or archived (`archived`), as [`load`] finds it.
+async fn load_in_state<S: SideOf>(
+    db: &Db,
+    user: &CurrentUser,
+    path: web::Path<ContactId>,
+    archived: bool,
+) -> Result<(Contact, String), WebError> {
     user.require(S::SIDE.perm())?;
     let id = path.into_inner();
-    let reachable = move |c: &Contact| !c.archived && Side::of(c.party) == S::SIDE;
+    let reachable = move |c: &Contact| c.archived == archived && Side::of(c.party) == S::SIDE;
     let contact = db
         .find(move |conn| Ok(contacts::find(conn, id)?.filter(reachable)))
         .await?;
@@ -314,13 +329,30 @@ pub async fn update<S: SideOf>(
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-updated"))))
 }
 
+/// Archives the contact once confirmed; before, answers the question (`kit::confirm`).
 pub async fn archive<S: SideOf>(
     ui: Ui,
     db: Db,
     user: CurrentUser,
     path: web::Path<ContactId>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
     let (contact, back) = load::<S>(&db, &user, path).await?;
+    if !confirm::confirmed(&Fields(form.into_inner())) {
+        return confirm::ask_archive(&ui, &contact.data.name, None, &back);
+    }
     record::set_archived::<Contacts>(&ui, &db, &user, contact.id, true).await?;
     Ok(ui.see_other(&back, Flash::success(Message::new("contacts-archived"))))
+}
+
+/// Restores an archived contact.
+pub async fn restore<S: SideOf>(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<ContactId>,
+) -> Result<HttpResponse, WebError> {
+    let (contact, back) = load_in_state::<S>(&db, &user, path, true).await?;
+    record::set_archived::<Contacts>(&ui, &db, &user, contact.id, false).await?;
+    Ok(ui.see_other(&back, Flash::success(Message::new("contacts-restored"))))
 }

@@ -120,6 +120,7 @@ impl From<crate::db::master::RecordError> for WebError {
         match e {
             E::NotFound => WebError::NotFound,
             E::Archived => WebError::Conflict(Message::new("error-archived")),
+            E::Refused(message) => WebError::Conflict(message),
             E::Db(e) => e.into(),
             E::Unavailable(e) => e.into(),
         }

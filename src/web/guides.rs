@@ -52,10 +52,6 @@ fn licence_tone(state: LicenceState) -> Tone {
     }
 }
 
-fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 pub async fn list(
     ui: Ui,
     db: Db,
@@ -85,7 +81,7 @@ pub async fn list(
         view.add_actions(&ui, (paths::GUIDE_NEW, key("guides-new")), import);
     }
     view.columns = columns(&ui, &params);
-    let today = today();
+    let today = ui.today();
     view.rows = found.iter().map(|guide| row(&ui, guide, today)).collect();
     ui.render(StatusCode::OK, "master/list.html", &view)
 }
@@ -341,7 +337,7 @@ pub async fn show(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::GuidesView)?;
     let guide = load(&db, path.into_inner()).await?;
-    let today = today();
+    let today = ui.today();
     let month = Month::of(month_start(params.month.as_deref(), today)?);
     let d = &guide.data;
     let state = licence_state(d.licence_expires_on, today);
@@ -372,7 +368,7 @@ pub async fn show(
         month_title: format!(
             "{} {}",
             ui.t(month_key(month.first.month())),
-            month.first.year()
+            ui.formats().year(month.first.year())
         ),
         weekdays: WEEKDAYS.iter().map(|k| ui.t(k)).collect(),
         weeks: month

@@ -51,6 +51,7 @@ impl AppState {
             );
         }
         provision::check_owner(&mut conn, &tenant)?;
+        let time_zone = provision::time_zone(&mut conn, &tenant)?;
         drop(conn);
         let pool = db::pool(&url, 8).context("opening the connection pool")?;
         let secret = provision::read_secret(&tenant.data_dir)?;
@@ -58,13 +59,15 @@ impl AppState {
             .map(|n| n.get())
             .unwrap_or(1);
         let i18n = Arc::new(I18n::load()?);
+        Formats::load()?;
         Ok(AppState {
             templates: render::load_templates(i18n.clone())?,
             i18n,
             host: format!("{}.{}", tenant.slug, manifest.launcher.base_domain),
             cookie_name: format!("td_{}", tenant.slug),
             pool,
-            formats: Formats::load()?,
+            time_zone: std::sync::RwLock::new(time_zone),
+            time_zone_change: tokio::sync::Mutex::new(()),
             secret,
             security: manifest.security.clone(),
             hashing: tokio::sync::Semaphore::new(cores),

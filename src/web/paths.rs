@@ -11,7 +11,11 @@ use crate::import::Kind;
 
 pub const HOME: &str = "/";
 pub const SIGN_IN: &str = "/sign-in";
+pub const ACCOUNT: &str = "/account";
 pub const ACCOUNT_PASSWORD: &str = "/account/password";
+pub const ACCOUNT_YEAR_STYLE: &str = "/account/year-style";
+pub const SETTINGS: &str = "/settings";
+pub const SETTINGS_TIME_ZONE: &str = "/settings/time-zone";
 pub const GUIDES: &str = "/guides";
 pub const AGENCIES: &str = "/agencies";
 pub const RATES: &str = "/rates";

@@ -236,7 +236,7 @@ fn form_page(ui: &Ui, id: Option<ExchangeRateId>, values: &Fields, errors: &Erro
 pub async fn new_form(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
     user.require(Perm::RatesEdit)?;
     let defaults = Fields(vec![
-        ("date".into(), chrono::Utc::now().date_naive().to_string()),
+        ("date".into(), ui.today().to_string()),
         ("from".into(), "USD".into()),
         ("to".into(), ui.state.tenant.base_currency.code().to_owned()),
     ]);

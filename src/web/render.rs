@@ -6,6 +6,7 @@
 
 use actix_web::HttpResponse;
 use actix_web::http::StatusCode;
+use chrono::NaiveDate;
 use rust_embed::Embed;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -15,6 +16,7 @@ use crate::domain::access::{Perm, Role};
 use crate::domain::locale::Locale;
 use crate::domain::message::key;
 use crate::i18n::I18n;
+use crate::i18n::format::Formats;
 use crate::web::error::{ErrorPage, WebError};
 use crate::web::extract::{RequestContext, Ui};
 use crate::web::flash;
@@ -195,7 +197,9 @@ fn page_view<'a>(state: &'a State, ctx: &'a RequestContext, path: &'a str) -> Pa
         },
         flash: ctx.flash.as_ref().map(|f| FlashView {
             kind: f.kind,
-            text: state.i18n.message(locale, &f.message),
+            text: state
+                .i18n
+                .message_in(locale, &reader_formats(state, ctx), &f.message),
         }),
         locales: Locale::ALL
             .iter()
@@ -207,6 +211,17 @@ fn page_view<'a>(state: &'a State, ctx: &'a RequestContext, path: &'a str) -> Pa
             .collect(),
         path,
     }
+}
+
+/// The formats of the reader of `ctx`: the agency's zone, and the user's year style
+/// (Gregorian years before sign-in).
+fn reader_formats(state: &State, ctx: &RequestContext) -> Formats {
+    let years = ctx
+        .auth
+        .as_ref()
+        .map(|a| a.user.year_style)
+        .unwrap_or_default();
+    Formats::new(state.time_zone(), years)
 }
 
 fn render_page<T: Serialize>(
@@ -256,11 +271,21 @@ impl Ui {
 
     /// `message` in the reader's language, its dates in the reader's format.
     pub fn message(&self, message: &crate::domain::message::Message) -> String {
-        self.state.i18n.message(self.ctx.locale, message)
+        self.state
+            .i18n
+            .message_in(self.ctx.locale, &self.formats(), message)
     }
 
-    pub fn formats(&self) -> &crate::i18n::format::Formats {
-        &self.state.formats
+    /// How this reader is shown numbers, dates and instants: instants on the agency's clock
+    /// and labelled with its zone, years as the signed-in user counts them.
+    pub fn formats(&self) -> Formats {
+        reader_formats(&self.state, &self.ctx)
+    }
+
+    /// Today's date at the agency, in its time zone: the one "today" of every page (default
+    /// dates, licence states, "expires soon").
+    pub fn today(&self) -> NaiveDate {
+        self.state.time_zone().today(chrono::Utc::now())
     }
 
     /// 303 to `location` with a flash message.
@@ -279,7 +304,9 @@ struct ErrorView {
 pub fn error_page(state: &State, ctx: &RequestContext, page: &ErrorPage) -> HttpResponse {
     let view = ErrorView {
         status: page.status.as_u16(),
-        message: state.i18n.message(ctx.locale, &page.message),
+        message: state
+            .i18n
+            .message_in(ctx.locale, &reader_formats(state, ctx), &page.message),
     };
     match render_page(state, ctx, "", "error.html", &view) {
         Ok(body) => html(page.status, body),

@@ -4,6 +4,7 @@
 use actix_web::web;
 
 use crate::db::master::agencies::Agencies;
+use crate::db::master::contracts::{Allotments, Peaks};
 use crate::db::master::guides::Guides;
 use crate::db::master::rooms::{RoomRates, RoomTypes};
 use crate::db::master::vehicles::Vehicles;
@@ -12,7 +13,7 @@ use crate::web::admin::{audit, settings, users};
 use crate::web::auth::{account, sign_in};
 use crate::web::contacts::{OfAgency, OfSupplier};
 use crate::web::kit::record;
-use crate::web::suppliers::{item_edits, items, records, show};
+use crate::web::suppliers::{contract, item_edits, items, records, show};
 use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates};
 
 /// What a route asks of its caller.
@@ -61,8 +62,11 @@ pub const ROUTES: &[Route] = &[
     get("/account/password", Access::SignedIn),
     post("/account/password", Access::SignedIn),
     post("/account/locale", Access::Perm(Perm::AccountEdit)),
+    get("/account", Access::Perm(Perm::AccountEdit)),
+    post("/account/year-style", Access::Perm(Perm::AccountEdit)),
     get("/", Access::Perm(Perm::DashboardView)),
     get("/settings", Access::Perm(Perm::SettingsView)),
+    post("/settings/time-zone", Access::Perm(Perm::SettingsEdit)),
     get("/users", Access::Perm(Perm::UsersManage)),
     get("/users/new", Access::Perm(Perm::UsersManage)),
     post("/users", Access::Perm(Perm::UsersManage)),
@@ -157,6 +161,14 @@ pub const ROUTES: &[Route] = &[
         Access::Perm(Perm::AgenciesEdit),
     ),
     post(
+        "/agency-contacts/{id}/restore",
+        Access::Perm(Perm::AgenciesEdit),
+    ),
+    post(
+        "/supplier-contacts/{id}/restore",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post(
         "/room-types/{id}/archive",
         Access::Perm(Perm::SuppliersEdit),
     ),
@@ -169,6 +181,29 @@ pub const ROUTES: &[Route] = &[
         Access::Perm(Perm::SuppliersEdit),
     ),
     post("/vehicles/{id}/archive", Access::Perm(Perm::SuppliersEdit)),
+    post("/vehicles/{id}/restore", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/room-types/{id}/restore",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post(
+        "/room-rates/{id}/restore",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/hotels/{id}/contract", Access::Perm(Perm::SuppliersEdit)),
+    post("/hotels/{id}/peaks", Access::Perm(Perm::SuppliersEdit)),
+    post("/hotels/{id}/allotments", Access::Perm(Perm::SuppliersEdit)),
+    get("/hotels/{id}/price", Access::Perm(Perm::SuppliersView)),
+    post("/peaks/{id}/archive", Access::Perm(Perm::SuppliersEdit)),
+    post("/peaks/{id}/restore", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/allotments/{id}/archive",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post(
+        "/allotments/{id}/restore",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
     get("/guides", Access::Perm(Perm::GuidesView)),
     get("/guides/new", Access::Perm(Perm::GuidesEdit)),
     post("/guides", Access::Perm(Perm::GuidesEdit)),
@@ -254,8 +289,11 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get("/account/password", account::password_form)
         .post("/account/password", account::change_password)
         .post("/account/locale", account::change_locale)
+        .get("/account", account::show)
+        .post("/account/year-style", account::change_year_style)
         .get("/", dashboard::show)
         .get("/settings", settings::show)
+        .post("/settings/time-zone", settings::change_time_zone)
         .get("/users", users::list)
         .get("/users/new", users::new_form)
         .post("/users", users::create)
@@ -288,6 +326,14 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
             "/agency-contacts/{id}/archive",
             contacts::archive::<OfAgency>,
         )
+        .post(
+            "/agency-contacts/{id}/restore",
+            contacts::restore::<OfAgency>,
+        )
+        .post(
+            "/supplier-contacts/{id}/restore",
+            contacts::restore::<OfSupplier>,
+        )
         .get("/room-types/{id}/edit", item_edits::room_type_form)
         .post("/room-types/{id}", item_edits::update_room_type)
         .get("/room-rates/{id}/edit", item_edits::rate_form)
@@ -296,6 +342,17 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .post("/room-rates/{id}/archive", items::archive::<RoomRates>)
         .post("/transport/{id}/vehicles", items::add_vehicle)
         .post("/vehicles/{id}/archive", items::archive::<Vehicles>)
+        .post("/vehicles/{id}/restore", items::restore::<Vehicles>)
+        .post("/room-types/{id}/restore", items::restore::<RoomTypes>)
+        .post("/room-rates/{id}/restore", items::restore::<RoomRates>)
+        .post("/hotels/{id}/contract", contract::set_contract)
+        .post("/hotels/{id}/peaks", contract::add_peak)
+        .post("/hotels/{id}/allotments", contract::add_allotment)
+        .get("/hotels/{id}/price", contract::price)
+        .post("/peaks/{id}/archive", items::archive::<Peaks>)
+        .post("/peaks/{id}/restore", items::restore::<Peaks>)
+        .post("/allotments/{id}/archive", items::archive::<Allotments>)
+        .post("/allotments/{id}/restore", items::restore::<Allotments>)
         .get(SUPPLIERS, records::list)
         .get(&format!("{SUPPLIERS}/new"), records::new_form)
         .post(SUPPLIERS, records::create)

@@ -2,11 +2,11 @@
 //! templates, its secret. Opened once per process (`web::AppState::open`).
 
 use actix_web::web;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use crate::db::Pool;
+use crate::domain::time::TimeZone;
 use crate::i18n::I18n;
-use crate::i18n::format::Formats;
 use crate::manifest::{SecuritySection, Tenant};
 
 /// Everything a request handler of one tenant shares. One per process.
@@ -16,7 +16,13 @@ pub struct AppState {
     pub host: String,
     pub pool: Pool,
     pub i18n: Arc<I18n>,
-    pub formats: Formats,
+    /// The agency's time zone: read from its database at start, replaced by
+    /// [`AppState::set_time_zone`] once the settings page's change has committed. Nothing else
+    /// changes it while the tenant serves.
+    pub time_zone: RwLock<TimeZone>,
+    /// Held while the time zone is written and [`AppState::set_time_zone`] called, so that
+    /// of two concurrent changes the one committed last is the one shown.
+    pub time_zone_change: tokio::sync::Mutex<()>,
     pub templates: tera::Tera,
     /// The tenant's own secret: keys session-token hashes, CSRF tokens and flash cookies.
     pub secret: Vec<u8>,
@@ -31,3 +37,22 @@ pub struct AppState {
 }
 
 pub type State = web::Data<AppState>;
+
+impl AppState {
+    /// The agency's time zone.
+    pub fn time_zone(&self) -> TimeZone {
+        match self.time_zone.read() {
+            Ok(zone) => *zone,
+            // A `TimeZone` is a plain value: a writer that panicked cannot have left it torn.
+            Err(poisoned) => *poisoned.into_inner(),
+        }
+    }
+
+    /// Shows `zone` from now on; call it after the change is committed.
+    pub fn set_time_zone(&self, zone: TimeZone) {
+        match self.time_zone.write() {
+            Ok(mut current) => *current = zone,
+            Err(poisoned) => *poisoned.into_inner() = zone,
+        }
+    }
+}

@@ -16,6 +16,8 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
             ("password", s("whatever-it-is")),
         ],
         "/account/locale" => vec![("locale", s("en")), ("back", s("/"))],
+        "/account/year-style" => vec![("year_style", s("buddhist"))],
+        "/settings/time-zone" => vec![("time_zone", s("Asia/Ho_Chi_Minh"))],
         "/users" => vec![
             ("email", format!("fresh{n}@test.local")),
             ("display_name", format!("Fresh {n}")),
@@ -25,6 +27,20 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
             ("display_name", format!("Renamed {n}")),
             ("role", s("viewer")),
         ],
+        "/hotels/{id}/contract" => vec![
+            ("reference", format!("Walk {n}")),
+            ("valid_from", s("2000-01-01")),
+            ("valid_to", s("2199-12-31")),
+        ],
+        "/hotels/{id}/peaks" => vec![
+            ("name", format!("Walk peak {n}")),
+            ("room_type", s("")),
+            ("starts_on", day.clone()),
+            ("ends_on", day.clone()),
+            ("amount", s("100")),
+            ("currency", s("THB")),
+        ],
+        archive if archive.ends_with("/archive") => vec![("confirmed", s("yes"))],
         "/hotels" | "/hotels/{id}" => vec![
             ("name", format!("Access Hotel {n}")),
             ("city", s("Bangkok")),
@@ -141,6 +157,8 @@ fn id_for(path: &str, ids: &Ids) -> i64 {
         "supplier-contacts" => ids.supplier_contact,
         "agency-contacts" => ids.agency_contact,
         "room-types" => ids.room_type,
+        "peaks" => ids.peak,
+        "allotments" => ids.allotment,
         "vehicles" => ids.vehicle,
         "guides" => ids.guide,
         "agencies" => ids.agency,
@@ -172,6 +190,8 @@ struct Ids {
     batches: [i64; 4],
     supplier_contact: i64,
     agency_contact: i64,
+    peak: i64,
+    allotment: i64,
 }
 
 const IMPORT_KINDS: [&str; 4] = ["hotels", "guides", "agencies", "rates"];
@@ -206,7 +226,10 @@ async fn make_ids(app: &TestApp, user: i64, n: u32) -> Ids {
         let room_type = fixtures::room_type(conn, hotel, "Seed");
         let seed = chrono::NaiveDate::from_ymd_opt(2031, 1, 1).expect("a date");
         let agency = fixtures::agency(conn, &format!("Walk Agency {n}"));
+        let (peak, allotment) = fixtures::peak_and_allotment(conn, hotel, room_type);
         Ids {
+            peak: peak.0,
+            allotment: allotment.0,
             user,
             hotel: hotel.0,
             transport: transport.0,
@@ -263,6 +286,17 @@ async fn request(app: &TestApp, who: &Session, method: &str, path: &str, ids: &I
             ],
         )
         .await
+    } else if path == "/hotels/{id}/allotments" {
+        let day = n_day(n);
+        let room_type = ids.room_type.to_string();
+        let form = [
+            ("room_type", room_type.as_str()),
+            ("starts_on", day.as_str()),
+            ("ends_on", day.as_str()),
+            ("rooms", "2"),
+            ("release_days", "7"),
+        ];
+        who.post(app, &concrete, &form).await
     } else if path == "/account/password" {
         let new = format!("a-new-password-{n}");
         who.post(

@@ -167,7 +167,11 @@ async fn the_audit_page_tells_each_change_in_words_with_links_and_amounts() {
         .await;
     assert_eq!(res.status(), 303);
     let res = ops
-        .post(&app, &format!("/room-types/{room_type}/archive"), &[])
+        .post(
+            &app,
+            &format!("/room-types/{room_type}/archive"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status(), 303);
 

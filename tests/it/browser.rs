@@ -13,7 +13,7 @@ use crate::harness::{TestApp, email_for, password_for};
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-struct Driver(Child);
+pub(crate) struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
@@ -22,7 +22,7 @@ impl Drop for Driver {
     }
 }
 
-fn start_driver() -> (Driver, u16) {
+pub(crate) fn start_driver() -> (Driver, u16) {
     assert!(
         std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),
         "browser tests need Debian's Chromium: apt-get install chromium chromium-driver \
@@ -41,7 +41,7 @@ fn start_driver() -> (Driver, u16) {
     (Driver(child), port)
 }
 
-async fn connect(port: u16) -> fantoccini::Client {
+pub(crate) async fn connect(port: u16) -> fantoccini::Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),

@@ -56,6 +56,11 @@ impl Cli {
 
     /// `tenant new` with a free port and, when the suite runs on PostgreSQL, a fresh database.
     fn new_tenant(&mut self, slug: &str) -> (u16, Output) {
+        self.new_tenant_with(slug, "en", &[])
+    }
+
+    /// `tenant new` in `locale` with `extra` arguments, as [`Cli::new_tenant`].
+    fn new_tenant_with(&mut self, slug: &str, locale: &str, extra: &[&str]) -> (u16, Output) {
         let port = free_port();
         let port_text = port.to_string();
         let mut args = vec![
@@ -67,10 +72,11 @@ impl Cli {
             "--base-currency",
             "THB",
             "--locale",
-            "en",
+            locale,
             "--port",
             &port_text,
         ];
+        args.extend_from_slice(extra);
         let url;
         if let Some(base) = pg_base_url() {
             url = format!("{base}/td_{slug}");
@@ -537,4 +543,56 @@ async fn tenant_data_is_readable_by_its_account_only() {
     for f in &files {
         assert_eq!(mode(f), 0o600, "{}", f.display());
     }
+}
+
+/// The time zone stored in tenant `slug`'s database.
+fn stored_time_zone(cli: &Cli, slug: &str) -> Option<String> {
+    let (_, tenant) = tourdesk::provision::load_tenant(&cli.manifest(), slug).expect("tenant");
+    let mut conn = tourdesk::provision::open(&tenant).expect("opening the tenant");
+    tourdesk::db::settings::time_zone(&mut conn)
+        .expect("reading the time zone")
+        .map(|z| z.name().to_owned())
+}
+
+#[tokio::test]
+async fn tenant_new_sets_the_time_zone_and_refuses_an_unknown_one_leaving_nothing() {
+    let mut cli = Cli::new();
+    let slug = unique_slug();
+    let (_, out) = cli.new_tenant_with(&slug, "en", &["--time-zone", "Asia/Bangkk"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("unknown time zone \"Asia/Bangkk\""),
+        "{}",
+        text(&out)
+    );
+    assert!(!exists(&cli.dir.path().join(&slug)), "no data directory");
+    let manifest = std::fs::read_to_string(cli.manifest()).unwrap_or_default();
+    assert!(!manifest.contains(&slug), "{manifest}");
+
+    // Any case of an IANA name is taken, and stored as IANA writes it.
+    let (_, out) = cli.new_tenant_with(&slug, "en", &["--time-zone", "asia/ho_chi_minh"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("time zone: Asia/Ho_Chi_Minh"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        stored_time_zone(&cli, &slug).as_deref(),
+        Some("Asia/Ho_Chi_Minh")
+    );
+
+    // Without the flag, the zone of the language's country.
+    let chinese = unique_slug();
+    let (_, out) = cli.new_tenant_with(&chinese, "zh-CN", &[]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("time zone: Asia/Shanghai"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        stored_time_zone(&cli, &chinese).as_deref(),
+        Some("Asia/Shanghai")
+    );
 }

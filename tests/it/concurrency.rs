@@ -15,6 +15,7 @@ use tourdesk::domain::currency::Currency;
 use tourdesk::domain::decimal::Dec;
 use tourdesk::domain::email::Email;
 use tourdesk::domain::fx::Rate;
+use tourdesk::domain::master::contracts::RateTerms;
 use tourdesk::domain::master::seasons::Season;
 use tourdesk::domain::money::Money;
 use tourdesk::manifest::Tenant;
@@ -74,6 +75,7 @@ async fn overlapping_seasons_written_at_once_let_one_through() {
                     season_name: "Race".to_owned(),
                     season,
                     rate: Money::new(100_000, Currency::parse("THB").expect("THB")),
+                    terms: RateTerms::default(),
                 };
                 db::write(conn, |conn| rooms::insert_rate(conn, room, &new))
             });

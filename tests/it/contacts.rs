@@ -100,13 +100,24 @@ async fn suppliers_and_agencies_keep_several_contacts() {
     let res = ops
         .post(&app, &format!("/supplier-contacts/{}/archive", ids[1]), &[])
         .await;
+    assert_eq!(res.status(), 200, "archiving asks first");
+    let res = ops
+        .post(
+            &app,
+            &format!("/supplier-contacts/{}/archive", ids[1]),
+            &[("confirmed", "yes")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
+    let restore = format!("/supplier-contacts/{}/restore", ids[1]);
+    let page = body(ops.get(&app, &hotel_page).await).await;
     assert!(
-        !body(ops.get(&app, &hotel_page).await)
-            .await
-            .contains("Khun Somsak"),
-        "an archived contact is still listed"
+        page.contains("Khun Somsak") && page.contains(&restore),
+        "an archived contact is listed as archived, with Restore: {page}"
     );
+    assert_eq!(ops.post(&app, &restore, &[]).await.status(), 303);
+    let page = body(ops.get(&app, &hotel_page).await).await;
+    assert!(!page.contains(&restore), "the contact is live again");
 
     let sales = app.signed_in(Role::Sales).await;
     assert_eq!(sales.get(&app, &hotel_page).await.status(), 200);

@@ -55,8 +55,13 @@ fn links(html: &str, selector: &str) -> Vec<String> {
         .collect()
 }
 
-fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+/// Today at the agency, in its time zone, as its pages count days.
+async fn agency_today(app: &TestApp) -> NaiveDate {
+    app.with_db(|conn| tourdesk::db::settings::time_zone(conn))
+        .await
+        .expect("reading the time zone")
+        .expect("a time zone set at provisioning")
+        .today(chrono::Utc::now())
 }
 
 fn set_licence(conn: &mut tourdesk::db::AnyConnection, id: GuideId, on: NaiveDate) {
@@ -70,14 +75,14 @@ fn set_licence(conn: &mut tourdesk::db::AnyConnection, id: GuideId, on: NaiveDat
 async fn licences_expiring_or_expired_link_to_their_guides() {
     let app = TestApp::spawn().await;
     let viewer = app.signed_in(Role::Viewer).await;
+    let t = agency_today(&app).await;
     let ids = app
-        .with_db(|conn| {
+        .with_db(move |conn| {
             let soon = fixtures::guide(conn, "Wang Fang");
             let expired = fixtures::guide(conn, "Somchai Dee");
             let later = fixtures::guide(conn, "Anna Later");
             let archived = fixtures::guide(conn, "Archived Guide");
             let inactive = fixtures::guide(conn, "Inactive Guide");
-            let t = today();
             set_licence(conn, soon, t + Duration::days(20));
             set_licence(conn, expired, t - Duration::days(3));
             set_licence(conn, later, t + Duration::days(100));
@@ -158,8 +163,8 @@ async fn currencies_without_a_current_rate_are_listed() {
     let app = TestApp::spawn().await;
     let accountant = app.signed_in(Role::Accountant).await;
     let viewer = app.signed_in(Role::Viewer).await;
-    app.with_db(|conn| {
-        let t = today();
+    let t = agency_today(&app).await;
+    app.with_db(move |conn| {
         // USD: a rate two days old still serves.
         fixtures::agency(conn, "Seoul Tours");
         let usd = fixtures::exchange_rate(conn, t);

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use tourdesk::db::AnyConnection;
 use tourdesk::db::master::agencies::{self, AgencyData};
 use tourdesk::db::master::contacts::{self, ContactData, Party};
+use tourdesk::db::master::contracts::{self, NewPeak};
 use tourdesk::db::master::exchange_rates;
 use tourdesk::db::master::guides::{self, GuideData};
 use tourdesk::db::master::rooms::{self, NewRate, NewRoomType};
@@ -16,6 +17,8 @@ use tourdesk::domain::fx::Rate;
 use tourdesk::domain::ids::{
     AgencyId, ContactId, ExchangeRateId, GuideId, RoomRateId, RoomTypeId, SupplierId, VehicleId,
 };
+use tourdesk::domain::ids::{AllotmentId, PeakId};
+use tourdesk::domain::master::contracts::{Allotment, Peak, RateTerms};
 use tourdesk::domain::master::guides::{Language, LanguageLevel};
 use tourdesk::domain::master::seasons::Season;
 use tourdesk::domain::master::suppliers::{RoomKind, SupplierKind};
@@ -104,8 +107,38 @@ pub fn room_rate(
         season_name: "Fixture season".to_owned(),
         season: Season::new(starts_on, ends_on).expect("a season"),
         rate: Money::new(100_000, thb()),
+        terms: RateTerms::default(),
     };
     rooms::insert_rate(conn, room_type, &new).expect("inserting a rate")
+}
+
+/// A Christmas peak over every room type of `hotel` and an allotment of five rooms of
+/// `room_type`, both in 2045.
+pub fn peak_and_allotment(
+    conn: &mut AnyConnection,
+    hotel: SupplierId,
+    room_type: RoomTypeId,
+) -> (PeakId, AllotmentId) {
+    let day = |m, d| NaiveDate::from_ymd_opt(2045, m, d).expect("a date");
+    let peak = NewPeak {
+        room_type: None,
+        peak: Peak {
+            name: "Fixture Christmas".into(),
+            period: Season::new(day(12, 24), day(12, 31)).expect("a period"),
+            amount: Money::new(50_000, thb()),
+            min_nights: 1,
+        },
+    };
+    let allotment = Allotment {
+        period: Season::new(day(1, 1), day(3, 31)).expect("a period"),
+        rooms: 5,
+        release_days: 7,
+    };
+    (
+        contracts::insert_peak(conn, hotel, &peak).expect("inserting a peak"),
+        contracts::insert_allotment(conn, hotel, room_type, &allotment)
+            .expect("inserting an allotment"),
+    )
 }
 
 /// A 45-seat coach of transport company `company`.

@@ -67,6 +67,7 @@ pub fn provision_in(
             port: Some(port),
             database_url: pg_url.clone(),
             admin_email: None,
+            time_zone: None,
         },
     )
     .expect("provisioning the test tenant");

@@ -5,9 +5,11 @@
 mod access;
 mod audit;
 mod browser;
+mod browser_master;
 mod cli;
 mod concurrency;
 mod contacts;
+mod contracts;
 mod dashboard;
 mod fixtures;
 mod front_door;
@@ -18,4 +20,5 @@ mod master_data;
 mod search;
 mod security;
 mod sign_in;
+mod time_zone;
 mod users;

@@ -95,17 +95,23 @@ async fn a_hotel_gets_room_types_and_seasonal_rates_and_overlaps_are_refused() {
     );
     assert!(!page.contains("1,800"), "the refused rate was not written");
     let res = ops
-        .post(&app, &format!("/room-types/{room_type}/archive"), &[])
+        .post(
+            &app,
+            &format!("/room-types/{room_type}/archive"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status(), 303);
     let page = body(ops.get(&app, &hotel).await).await;
     assert!(
-        !page.contains("2,450.50 THB"),
-        "an archived room type takes its rates along"
+        page.contains(&format!("/room-types/{room_type}/restore"))
+            && !page.contains("/room-rates/")
+            && page.contains("2,450.50 THB"),
+        "an archived room type takes its rates along, shown as archived: {page}"
     );
     // Archive, not delete: the hotel leaves the list and comes back on restore.
     assert_eq!(
-        ops.post(&app, &format!("{hotel}/archive"), &[])
+        ops.post(&app, &format!("{hotel}/archive"), &[("confirmed", "yes")])
             .await
             .status(),
         303
@@ -676,7 +682,11 @@ async fn room_type_names_are_unique_among_live_siblings_only() {
     );
     // Once that sibling is archived its name is free, for a rename and for a new room type.
     let res = ops
-        .post(&app, &format!("/room-types/{deluxe}/archive"), &[])
+        .post(
+            &app,
+            &format!("/room-types/{deluxe}/archive"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status(), 303);
     assert_eq!(rename(suite, "Deluxe Đôi").await.status(), 303);
@@ -720,7 +730,11 @@ async fn an_archived_record_cannot_be_changed_until_restored() {
         ("stars", "3"),
     ];
     let archive = ops
-        .post(&app, &format!("/hotels/{hotel}/archive"), &[])
+        .post(
+            &app,
+            &format!("/hotels/{hotel}/archive"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(archive.status(), 303);
     let res = ops.post(&app, &format!("/hotels/{hotel}"), &edit).await;
@@ -728,9 +742,13 @@ async fn an_archived_record_cannot_be_changed_until_restored() {
     assert!(body(res).await.contains("restore it before changing it"));
     // Archiving again changes nothing and audits nothing.
     assert_eq!(
-        ops.post(&app, &format!("/hotels/{hotel}/archive"), &[])
-            .await
-            .status(),
+        ops.post(
+            &app,
+            &format!("/hotels/{hotel}/archive"),
+            &[("confirmed", "yes")]
+        )
+        .await
+        .status(),
         303
     );
     let archives = app
@@ -803,7 +821,9 @@ async fn agencies_and_guides_are_archived_restored_and_refused_while_archived() 
         ),
     ];
     for (record, edit, page) in cases {
-        let res = ops.post(&app, &format!("{record}/archive"), &[]).await;
+        let res = ops
+            .post(&app, &format!("{record}/archive"), &[("confirmed", "yes")])
+            .await;
         assert_eq!(res.status(), 303, "{record}");
         assert_eq!(location(&res), page);
         let res = ops.post(&app, &record, edit).await;
@@ -828,7 +848,9 @@ async fn agencies_and_guides_are_archived_restored_and_refused_while_archived() 
         .await;
     assert_eq!(agency_name.as_deref(), Some("Lotus Travel Group"));
     assert_eq!(guide_name.as_deref(), Some("Somchai P."));
-    let missing = ops.post(&app, "/agencies/999999/archive", &[]).await;
+    let missing = ops
+        .post(&app, "/agencies/999999/archive", &[("confirmed", "yes")])
+        .await;
     assert_eq!(missing.status(), 404);
 }
 
@@ -849,7 +871,11 @@ async fn a_supplier_is_changed_only_through_its_own_kind() {
         .await;
     assert_eq!(res.status(), 404);
     let res = ops
-        .post(&app, &format!("/hotels/{restaurant}/archive"), &[])
+        .post(
+            &app,
+            &format!("/hotels/{restaurant}/archive"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status(), 404);
     let res = ops
@@ -932,7 +958,13 @@ async fn room_types_rates_and_vehicles_are_archived_once_and_audited() {
         format!("/vehicles/{vehicle}/archive"),
         format!("/vehicles/{vehicle}/archive"),
     ] {
-        assert_eq!(ops.post(&app, &path, &[]).await.status(), 303, "{path}");
+        assert_eq!(
+            ops.post(&app, &path, &[("confirmed", "yes")])
+                .await
+                .status(),
+            303,
+            "{path}"
+        );
     }
     let (rates, live_types, audited) = app
         .with_db(move |conn| {
@@ -960,7 +992,11 @@ async fn room_types_rates_and_vehicles_are_archived_once_and_audited() {
         "/room-rates/999999/archive",
         "/vehicles/999999/archive",
     ] {
-        assert_eq!(ops.post(&app, path, &[]).await.status(), 404, "{path}");
+        assert_eq!(
+            ops.post(&app, path, &[("confirmed", "yes")]).await.status(),
+            404,
+            "{path}"
+        );
     }
 }
 

@@ -283,7 +283,7 @@ async fn the_users_list_shows_last_sign_ins_and_the_form_says_what_roles_may_do(
             .to_owned()
     };
     assert!(
-        row("Test admin").contains(" UTC</td>"),
+        row("Test admin").contains("Bangkok)</td>"),
         "{}",
         row("Test admin")
     );

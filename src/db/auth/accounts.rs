@@ -13,6 +13,7 @@ use crate::domain::access::Role;
 use crate::domain::ids::{SessionId, UserId};
 use crate::domain::locale::Locale;
 use crate::domain::message::{Message, Refusal};
+use crate::domain::time::YearStyle;
 
 /// Rules of user administration a change can break.
 #[derive(Debug, thiserror::Error)]
@@ -202,6 +203,22 @@ pub fn change_locale(
     let change = Change::new(Entity::User, Verb::ChangeLocale, id)
         .before(serde_json::json!({ "locale": before.locale.map(Locale::tag) }))
         .after(serde_json::json!({ "locale": locale.tag() }));
+    audit::record_change(conn, actor, change)?;
+    Ok(())
+}
+
+/// Sets how a user reads years on pages, read inside the write transaction, and audits it.
+pub fn change_year_style(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: UserId,
+    year_style: YearStyle,
+) -> Result<(), UserChangeError> {
+    let before = load(conn, id)?;
+    users::set_year_style(conn, id, year_style)?;
+    let change = Change::new(Entity::User, Verb::ChangeYearStyle, id)
+        .before(serde_json::json!({ "year_style": before.year_style.as_str() }))
+        .after(serde_json::json!({ "year_style": year_style.as_str() }));
     audit::record_change(conn, actor, change)?;
     Ok(())
 }

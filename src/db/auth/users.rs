@@ -11,6 +11,7 @@ use crate::domain::access::Role;
 use crate::domain::email::Email;
 use crate::domain::ids::UserId;
 use crate::domain::locale::Locale;
+use crate::domain::time::YearStyle;
 
 #[derive(Debug, Clone)]
 pub struct User {
@@ -24,6 +25,8 @@ pub struct User {
     pub disabled: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// How the user reads years on pages (display only).
+    pub year_style: YearStyle,
 }
 
 #[derive(Queryable, Selectable)]
@@ -39,6 +42,7 @@ pub struct UserRow {
     disabled: bool,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    year_style: String,
 }
 
 impl UserRow {
@@ -60,6 +64,7 @@ impl UserRow {
             disabled: self.disabled,
             created_at: self.created_at,
             updated_at: self.updated_at,
+            year_style: YearStyle::parse(&self.year_style).map_err(|e| bad(e.to_string()))?,
         })
     }
 }
@@ -233,6 +238,19 @@ pub fn set_locale(
     diesel::update(users::table.find(id.0))
         .set((
             users::locale.eq(locale.map(Locale::tag)),
+            users::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub fn set_year_style(
+    conn: &mut AnyConnection,
+    id: UserId,
+    year_style: YearStyle,
+) -> QueryResult<usize> {
+    diesel::update(users::table.find(id.0))
+        .set((
+            users::year_style.eq(year_style.as_str()),
             users::updated_at.eq(now()),
         ))
         .execute(conn)

@@ -186,11 +186,24 @@ pub fn find(conn: &mut AnyConnection, id: ContactId) -> QueryResult<Option<Conta
 
 /// The live contacts of a party, by name.
 pub fn of(conn: &mut AnyConnection, party: Party) -> QueryResult<Vec<Contact>> {
+    of_in_state(conn, party, false)
+}
+
+/// A party's archived contacts, by name.
+pub fn archived_of(conn: &mut AnyConnection, party: Party) -> QueryResult<Vec<Contact>> {
+    of_in_state(conn, party, true)
+}
+
+fn of_in_state(
+    conn: &mut AnyConnection,
+    party: Party,
+    archived: bool,
+) -> QueryResult<Vec<Contact>> {
     let (kind, party_id) = party.parts();
     contacts::table
         .filter(contacts::party_kind.eq(kind))
         .filter(contacts::party_id.eq(party_id))
-        .filter(contacts::archived.eq(false))
+        .filter(contacts::archived.eq(archived))
         .select(Row::as_select())
         .order((contacts::name.asc(), contacts::id.asc()))
         .load(conn)?

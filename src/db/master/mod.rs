@@ -4,6 +4,7 @@
 
 pub mod agencies;
 pub mod contacts;
+pub mod contracts;
 pub mod exchange_rates;
 pub mod guides;
 pub mod rooms;
@@ -17,6 +18,7 @@ use crate::db::audit::{self, Actor, Change, Entity};
 use crate::domain::currency::Currency;
 use crate::domain::decimal::Dec;
 use crate::domain::ids::SupplierId;
+use crate::domain::message::{Message, Refusal};
 
 /// Why a change to a master record is refused.
 #[derive(Debug, thiserror::Error)]
@@ -26,10 +28,25 @@ pub enum RecordError {
     /// An archived record is read-only until it is restored.
     #[error("the record is archived: restore it before changing it")]
     Archived,
+    /// A rule of the record refuses the change (a restored item would break one).
+    #[error("refused: {0:?}")]
+    Refused(Message),
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
     #[error(transparent)]
     Unavailable(#[from] crate::db::DbUnavailable),
+}
+
+impl Refusal for RecordError {
+    fn refusal(&self) -> Option<Message> {
+        match self {
+            RecordError::Refused(m) => Some(m.clone()),
+            RecordError::NotFound
+            | RecordError::Archived
+            | RecordError::Db(_)
+            | RecordError::Unavailable(_) => None,
+        }
+    }
 }
 
 /// A master record edited through one form, archived rather than deleted, and restored: changed
@@ -122,6 +139,11 @@ pub trait Item {
     fn owner(conn: &mut AnyConnection, id: Self::Id) -> QueryResult<Option<(SupplierId, bool)>>;
     /// Archives (`archived`) or restores the item, with whatever must follow it.
     fn write_archived(conn: &mut AnyConnection, id: Self::Id, archived: bool) -> QueryResult<()>;
+    /// Why the archived item cannot come back (it would break a rule the live items keep:
+    /// a taken name, an overlapping period), checked with the owner locked; `None` when it can.
+    fn refuse_restore(_conn: &mut AnyConnection, _id: Self::Id) -> QueryResult<Option<Message>> {
+        Ok(None)
+    }
 }
 
 /// Archives (`archived`) or restores an item and audits it, its state read inside the caller's
@@ -134,6 +156,12 @@ pub fn set_item_archived<I: Item>(
     archived: bool,
 ) -> Result<SupplierId, RecordError> {
     let (owner, now) = I::owner(conn, id)?.ok_or(RecordError::NotFound)?;
+    if now
+        && !archived
+        && let Some(refusal) = I::refuse_restore(conn, id)?
+    {
+        return Err(RecordError::Refused(refusal));
+    }
     if now != archived {
         I::write_archived(conn, id, archived)?;
         audit::record_change(conn, actor, Change::archived(I::ENTITY, id, archived))?;

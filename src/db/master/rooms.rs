@@ -10,15 +10,17 @@
 //! [`super::Item`]s, each auditing the change in the same transaction; the import applies a
 //! whole sheet under one audit row of its own.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::{corrupt, currency_of};
 use crate::db::audit::{self, Actor, Change, Entity};
 use crate::db::backend::{self, Lock};
+use crate::db::master::contracts::{self, TERMS, TermsRow, terms_json, terms_of, terms_values};
 use crate::db::schema::{room_rates, room_types};
 use crate::db::{AnyConnection, now};
 use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId};
+use crate::domain::master::contracts::{RateTerms, TermsError};
 use crate::domain::master::seasons::{Season, overlapping_season};
 use crate::domain::master::suppliers::RoomKind;
 use crate::domain::message::{Message, Refusal};
@@ -44,6 +46,8 @@ pub struct RoomRate {
     pub ends_on: NaiveDate,
     /// Per room-night, in the contract's currency.
     pub rate: Money,
+    /// Supplements, breakfast, minimum nights, amounts in the rate's currency.
+    pub terms: RateTerms,
 }
 
 /// A room type as a form or a sheet gives it.
@@ -243,24 +247,45 @@ pub fn update_room_type(
 
 /// The live rates of every room type of a hotel, by room type and start date.
 pub fn rates_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<RoomRate>> {
-    let rows: Vec<(i64, i64, String, NaiveDate, NaiveDate, i64, String)> = room_rates::table
+    rate_rows(conn, hotel, false)
+}
+
+/// The archived rates of a hotel's room types, by room type and start date.
+pub fn archived_rates_of(
+    conn: &mut AnyConnection,
+    hotel: SupplierId,
+) -> QueryResult<Vec<RoomRate>> {
+    rate_rows(conn, hotel, true)
+}
+
+type RateCols = (i64, i64, String, NaiveDate, NaiveDate, i64, String);
+
+fn rate_rows(
+    conn: &mut AnyConnection,
+    hotel: SupplierId,
+    archived: bool,
+) -> QueryResult<Vec<RoomRate>> {
+    let rows: Vec<(RateCols, TermsRow)> = room_rates::table
         .inner_join(room_types::table)
         .filter(room_types::supplier_id.eq(hotel.0))
-        .filter(room_rates::archived.eq(false))
+        .filter(room_rates::archived.eq(archived))
         .select((
-            room_rates::id,
-            room_rates::room_type_id,
-            room_rates::season,
-            room_rates::starts_on,
-            room_rates::ends_on,
-            room_rates::rate_minor,
-            room_rates::currency,
+            (
+                room_rates::id,
+                room_rates::room_type_id,
+                room_rates::season,
+                room_rates::starts_on,
+                room_rates::ends_on,
+                room_rates::rate_minor,
+                room_rates::currency,
+            ),
+            TERMS,
         ))
         .order((room_rates::room_type_id.asc(), room_rates::starts_on.asc()))
         .load(conn)?;
     rows.into_iter()
         .map(
-            |(id, rt, season, starts_on, ends_on, rate_minor, currency)| {
+            |((id, rt, season, starts_on, ends_on, rate_minor, currency), terms)| {
                 Ok(RoomRate {
                     id: RoomRateId(id),
                     room_type_id: RoomTypeId(rt),
@@ -268,6 +293,7 @@ pub fn rates_of(conn: &mut AnyConnection, hotel: SupplierId) -> QueryResult<Vec<
                     starts_on,
                     ends_on,
                     rate: Money::new(rate_minor, currency_of(&currency)?),
+                    terms: terms_of(terms)?,
                 })
             },
         )
@@ -281,31 +307,35 @@ pub struct NewRate {
     pub season: Season,
     /// Per room-night, in the contract's currency.
     pub rate: Money,
+    pub terms: RateTerms,
+}
+
+/// A rate as the audit log keeps it: the season, the amount and its terms.
+fn rate_json(name: &str, season: Season, rate: Money, terms: &RateTerms) -> serde_json::Value {
+    let mut json = terms_json(terms);
+    json["season"] = name.into();
+    json["starts_on"] = season.starts_on.to_string().into();
+    json["ends_on"] = season.ends_on.to_string().into();
+    json["rate_minor"] = rate.minor.into();
+    json["currency"] = rate.currency.code().into();
+    json
 }
 
 impl NewRate {
     /// The rate as the audit log keeps it.
     pub fn audit_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "season": self.season_name,
-            "starts_on": self.season.starts_on,
-            "ends_on": self.season.ends_on,
-            "rate_minor": self.rate.minor,
-            "currency": self.rate.currency.code(),
-        })
+        rate_json(&self.season_name, self.season, self.rate, &self.terms)
     }
 }
 
 impl RoomRate {
     /// The rate as the audit log keeps it.
     pub fn audit_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "season": self.season,
-            "starts_on": self.starts_on,
-            "ends_on": self.ends_on,
-            "rate_minor": self.rate.minor,
-            "currency": self.rate.currency.code(),
-        })
+        let season = Season {
+            starts_on: self.starts_on,
+            ends_on: self.ends_on,
+        };
+        rate_json(&self.season, season, self.rate, &self.terms)
     }
 }
 
@@ -318,6 +348,11 @@ pub enum RateError {
         starts_on: NaiveDate,
         ends_on: NaiveDate,
     },
+    /// The hotel's contract does not cover the season.
+    #[error("outside the contract ({from} – {to})")]
+    OutsideContract { from: NaiveDate, to: NaiveDate },
+    #[error(transparent)]
+    Terms(#[from] TermsError),
     #[error("no such rate")]
     NotFound,
     /// An archived rate is read-only.
@@ -342,6 +377,12 @@ impl Refusal for RateError {
                     .date("from", *starts_on)
                     .date("to", *ends_on),
             ),
+            RateError::OutsideContract { from, to } => Some(
+                Message::new("contracts-error-outside")
+                    .date("from", *from)
+                    .date("to", *to),
+            ),
+            RateError::Terms(e) => Some(e.message()),
             RateError::NotFound
             | RateError::Archived
             | RateError::Db(_)
@@ -350,7 +391,8 @@ impl Refusal for RateError {
     }
 }
 
-/// Refuses a season that overlaps a live rate of the same room type (other than `except`).
+/// Refuses a season outside the hotel's contract, or one that overlaps a live rate of the same
+/// room type (other than `except`).
 fn refuse_overlap(
     conn: &mut AnyConnection,
     room_type: RoomTypeId,
@@ -358,6 +400,14 @@ fn refuse_overlap(
     except: Option<RoomRateId>,
 ) -> Result<(), RateError> {
     backend::lock(conn, Lock::RoomType(room_type))?;
+    if let Some(v) = contracts::validity_for_room_type(conn, room_type)?
+        && (season.starts_on < v.starts_on || season.ends_on > v.ends_on)
+    {
+        return Err(RateError::OutsideContract {
+            from: v.starts_on,
+            to: v.ends_on,
+        });
+    }
     let existing: Vec<(i64, String, NaiveDate, NaiveDate)> = room_rates::table
         .filter(room_rates::room_type_id.eq(room_type.0))
         .filter(room_rates::archived.eq(false))
@@ -392,7 +442,10 @@ fn refuse_overlap(
 }
 
 /// hotel, room type, season, starts, ends, rate (minor units), currency, archived
-type RateRow = (i64, i64, String, NaiveDate, NaiveDate, i64, String, bool);
+type RateRow = (
+    (i64, i64, String, NaiveDate, NaiveDate, i64, String, bool),
+    TermsRow,
+);
 
 /// A rate by id with the hotel it belongs to and whether it is archived.
 pub fn rate_by_id(
@@ -403,19 +456,22 @@ pub fn rate_by_id(
         .inner_join(room_types::table)
         .filter(room_rates::id.eq(id.0))
         .select((
-            room_types::supplier_id,
-            room_rates::room_type_id,
-            room_rates::season,
-            room_rates::starts_on,
-            room_rates::ends_on,
-            room_rates::rate_minor,
-            room_rates::currency,
-            room_rates::archived,
+            (
+                room_types::supplier_id,
+                room_rates::room_type_id,
+                room_rates::season,
+                room_rates::starts_on,
+                room_rates::ends_on,
+                room_rates::rate_minor,
+                room_rates::currency,
+                room_rates::archived,
+            ),
+            TERMS,
         ))
         .first(conn)
         .optional()?;
     row.map(
-        |(hotel, rt, season, starts_on, ends_on, rate_minor, currency, archived)| {
+        |((hotel, rt, season, starts_on, ends_on, rate_minor, currency, archived), terms)| {
             let rate = RoomRate {
                 id,
                 room_type_id: RoomTypeId(rt),
@@ -423,6 +479,7 @@ pub fn rate_by_id(
                 starts_on,
                 ends_on,
                 rate: Money::new(rate_minor, currency_of(&currency)?),
+                terms: terms_of(terms)?,
             };
             Ok((SupplierId(hotel), rate, archived))
         },
@@ -443,15 +500,19 @@ pub fn change_rate(
     if archived {
         return Err(RateError::Archived);
     }
+    new.terms.check(new.rate)?;
     refuse_overlap(conn, before.room_type_id, new.season, Some(id))?;
     diesel::update(room_rates::table.find(id.0))
         .set((
-            room_rates::season.eq(&new.season_name),
-            room_rates::starts_on.eq(new.season.starts_on),
-            room_rates::ends_on.eq(new.season.ends_on),
-            room_rates::rate_minor.eq(new.rate.minor),
-            room_rates::currency.eq(new.rate.currency.code()),
-            room_rates::updated_at.eq(now()),
+            (
+                room_rates::season.eq(&new.season_name),
+                room_rates::starts_on.eq(new.season.starts_on),
+                room_rates::ends_on.eq(new.season.ends_on),
+                room_rates::rate_minor.eq(new.rate.minor),
+                room_rates::currency.eq(new.rate.currency.code()),
+                room_rates::updated_at.eq(now()),
+            ),
+            terms_values(&new.terms),
         ))
         .execute(conn)?;
     let change = Change::update(Entity::RoomRate, id, before.audit_json(), new.audit_json());
@@ -494,19 +555,23 @@ pub fn insert_rate(
     room_type: RoomTypeId,
     new: &NewRate,
 ) -> Result<RoomRateId, RateError> {
+    new.terms.check(new.rate)?;
     refuse_overlap(conn, room_type, new.season, None)?;
     let at = now();
     Ok(diesel::insert_into(room_rates::table)
         .values((
-            room_rates::room_type_id.eq(room_type.0),
-            room_rates::season.eq(&new.season_name),
-            room_rates::starts_on.eq(new.season.starts_on),
-            room_rates::ends_on.eq(new.season.ends_on),
-            room_rates::rate_minor.eq(new.rate.minor),
-            room_rates::currency.eq(new.rate.currency.code()),
-            room_rates::archived.eq(false),
-            room_rates::created_at.eq(at),
-            room_rates::updated_at.eq(at),
+            (
+                room_rates::room_type_id.eq(room_type.0),
+                room_rates::season.eq(&new.season_name),
+                room_rates::starts_on.eq(new.season.starts_on),
+                room_rates::ends_on.eq(new.season.ends_on),
+                room_rates::rate_minor.eq(new.rate.minor),
+                room_rates::currency.eq(new.rate.currency.code()),
+                room_rates::archived.eq(false),
+                room_rates::created_at.eq(at),
+                room_rates::updated_at.eq(at),
+            ),
+            terms_values(&new.terms),
         ))
         .returning(room_rates::id)
         .get_result(conn)
@@ -541,20 +606,23 @@ pub fn find_rate(
     room_type: RoomTypeId,
     season: Season,
 ) -> QueryResult<Option<RoomRate>> {
-    let row: Option<(i64, String, i64, String)> = room_rates::table
+    let row: Option<((i64, String, i64, String), TermsRow)> = room_rates::table
         .filter(room_rates::room_type_id.eq(room_type.0))
         .filter(room_rates::archived.eq(false))
         .filter(room_rates::starts_on.eq(season.starts_on))
         .filter(room_rates::ends_on.eq(season.ends_on))
         .select((
-            room_rates::id,
-            room_rates::season,
-            room_rates::rate_minor,
-            room_rates::currency,
+            (
+                room_rates::id,
+                room_rates::season,
+                room_rates::rate_minor,
+                room_rates::currency,
+            ),
+            TERMS,
         ))
         .first(conn)
         .optional()?;
-    row.map(|(id, name, rate_minor, currency)| {
+    row.map(|((id, name, rate_minor, currency), terms)| {
         Ok(RoomRate {
             id: RoomRateId(id),
             room_type_id: room_type,
@@ -562,6 +630,7 @@ pub fn find_rate(
             starts_on: season.starts_on,
             ends_on: season.ends_on,
             rate: Money::new(rate_minor, currency_of(&currency)?),
+            terms: terms_of(terms)?,
         })
     })
     .transpose()
@@ -601,6 +670,8 @@ impl super::Item for RoomTypes {
 
     /// Archiving a room type archives its live rates too, so that no live rate is left
     /// pointing at a room type nobody can see.
+    /// Restoring it brings back the rates its archiving archived (stamped with the same time),
+    /// not those archived one by one before.
     fn write_archived(conn: &mut AnyConnection, id: RoomTypeId, archived: bool) -> QueryResult<()> {
         let at = now();
         if archived {
@@ -608,6 +679,20 @@ impl super::Item for RoomTypes {
                 .filter(room_rates::room_type_id.eq(id.0))
                 .filter(room_rates::archived.eq(false))
                 .set((room_rates::archived.eq(true), room_rates::updated_at.eq(at)))
+                .execute(conn)?;
+        } else {
+            let archived_at: NaiveDateTime = room_types::table
+                .find(id.0)
+                .select(room_types::updated_at)
+                .first(conn)?;
+            diesel::update(room_rates::table)
+                .filter(room_rates::room_type_id.eq(id.0))
+                .filter(room_rates::archived.eq(true))
+                .filter(room_rates::updated_at.eq(archived_at))
+                .set((
+                    room_rates::archived.eq(false),
+                    room_rates::updated_at.eq(at),
+                ))
                 .execute(conn)?;
         }
         diesel::update(room_types::table.find(id.0))
@@ -617,6 +702,18 @@ impl super::Item for RoomTypes {
             ))
             .execute(conn)?;
         Ok(())
+    }
+
+    /// A room type comes back only if no live sibling took its name meanwhile.
+    fn refuse_restore(conn: &mut AnyConnection, id: RoomTypeId) -> QueryResult<Option<Message>> {
+        let Some(rt) = find_room_type(conn, id)? else {
+            return Ok(None);
+        };
+        match refuse_taken_name(conn, rt.supplier_id, &rt.name, Some(id)) {
+            Ok(()) => Ok(None),
+            Err(RoomTypeError::Db(e)) => Err(e),
+            Err(e) => Ok(e.refusal()),
+        }
     }
 }
 
@@ -645,5 +742,27 @@ impl super::Item for RoomRates {
             ))
             .execute(conn)
             .map(|_| ())
+    }
+
+    /// A rate comes back only to a live room type, inside the contract, overlapping no live
+    /// rate of its room type.
+    fn refuse_restore(conn: &mut AnyConnection, id: RoomRateId) -> QueryResult<Option<Message>> {
+        let Some((_, rate, _)) = rate_by_id(conn, id)? else {
+            return Ok(None);
+        };
+        let room_type_live =
+            find_room_type(conn, rate.room_type_id)?.is_some_and(|rt| !rt.archived);
+        if !room_type_live {
+            return Ok(Some(Message::new("contracts-error-room-type-archived")));
+        }
+        let season = Season {
+            starts_on: rate.starts_on,
+            ends_on: rate.ends_on,
+        };
+        match refuse_overlap(conn, rate.room_type_id, season, Some(id)) {
+            Ok(()) => Ok(None),
+            Err(RateError::Db(e)) => Err(e),
+            Err(e) => Ok(e.refusal()),
+        }
     }
 }

@@ -144,3 +144,19 @@ impl super::Item for Vehicles {
             .map(|_| ())
     }
 }
+
+/// A vehicle as the question before archiving it names it: its type and plate.
+pub fn vehicle_name(conn: &mut AnyConnection, id: VehicleId) -> QueryResult<Option<String>> {
+    let row: Option<(String, String)> = vehicles::table
+        .find(id.0)
+        .select((vehicles::vehicle_type, vehicles::plate))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(kind, plate)| {
+        if plate.is_empty() {
+            kind
+        } else {
+            format!("{kind} {plate}")
+        }
+    }))
+}

@@ -2,6 +2,7 @@
 //! (`suppliers`), seasons that must not overlap (`seasons`), guide languages and licences and
 //! the languages of client agencies (`guides`).
 
+pub mod contracts;
 pub mod guides;
 pub mod seasons;
 pub mod suppliers;

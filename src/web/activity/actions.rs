@@ -6,11 +6,14 @@ use crate::domain::message::key;
 
 /// Every entity, verb and event the log holds, to read an action's name back. A variant added
 /// to `db::audit` must be added here too; [`noun`] and [`verb_key`] will not compile without it.
-pub const ENTITIES: [Entity; 12] = [
+pub const ENTITIES: [Entity; 15] = [
     Entity::User,
     Entity::Supplier,
     Entity::RoomType,
     Entity::RoomRate,
+    Entity::HotelContract,
+    Entity::Peak,
+    Entity::Allotment,
     Entity::Vehicle,
     Entity::Guide,
     Entity::Agency,
@@ -21,7 +24,7 @@ pub const ENTITIES: [Entity; 12] = [
     Entity::Demo,
 ];
 
-pub const VERBS: [Verb; 13] = [
+pub const VERBS: [Verb; 15] = [
     Verb::Create,
     Verb::Update,
     Verb::Archive,
@@ -32,6 +35,8 @@ pub const VERBS: [Verb; 13] = [
     Verb::SetPassword,
     Verb::ChangePassword,
     Verb::ChangeLocale,
+    Verb::ChangeYearStyle,
+    Verb::ChangeTimeZone,
     Verb::Commit,
     Verb::Provision,
     Verb::Seed,
@@ -74,6 +79,9 @@ pub fn noun(entity: Entity) -> &'static str {
         Entity::Supplier => key("activity-entity-supplier"),
         Entity::RoomType => key("activity-entity-room-type"),
         Entity::RoomRate => key("activity-entity-room-rate"),
+        Entity::HotelContract => key("activity-entity-hotel-contract"),
+        Entity::Peak => key("activity-entity-peak"),
+        Entity::Allotment => key("activity-entity-allotment"),
         Entity::Vehicle => key("activity-entity-vehicle"),
         Entity::Guide => key("activity-entity-guide"),
         Entity::Agency => key("activity-entity-agency"),
@@ -98,6 +106,8 @@ pub fn verb_key(verb: Verb) -> &'static str {
         Verb::SetPassword => key("activity-verb-set-password"),
         Verb::ChangePassword => key("activity-verb-change-password"),
         Verb::ChangeLocale => key("activity-verb-change-locale"),
+        Verb::ChangeYearStyle => key("activity-verb-change-year-style"),
+        Verb::ChangeTimeZone => key("activity-verb-change-time-zone"),
         Verb::Commit => key("activity-verb-commit"),
         Verb::Provision => key("activity-verb-provision"),
         Verb::Seed => key("activity-verb-seed"),

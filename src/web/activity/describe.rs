@@ -12,11 +12,12 @@ use super::phrase::{Line, Phrase, Piece, Record, id_of, text_of};
 use crate::db::activity::{Named, Ref, pair_name, vehicle_name};
 use crate::db::audit::{Entity, Event, Verb};
 use crate::domain::ids::{
-    AgencyId, ContactId, ExchangeRateId, GuideId, RoomRateId, RoomTypeId, SupplierId, UserId,
-    VehicleId,
+    AgencyId, AllotmentId, ContactId, ExchangeRateId, GuideId, PeakId, RoomRateId, RoomTypeId,
+    SupplierId, UserId, VehicleId,
 };
 use crate::domain::master::suppliers::SupplierKind;
 use crate::domain::message::key;
+use crate::domain::time::YearStyle;
 
 /// What an audit row holds, as this module reads it.
 #[derive(Debug, Clone, Default)]
@@ -60,6 +61,9 @@ fn subject(entity: Entity, id: Option<&str>) -> Option<Ref> {
         Entity::Supplier => Ref::Supplier(SupplierId(id)),
         Entity::RoomType => Ref::RoomType(RoomTypeId(id)),
         Entity::RoomRate => Ref::RoomRate(RoomRateId(id)),
+        Entity::HotelContract => Ref::HotelContract(SupplierId(id)),
+        Entity::Peak => Ref::Peak(PeakId(id)),
+        Entity::Allotment => Ref::Allotment(AllotmentId(id)),
         Entity::Vehicle => Ref::Vehicle(VehicleId(id)),
         Entity::Guide => Ref::Guide(GuideId(id)),
         Entity::Agency => Ref::Agency(AgencyId(id)),
@@ -77,6 +81,8 @@ fn logged_name(entity: Entity, row: &Logged) -> Named {
     let id = |k: &str| id_of(after, k).or_else(|| id_of(before, k));
     let name = match entity {
         Entity::RoomRate => text("season"),
+        Entity::HotelContract => text("reference"),
+        Entity::Allotment => None,
         Entity::Vehicle => {
             text("type").map(|t| vehicle_name(&t, &text("plate").unwrap_or_default()))
         }
@@ -87,7 +93,13 @@ fn logged_name(entity: Entity, row: &Logged) -> Named {
         _ => text("name"),
     };
     let parent = match entity {
-        Entity::RoomType => id("hotel").map(|i| Ref::Supplier(SupplierId(i))),
+        Entity::RoomType | Entity::Peak => id("hotel").map(|i| Ref::Supplier(SupplierId(i))),
+        Entity::Allotment => id("room_type").map(|i| Ref::RoomType(RoomTypeId(i))),
+        Entity::HotelContract => row
+            .entity_id
+            .as_deref()
+            .and_then(|i| i.parse().ok())
+            .map(|i| Ref::Supplier(SupplierId(i))),
         Entity::RoomRate => id("room_type").map(|i| Ref::RoomType(RoomTypeId(i))),
         Entity::Vehicle => id("company").map(|i| Ref::Supplier(SupplierId(i))),
         Entity::Contact => match (text("party").as_deref(), id("party_id")) {
@@ -225,9 +237,22 @@ fn change(entity: Entity, verb: Verb, row: &Logged) -> Description {
             Phrase::new(key("activity-user-changed-locale"))
                 .with("language", Piece::Value(language))
         }
-        Verb::Commit | Verb::Provision | Verb::Seed => Phrase::new(key("activity-generic"))
-            .with("what", record)
-            .with("verb", Piece::Label(verb_key(verb))),
+        Verb::ChangeYearStyle => {
+            let style = text_of(after, "year_style")
+                .and_then(|t| YearStyle::parse(&t).ok())
+                .map_or(Value::Empty, |y| {
+                    Value::Label(match y {
+                        YearStyle::Gregorian => key("time-zone-years-gregorian"),
+                        YearStyle::Buddhist => key("time-zone-years-buddhist"),
+                    })
+                });
+            Phrase::new(key("activity-user-changed-year-style")).with("style", Piece::Value(style))
+        }
+        Verb::Commit | Verb::Provision | Verb::Seed | Verb::ChangeTimeZone => {
+            Phrase::new(key("activity-generic"))
+                .with("what", record)
+                .with("verb", Piece::Label(verb_key(verb)))
+        }
     };
     Description {
         headline,
@@ -257,6 +282,14 @@ fn without_record(entity: Entity, verb: Verb, row: &Logged) -> Description {
             "admin",
             Piece::Text(text_of(after, "admin").unwrap_or_default()),
         ),
+        (Entity::Tenant, Verb::ChangeTimeZone) => {
+            let zone = |json: Option<&Json>| {
+                Piece::Value(text_of(json, "time_zone").map_or(Value::Empty, Value::Text))
+            };
+            Phrase::new(key("activity-tenant-changed-time-zone"))
+                .with("zone", zone(after))
+                .with("before", zone(row.before.as_ref()))
+        }
         (Entity::Demo, Verb::Seed) => Phrase::new(key("activity-demo-seeded")),
         _ => Phrase::new(key("activity-generic"))
             .with("what", Piece::Noun(noun(entity)))

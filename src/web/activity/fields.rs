@@ -41,6 +41,8 @@ pub enum Kind {
     CommissionBasis,
     /// A shop's split: agency, guide and driver percentages.
     Split,
+    /// A contract rate's breakfast: `included`, `extra` (at a price) or `none`.
+    Breakfast,
     /// Shown by the sentence itself, never as a line (ids of the parent, a supplier's kind);
     /// such fields have no name.
     Hidden,
@@ -181,6 +183,73 @@ const ROOM_RATE: &[Field] = &[
     f("ends_on", key("activity-field-ends-on"), Kind::Date),
     f("rate_minor", key("activity-field-room-rate"), Kind::Money),
     f("currency", key("activity-field-currency"), Kind::Text),
+    f(
+        "extra_bed_minor",
+        key("activity-field-extra-bed"),
+        Kind::Money,
+    ),
+    f("child_minor", key("activity-field-child-rate"), Kind::Money),
+    f("child_ages", key("activity-field-child-ages"), Kind::Text),
+    f(
+        "breakfast",
+        key("activity-field-breakfast-terms"),
+        Kind::Breakfast,
+    ),
+    f(
+        "breakfast_minor",
+        key("activity-field-breakfast-price"),
+        Kind::Money,
+    ),
+    f(
+        "single_supplement_minor",
+        key("activity-field-single-supplement"),
+        Kind::Money,
+    ),
+    f(
+        "min_nights",
+        key("activity-field-min-nights"),
+        Kind::Integer,
+    ),
+    f(
+        "complimentary",
+        key("activity-field-complimentary"),
+        Kind::Bool,
+    ),
+];
+
+const HOTEL_CONTRACT: &[Field] = &[
+    f("reference", key("activity-field-reference"), Kind::Text),
+    f("valid_from", key("activity-field-valid-from"), Kind::Date),
+    f("valid_to", key("activity-field-valid-to"), Kind::Date),
+    f("notes", key("activity-field-notes"), Kind::Text),
+];
+
+const PEAK: &[Field] = &[
+    f("hotel", "", Kind::Hidden),
+    f("room_type", "", Kind::Hidden),
+    f("name", key("activity-field-name"), Kind::Text),
+    f("starts_on", key("activity-field-starts-on"), Kind::Date),
+    f("ends_on", key("activity-field-ends-on"), Kind::Date),
+    f("amount_minor", key("activity-field-surcharge"), Kind::Money),
+    f("currency", key("activity-field-currency"), Kind::Text),
+    f(
+        "min_nights",
+        key("activity-field-min-nights"),
+        Kind::Integer,
+    ),
+];
+
+const ALLOTMENT: &[Field] = &[
+    f("hotel", "", Kind::Hidden),
+    f("room_type", "", Kind::Hidden),
+    f("starts_on", key("activity-field-starts-on"), Kind::Date),
+    f("ends_on", key("activity-field-ends-on"), Kind::Date),
+    f("rooms", key("activity-field-rooms"), Kind::Integer),
+    f(
+        "release_days",
+        key("activity-field-release-days"),
+        Kind::Integer,
+    ),
 ];
 
 const VEHICLE: &[Field] = &[
@@ -232,6 +301,9 @@ pub fn fields(entity: Entity) -> &'static [Field] {
         Entity::Supplier => SUPPLIER,
         Entity::RoomType => ROOM_TYPE,
         Entity::RoomRate => ROOM_RATE,
+        Entity::HotelContract => HOTEL_CONTRACT,
+        Entity::Peak => PEAK,
+        Entity::Allotment => ALLOTMENT,
         Entity::Vehicle => VEHICLE,
         Entity::Contact => CONTACT,
         Entity::ExchangeRate => EXCHANGE_RATE,
@@ -372,6 +444,12 @@ pub fn value(field: &Field, obj: &Map<String, Json>, cx: Context) -> Value {
                 })
             })
             .unwrap_or_else(|| shaped(field.key, raw, obj)),
+        Kind::Breakfast => match text().as_deref() {
+            Some("included") => Value::Label(key("contracts-breakfast-included")),
+            Some("extra") => Value::Label(key("contracts-breakfast-extra")),
+            Some("none") => Value::Label(key("contracts-breakfast-none")),
+            _ => shaped(field.key, raw, obj),
+        },
         Kind::Split => match raw.as_array() {
             Some(parts) => Value::List(
                 parts

@@ -25,14 +25,15 @@ use crate::web::extract::Ui;
 use describe::{Description, Logged};
 use words::{Segment, Speaker};
 
-/// Today's date for the dashboard's warnings.
-pub fn today(_ui: &Ui) -> NaiveDate {
-    chrono::Utc::now().date_naive()
+/// Today's date for the dashboard's warnings: the agency's.
+pub fn today(ui: &Ui) -> NaiveDate {
+    ui.today()
 }
 
-/// An instant (when a row was logged, an import uploaded) as these pages show it.
+/// An instant (when a row was logged, an import uploaded) as these pages show it: on the
+/// agency's clock, labelled with its zone.
 pub fn instant(ui: &Ui, at: NaiveDateTime) -> String {
-    ui.formats().datetime_utc(ui.locale(), at)
+    ui.formats().instant(ui.locale(), at)
 }
 
 /// Audit rows described, with what the records they name are called now: what a page of
@@ -91,9 +92,10 @@ fn actor(ui: &Ui, row: &Row) -> String {
 /// The rows in the reader's words; `lines` adds what each sentence details (the fields that
 /// changed), which the dashboard leaves to the audit page.
 pub fn entries(ui: &Ui, described: Described, role: Role, lines: bool) -> Vec<EntryView> {
+    let formats = ui.formats();
     let speaker = Speaker {
         i18n: &ui.state.i18n,
-        formats: ui.formats(),
+        formats: &formats,
         locale: ui.locale(),
         role,
         names: &described.names,

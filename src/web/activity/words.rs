@@ -95,7 +95,7 @@ impl Speaker<'_> {
                 other => message.arg(name, self.piece(other, actor, links)),
             };
         }
-        self.i18n.message(self.locale, &message)
+        self.i18n.message_in(self.locale, self.formats, &message)
     }
 
     fn piece(&self, piece: &Piece, actor: &str, links: &mut Vec<String>) -> String {
@@ -126,7 +126,7 @@ impl Speaker<'_> {
             .map(quoted)
             .unwrap_or_else(|| {
                 let id = Message::new("activity-name-missing").arg("id", id_of(r.of));
-                self.i18n.message(self.locale, &id)
+                self.i18n.message_in(self.locale, self.formats, &id)
             });
         let name = match now.and_then(|n| self.href(r.of, n)) {
             Some(href) => self.linked(name, href, links),
@@ -161,6 +161,15 @@ impl Speaker<'_> {
             Ref::RoomRate(_) => Message::new("activity-record-room-rate")
                 .arg("name", name)
                 .arg("room_type", parent_text(links)),
+            Ref::HotelContract(_) => {
+                Message::new("activity-record-hotel-contract").arg("hotel", parent_text(links))
+            }
+            Ref::Peak(_) => Message::new("activity-record-peak")
+                .arg("name", name)
+                .arg("hotel", parent_text(links)),
+            Ref::Allotment(_) => {
+                Message::new("activity-record-allotment").arg("room_type", parent_text(links))
+            }
             Ref::Vehicle(_) => Message::new("activity-record-vehicle")
                 .arg("name", name)
                 .arg("company", parent_text(links)),
@@ -177,7 +186,7 @@ impl Speaker<'_> {
                 None => Message::new("activity-record-exchange-rate-undated").arg("name", name),
             },
         };
-        self.i18n.message(self.locale, &message)
+        self.i18n.message_in(self.locale, self.formats, &message)
     }
 
     /// Where a record's own page is, when the reader may open it. Records that live on their
@@ -255,7 +264,7 @@ impl Speaker<'_> {
                 let m = Message::new("activity-value-qualified")
                     .arg("value", self.t(word))
                     .arg("qualifier", self.t(qualifier));
-                self.i18n.message(locale, &m)
+                self.i18n.message_in(locale, f, &m)
             }
             Value::List(items) => self.list(items.iter().map(|v| self.value(v))),
             Value::Unreadable => self.t(key("activity-value-unreadable")),
@@ -268,6 +277,9 @@ fn id_of(r: Ref) -> i64 {
         Ref::Supplier(id) => id.0,
         Ref::RoomType(id) => id.0,
         Ref::RoomRate(id) => id.0,
+        Ref::HotelContract(id) => id.0,
+        Ref::Peak(id) => id.0,
+        Ref::Allotment(id) => id.0,
         Ref::Vehicle(id) => id.0,
         Ref::Guide(id) => id.0,
         Ref::Agency(id) => id.0,
@@ -486,6 +498,81 @@ mod tests {
             .map(|l| text(&speaker.say(&l.phrase, "Ploy")))
             .collect();
         assert!(lines.contains(&"rate: 35.1".to_owned()), "{lines:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn contracts_and_the_agency_clock_read_as_sentences() -> anyhow::Result<()> {
+        let i18n = I18n::load()?;
+        let formats = Formats::load()?;
+        let hotel = Ref::Supplier(SupplierId(3));
+        let names = HashMap::from([
+            (
+                Ref::HotelContract(SupplierId(3)),
+                Named {
+                    name: "RS-2027".into(),
+                    parent: Some(hotel),
+                    ..Named::default()
+                },
+            ),
+            (
+                hotel,
+                Named {
+                    name: "Riverside".into(),
+                    kind: Some(SupplierKind::Hotel),
+                    ..Named::default()
+                },
+            ),
+        ]);
+        let speaker = Speaker {
+            i18n: &i18n,
+            formats: &formats,
+            locale: Locale::En,
+            role: Role::Operations,
+            names: &names,
+        };
+        let contract = row(
+            "hotel-contract.update",
+            "3",
+            json!({"reference": "RS-2027", "valid_from": "2027-01-01", "valid_to": "2027-12-31", "notes": ""}),
+            json!({"reference": "RS-2027", "valid_from": "2027-01-01", "valid_to": "2028-03-31", "notes": ""}),
+        );
+        let said = speaker.say(&describe(&Logged::of(&contract)).headline, "Anna");
+        assert_eq!(
+            text(&said),
+            "Anna changed the end of validity of the contract of the hotel Riverside from Dec 31, 2027 to Mar 31, 2028."
+        );
+        assert_eq!(said.iter().filter(|s| s.href.is_some()).count(), 1);
+        let zone = row(
+            "tenant.change-time-zone",
+            "acme",
+            json!({"time_zone": null}),
+            json!({"time_zone": "Asia/Bangkok"}),
+        );
+        assert_eq!(
+            text(&speaker.say(&describe(&Logged::of(&zone)).headline, "Anna")),
+            "Anna changed the agency’s time zone from (none) to Asia/Bangkok."
+        );
+        let peak = row(
+            "peak.create",
+            "5",
+            json!(null),
+            json!({"hotel": 3, "room_type": null, "name": "Songkran", "starts_on": "2027-04-12", "ends_on": "2027-04-16", "amount_minor": 150_000, "currency": "THB", "min_nights": 2}),
+        );
+        let d = describe(&Logged::of(&peak));
+        assert_eq!(
+            text(&speaker.say(&d.headline, "Anna")),
+            "Anna added the peak surcharge “Songkran” of the hotel Riverside."
+        );
+        let lines: Vec<String> = d
+            .lines
+            .iter()
+            .map(|l| text(&speaker.say(&l.phrase, "Anna")))
+            .collect();
+        assert!(
+            lines.contains(&"surcharge: 1,500.00 THB".to_owned()),
+            "{lines:?}"
+        );
         Ok(())
     }
 

@@ -85,9 +85,9 @@ pub async fn list(
             .map(|u| UserRowView {
                 id: u.id.0,
                 role_key: role_key(u.role),
-                created: f.date(ui.locale(), u.created_at.date()),
+                created: f.instant_date(ui.locale(), u.created_at),
                 last_sign_in: match last.get(&u.id) {
-                    Some(at) => f.datetime_utc(ui.locale(), *at),
+                    Some(at) => f.instant(ui.locale(), *at),
                     None => ui.t(key("users-never-signed-in")),
                 },
                 name: u.display_name,

@@ -1,5 +1,5 @@
-//! A user's own account: changing the password (forced after a one-time password) and the
-//! interface language.
+//! A user's own account: its page (who they are, how they read years), changing the password
+//! (forced after a one-time password), the interface language and the year style.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -9,12 +9,16 @@ use crate::db::auth::{accounts, throttle};
 use crate::domain::access::Perm;
 use crate::domain::auth::password::NewPassword;
 use crate::domain::locale::Locale;
-use crate::domain::message::{Message, key};
+use crate::domain::message::{Message, Refusal, key};
+use crate::domain::time::YearStyle;
+use crate::i18n::format::Formats;
 use crate::web::auth::sign_in;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, SignedIn, Ui};
 use crate::web::flash::Flash;
+use crate::web::kit::form::Fields;
 use crate::web::paths;
+use crate::web::render::role_key;
 
 #[derive(Serialize, Default)]
 struct PasswordView {
@@ -164,5 +168,97 @@ pub async fn change_locale(
     Ok(ui.see_other(
         &back,
         Flash::success(Message::new("account-locale-changed")),
+    ))
+}
+
+#[derive(Serialize)]
+struct AccountView {
+    name: String,
+    email: String,
+    role_key: &'static str,
+    year_styles: Vec<YearStyleOption>,
+    year_style_error: Option<String>,
+    /// Today as an input field takes it (ISO, Gregorian), for the hint beside the choice.
+    iso_today: String,
+    action: &'static str,
+    password_href: &'static str,
+}
+
+#[derive(Serialize)]
+struct YearStyleOption {
+    value: &'static str,
+    label_key: &'static str,
+    /// Today's date written this way, in the reader's language.
+    example: String,
+    checked: bool,
+}
+
+fn year_style_key(style: YearStyle) -> &'static str {
+    match style {
+        YearStyle::Gregorian => key("time-zone-years-gregorian"),
+        YearStyle::Buddhist => key("time-zone-years-buddhist"),
+    }
+}
+
+fn account_view(ui: &Ui, user: &CurrentUser, error: Option<String>) -> AccountView {
+    let me = user.user();
+    let today = ui.today();
+    let zone = ui.state.time_zone();
+    AccountView {
+        name: me.display_name.clone(),
+        email: me.email.clone(),
+        role_key: role_key(me.role),
+        year_styles: YearStyle::ALL
+            .iter()
+            .map(|style| YearStyleOption {
+                value: style.as_str(),
+                label_key: year_style_key(*style),
+                example: Formats::new(zone, *style).date(ui.locale(), today),
+                checked: *style == me.year_style,
+            })
+            .collect(),
+        year_style_error: error,
+        iso_today: today.to_string(),
+        action: paths::ACCOUNT_YEAR_STYLE,
+        password_href: paths::ACCOUNT_PASSWORD,
+    }
+}
+
+/// The user's own account page.
+pub async fn show(ui: Ui, user: CurrentUser) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AccountEdit)?;
+    ui.render(
+        StatusCode::OK,
+        "account/show.html",
+        &account_view(&ui, &user, None),
+    )
+}
+
+/// Sets how the user reads years on pages; an unknown choice is shown again with its error.
+pub async fn change_year_style(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::AccountEdit)?;
+    let fields = Fields(form.into_inner());
+    let style = match YearStyle::parse(fields.get("year_style")) {
+        Ok(style) => style,
+        Err(e) => {
+            let error = e.refusal().map(|m| ui.message(&m));
+            let view = account_view(&ui, &user, error);
+            return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "account/show.html", &view);
+        }
+    };
+    let id = user.user().id;
+    let actor = user.actor(ui.client_addr());
+    db.write(move |conn| -> Result<(), WebError> {
+        Ok(accounts::change_year_style(conn, &actor, id, style)?)
+    })
+    .await?;
+    Ok(ui.see_other(
+        paths::ACCOUNT,
+        Flash::success(Message::new("time-zone-years-changed")),
     ))
 }

@@ -239,18 +239,14 @@ impl<'a> Reader<'a> {
             Ok(d) if calendar::in_range(d) => Some(d),
             Ok(_) => {
                 let (first, last) = calendar::bounds();
+                // What may be typed is said in Gregorian years, whatever the reader's display.
+                let typed = crate::i18n::format::Formats::default();
                 let text = self.ui.state.i18n.t(
                     self.ui.locale(),
                     key("form-error-date-range"),
                     &[
-                        (
-                            "first".into(),
-                            self.ui.formats().date(self.ui.locale(), first),
-                        ),
-                        (
-                            "last".into(),
-                            self.ui.formats().date(self.ui.locale(), last),
-                        ),
+                        ("first".into(), typed.date(self.ui.locale(), first)),
+                        ("last".into(), typed.date(self.ui.locale(), last)),
                     ],
                 );
                 self.errors.add(field, text);

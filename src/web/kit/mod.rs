@@ -1,6 +1,8 @@
 //! What the pages of every area share: forms (`form`), lists (`list`), the writes of a master
-//! record's pages (`record`), and money as text.
+//! record's pages (`record`), the question before a destructive action (`confirm`), and money
+//! as text.
 
+pub mod confirm;
 pub mod form;
 pub mod list;
 pub mod record;

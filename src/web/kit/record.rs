@@ -12,6 +12,7 @@ use crate::domain::message::Message;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
+use crate::web::kit::confirm;
 use crate::web::kit::form::{Errors, Fields, FormPage};
 
 /// Creates a record from its parsed form, for `user`.
@@ -202,13 +203,29 @@ async fn archive_or_restore<R: FormRecord>(
     Ok(ui.see_other(&R::page(id), Flash::success(Message::new(message))))
 }
 
+/// Archives the record once confirmed; before, answers the question (`kit::confirm`).
 pub async fn archive<R: FormRecord>(
     ui: Ui,
     db: Db,
     user: CurrentUser,
     path: web::Path<R::Id>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
-    archive_or_restore::<R>(ui, db, user, path.into_inner(), true).await
+    let id = path.into_inner();
+    if !confirm::confirmed(&Fields(form.into_inner())) {
+        user.require(R::EDIT)?;
+        let data = db
+            .find(move |conn| {
+                let found = R::find_data(conn, id)?;
+                Ok(found
+                    .filter(|(_, archived)| !archived)
+                    .map(|(data, _)| data))
+            })
+            .await?;
+        let name = R::values(&ui, &data).get("name").to_owned();
+        return confirm::ask_archive(&ui, &name, None, &R::page(id));
+    }
+    archive_or_restore::<R>(ui, db, user, id, true).await
 }
 
 pub async fn restore<R: FormRecord>(

@@ -15,7 +15,6 @@ use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, Reader};
-use crate::web::kit::money_input;
 use crate::web::paths;
 use crate::web::suppliers::forms::{
     self, rate_refused, read_rate, read_room_type, room_type_refused,
@@ -169,16 +168,7 @@ pub async fn rate_form(
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
     let (hotel, rate) = load_rate(&db, path.into_inner()).await?;
-    let values = Fields(vec![
-        ("season".into(), rate.season.clone()),
-        ("starts_on".into(), rate.starts_on.to_string()),
-        ("ends_on".into(), rate.ends_on.to_string()),
-        (
-            "rate".into(),
-            money_input(&ui, rate.rate.minor, rate.rate.currency),
-        ),
-        ("currency".into(), rate.rate.currency.code().into()),
-    ]);
+    let values = forms::rate_values(&ui, &rate);
     render(
         &ui,
         &db,

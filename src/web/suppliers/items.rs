@@ -7,24 +7,28 @@ use serde::de::DeserializeOwned;
 
 use super::forms::{rate_refused, read_rate, read_room_type, read_vehicle, room_type_refused};
 use super::load;
-use super::show::{Failed, render_show};
+use super::show::{Failed, PageState, render_show};
+use crate::db::AnyConnection;
+use crate::db::master::contracts::{self, Allotments, Peaks};
 use crate::db::master::rooms::{self, RoomRates, RoomTypes};
 use crate::db::master::suppliers::Supplier;
 use crate::db::master::vehicles::{self, Vehicles};
 use crate::db::master::{self, Item};
 use crate::domain::access::Perm;
-use crate::domain::ids::{RoomTypeId, SupplierId};
+use crate::domain::ids::{AllotmentId, PeakId, RoomRateId, RoomTypeId, SupplierId, VehicleId};
 use crate::domain::master::suppliers::SupplierKind;
 use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
+use crate::web::kit::confirm;
 use crate::web::kit::form::{Errors, Fields, Reader};
 use crate::web::paths;
+use diesel::QueryResult;
 
 /// A form posted from a supplier's page: the supplier of `kind` it posts to, for a user who
 /// may edit it, and the fields.
-async fn posted(
+pub(super) async fn posted(
     db: &Db,
     user: &CurrentUser,
     kind: SupplierKind,
@@ -36,7 +40,7 @@ async fn posted(
 }
 
 /// The supplier's page again with the sub-form `section` refused (422).
-async fn refuse(
+pub(super) async fn refuse(
     (ui, db, user): (&Ui, &Db, &CurrentUser),
     supplier: Supplier,
     section: &'static str,
@@ -48,7 +52,7 @@ async fn refuse(
         fields,
         errors,
     };
-    render_show(ui, db, user, supplier, Some(failed)).await
+    render_show(ui, db, user, supplier, PageState::failed(failed)).await
 }
 
 pub async fn add_room_type(
@@ -120,49 +124,126 @@ pub async fn add_rate(
 /// An item of a supplier's page that the page archives: which messages it says, and where
 /// the page is.
 pub trait ItemPage: Item<Id: DeserializeOwned> {
-    /// The flash message once archived.
+    /// The flash messages once archived and once restored.
     const ARCHIVED: &'static str;
+    const RESTORED: &'static str;
+    /// What else archiving it does, for the question before it.
+    const DETAIL: Option<&'static str> = None;
     fn page(owner: SupplierId) -> String;
+    /// The item as the question before archiving names it.
+    fn name(conn: &mut AnyConnection, id: Self::Id) -> QueryResult<Option<String>>;
 }
 
 impl ItemPage for RoomTypes {
     const ARCHIVED: &'static str = key("rooms-archived");
+    const RESTORED: &'static str = key("rooms-restored");
+    const DETAIL: Option<&'static str> = Some(key("confirm-archive-room-type"));
     fn page(owner: SupplierId) -> String {
         paths::hotel(owner)
+    }
+    fn name(conn: &mut AnyConnection, id: RoomTypeId) -> QueryResult<Option<String>> {
+        Ok(rooms::find_room_type(conn, id)?.map(|rt| rt.name))
     }
 }
 
 impl ItemPage for RoomRates {
     const ARCHIVED: &'static str = key("rates-archived");
+    const RESTORED: &'static str = key("rates-restored");
     fn page(owner: SupplierId) -> String {
         paths::hotel(owner)
+    }
+    fn name(conn: &mut AnyConnection, id: RoomRateId) -> QueryResult<Option<String>> {
+        Ok(rooms::rate_by_id(conn, id)?
+            .map(|(_, r, _)| format!("{} ({} – {})", r.season, r.starts_on, r.ends_on)))
+    }
+}
+
+impl ItemPage for Peaks {
+    const ARCHIVED: &'static str = key("contracts-peak-archived");
+    const RESTORED: &'static str = key("contracts-peak-restored");
+    fn page(owner: SupplierId) -> String {
+        paths::hotel(owner)
+    }
+    fn name(conn: &mut AnyConnection, id: PeakId) -> QueryResult<Option<String>> {
+        contracts::peak_name(conn, id)
+    }
+}
+
+impl ItemPage for Allotments {
+    const ARCHIVED: &'static str = key("contracts-allotment-archived");
+    const RESTORED: &'static str = key("contracts-allotment-restored");
+    fn page(owner: SupplierId) -> String {
+        paths::hotel(owner)
+    }
+    fn name(conn: &mut AnyConnection, id: AllotmentId) -> QueryResult<Option<String>> {
+        contracts::allotment_name(conn, id)
     }
 }
 
 impl ItemPage for Vehicles {
     const ARCHIVED: &'static str = key("vehicles-archived");
+    const RESTORED: &'static str = key("vehicles-restored");
     fn page(owner: SupplierId) -> String {
         paths::transport_company(owner)
     }
+    fn name(conn: &mut AnyConnection, id: VehicleId) -> QueryResult<Option<String>> {
+        vehicles::vehicle_name(conn, id)
+    }
 }
 
-/// Archives a room type (with its rates), a rate or a vehicle; the route table names it for
-/// each, as `items::archive::<Vehicles>`.
+/// Archives a room type (with its rates), a rate, a peak, an allotment or a vehicle; the route
+/// table names it for each, as `items::archive::<Vehicles>`.
 pub async fn archive<I: ItemPage>(
     ui: Ui,
     db: Db,
     user: CurrentUser,
     path: web::Path<I::Id>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    let id = path.into_inner();
+    if !confirm::confirmed(&Fields(form.into_inner())) {
+        user.require(Perm::SuppliersEdit)?;
+        let (name, owner) = db
+            .find(move |conn| {
+                let owner = I::owner(conn, id)?.filter(|(_, archived)| !archived);
+                Ok(match (owner, I::name(conn, id)?) {
+                    (Some((owner, _)), Some(name)) => Some((name, owner)),
+                    _ => None,
+                })
+            })
+            .await?;
+        return confirm::ask_archive(&ui, &name, I::DETAIL, &I::page(owner));
+    }
+    set_archived::<I>(ui, db, user, id, true).await
+}
+
+/// Restores an archived item, refused (409, with the reason) when it would break a rule the
+/// live items keep: a room type's name taken meanwhile, an overlapping season or period.
+pub async fn restore<I: ItemPage>(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<I::Id>,
+) -> Result<HttpResponse, WebError> {
+    set_archived::<I>(ui, db, user, path.into_inner(), false).await
+}
+
+async fn set_archived<I: ItemPage>(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    id: I::Id,
+    archived: bool,
 ) -> Result<HttpResponse, WebError> {
     user.require(Perm::SuppliersEdit)?;
-    let (id, actor) = (path.into_inner(), user.actor(ui.client_addr()));
+    let actor = user.actor(ui.client_addr());
     let owner = db
         .write(move |conn| -> Result<_, WebError> {
-            Ok(master::set_item_archived::<I>(conn, &actor, id, true)?)
+            Ok(master::set_item_archived::<I>(conn, &actor, id, archived)?)
         })
         .await?;
-    let flash = Flash::success(Message::new(I::ARCHIVED));
-    Ok(ui.see_other(&I::page(owner), flash))
+    let said = if archived { I::ARCHIVED } else { I::RESTORED };
+    Ok(ui.see_other(&I::page(owner), Flash::success(Message::new(said))))
 }
 
 pub async fn add_vehicle(

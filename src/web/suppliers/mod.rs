@@ -1,7 +1,9 @@
 //! Supplier pages for all five kinds (hotels, transport, restaurants, attractions, shops):
 //! each supplier's record (`records`), and what hangs off it — room types, seasonal rates and
-//! vehicles (`items`, edited in `item_edits`, their forms in `forms`).
+//! vehicles (`items`, edited in `item_edits`, their forms in `forms`), and a hotel's contract —
+//! validity, peaks, allotments and the price check (`contract`).
 
+pub mod contract;
 pub mod forms;
 pub mod item_edits;
 pub mod items;

@@ -20,8 +20,8 @@ use crate::web::kit::form::{Errors, Fields, FormBuilder, FormPage, OptionView, R
 use crate::web::kit::list::{
     self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, plain_column,
 };
-use crate::web::kit::record;
 use crate::web::kit::{self, money_input, number_input};
+use crate::web::kit::{confirm, record};
 use crate::web::paths;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -480,12 +480,25 @@ async fn set_archived(
     Ok(ui.see_other(&paths::supplier(kind, id), Flash::success(message)))
 }
 
+/// Archives the supplier once confirmed; before, answers the question (`kit::confirm`).
 pub async fn archive(
     ui: Ui,
     db: Db,
     user: CurrentUser,
     path: web::Path<(String, SupplierId)>,
+    form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, WebError> {
+    if !confirm::confirmed(&Fields(form.into_inner())) {
+        user.require(Perm::SuppliersEdit)?;
+        let (segment, id) = path.into_inner();
+        let kind = kind_of(&segment)?;
+        let supplier = load(&db, kind, id).await?;
+        if supplier.archived {
+            return Err(WebError::Conflict(Message::new("error-archived")));
+        }
+        let back = paths::supplier(kind, id);
+        return confirm::ask_archive(&ui, &supplier.data.name, None, &back);
+    }
     set_archived(ui, db, user, path, true).await
 }
 

@@ -1,6 +1,7 @@
 //! A supplier's page: its details, contacts and, for hotels and transport companies, room
 //! types with their seasonal rates and vehicles, with the forms that add to them.
 
+use super::contract::{self, ContractSection, PriceView};
 use super::forms::{self, room_kind_key};
 use super::{kind_of, kind_title, load, tabs};
 use crate::db::master::contacts::Party;
@@ -9,8 +10,10 @@ use crate::db::master::suppliers::Supplier;
 use crate::db::master::vehicles;
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
+use crate::domain::master::contracts::Breakfast;
 use crate::domain::master::suppliers::CommissionBasis;
-use crate::domain::message::key;
+use crate::domain::master::suppliers::SupplierKind;
+use crate::domain::message::{Message, key};
 use crate::web::contacts;
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
@@ -92,6 +95,8 @@ struct RateView {
     from: String,
     to: String,
     rate: String,
+    /// The contract's terms in a line: supplements, breakfast, minimum nights.
+    terms: String,
 }
 
 #[derive(Serialize)]
@@ -102,11 +107,13 @@ struct RoomTypeView {
     max_occupancy: i32,
     archived: bool,
     rates: Vec<RateView>,
+    archived_rates: Vec<RateView>,
 }
 
 #[derive(Serialize)]
 struct VehicleView {
     id: i64,
+    archived: bool,
     vehicle_type: String,
     seats: i32,
     plate: String,
@@ -131,6 +138,8 @@ struct ShowView {
     rate_fields: Vec<FieldView>,
     vehicle_fields: Vec<FieldView>,
     contacts: contacts::ContactsSection,
+    /// A hotel's contract: validity, peaks, allotments, price check.
+    contract: Option<ContractSection>,
     /// Which sub-form failed, and why.
     failed: String,
     failed_message: Option<String>,
@@ -143,28 +152,61 @@ pub struct Failed {
     pub errors: Errors,
 }
 
+/// What the supplier's page shows beside the record: a failed sub-form, or the answer of a
+/// hotel's price check with what was asked.
+#[derive(Default)]
+pub struct PageState {
+    pub failed: Option<Failed>,
+    pub price: Option<PriceView>,
+    pub price_query: Option<Fields>,
+}
+
+impl PageState {
+    pub fn failed(failed: Failed) -> PageState {
+        PageState {
+            failed: Some(failed),
+            ..PageState::default()
+        }
+    }
+}
+
 /// The supplier's page; with a failed sub-form, that form shown again with its errors (422).
 pub async fn render_show(
     ui: &Ui,
     db: &Db,
     user: &CurrentUser,
     supplier: Supplier,
-    failed: Option<Failed>,
+    state: PageState,
 ) -> Result<HttpResponse, WebError> {
-    let status = match failed {
+    let status = match state.failed {
         Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
         None => StatusCode::OK,
     };
     let id = supplier.id;
-    let (room_types, rates, vehicles) = db
+    let (room_types, rates, archived_rates, vehicles) = db
         .read(move |conn| -> Result<_, WebError> {
             Ok((
                 rooms::room_types_of(conn, id)?,
                 rooms::rates_of(conn, id)?,
+                rooms::archived_rates_of(conn, id)?,
                 vehicles::vehicles_of(conn, id)?,
             ))
         })
         .await?;
+    let contract = match supplier.data.kind {
+        SupplierKind::Hotel => {
+            let stored = contract::stored(db, id).await?;
+            Some(contract::section(
+                ui,
+                &supplier,
+                &room_types,
+                stored,
+                &state,
+            ))
+        }
+        _ => None,
+    };
+    let failed = state.failed;
     let sub_forms = SubForms::new(ui, &supplier, &room_types, failed.as_ref());
     let kind = supplier.data.kind;
     let currency = supplier.data.currency;
@@ -180,13 +222,13 @@ pub async fn render_show(
         details: details(ui, &supplier),
         room_types: room_types
             .iter()
-            .map(|rt| room_type_view(ui, rt, &rates))
+            .map(|rt| room_type_view(ui, rt, &rates, &archived_rates))
             .collect(),
         vehicles: vehicles
             .iter()
-            .filter(|v| !v.archived)
             .map(|v| VehicleView {
                 id: v.id.0,
+                archived: v.archived,
                 vehicle_type: v.vehicle_type.clone(),
                 seats: v.seats,
                 plate: v.plate.clone(),
@@ -198,6 +240,7 @@ pub async fn render_show(
         rate_fields: sub_forms.rate,
         vehicle_fields: sub_forms.vehicle,
         contacts: contacts::section(ui, db, user, Party::Supplier(id)).await?,
+        contract,
         failed: failed
             .as_ref()
             .map(|f| f.section)
@@ -208,27 +251,68 @@ pub async fn render_show(
     ui.render(status, "suppliers/show.html", &view)
 }
 
-/// A room type with its live rates, as the supplier's page shows it.
-fn room_type_view(ui: &Ui, rt: &RoomType, rates: &[RoomRate]) -> RoomTypeView {
+/// A room type with its live rates and the archived ones, as the supplier's page shows it.
+fn room_type_view(
+    ui: &Ui,
+    rt: &RoomType,
+    rates: &[RoomRate],
+    archived_rates: &[RoomRate],
+) -> RoomTypeView {
     let f = ui.formats();
+    let view = |r: &RoomRate| RateView {
+        id: r.id.0,
+        season: r.season.clone(),
+        from: f.date(ui.locale(), r.starts_on),
+        to: f.date(ui.locale(), r.ends_on),
+        rate: money_text(ui, r.rate.minor, r.rate.currency),
+        terms: terms_text(ui, r),
+    };
+    let of_this = |r: &&RoomRate| r.room_type_id == rt.id;
     RoomTypeView {
         id: rt.id.0,
         name: rt.name.clone(),
         kind: ui.t(room_kind_key(rt.kind)),
         max_occupancy: rt.max_occupancy,
         archived: rt.archived,
-        rates: rates
-            .iter()
-            .filter(|r| r.room_type_id == rt.id)
-            .map(|r| RateView {
-                id: r.id.0,
-                season: r.season.clone(),
-                from: f.date(ui.locale(), r.starts_on),
-                to: f.date(ui.locale(), r.ends_on),
-                rate: money_text(ui, r.rate.minor, r.rate.currency),
-            })
-            .collect(),
+        rates: rates.iter().filter(of_this).map(view).collect(),
+        archived_rates: archived_rates.iter().filter(of_this).map(view).collect(),
     }
+}
+
+/// A rate's terms in one line: `Extra bed 800.00 THB · Child 4–11 500.00 THB · ...`.
+fn terms_text(ui: &Ui, r: &RoomRate) -> String {
+    let t = &r.terms;
+    let c = r.rate.currency;
+    let money = |m: i64| money_text(ui, m, c);
+    let mut parts = Vec::new();
+    if t.complimentary {
+        parts.push(ui.t(key("contracts-complimentary")));
+    }
+    if let Some(m) = t.extra_bed {
+        parts.push(ui.message(&Message::new("contracts-term-extra-bed").arg("amount", money(m))));
+    }
+    if let Some(child) = t.child {
+        let m = Message::new("contracts-term-child")
+            .count("from", i64::from(child.band.from_age))
+            .count("to", i64::from(child.band.to_age))
+            .arg("amount", money(child.minor));
+        parts.push(ui.message(&m));
+    }
+    parts.push(match t.breakfast {
+        Breakfast::Included => ui.t(key("contracts-breakfast-included")),
+        Breakfast::NotOffered => ui.t(key("contracts-breakfast-none")),
+        Breakfast::PerPerson(m) => {
+            ui.message(&Message::new("contracts-term-breakfast").arg("amount", money(m)))
+        }
+    });
+    if let Some(m) = t.single_supplement {
+        parts.push(ui.message(&Message::new("contracts-term-single").arg("amount", money(m))));
+    }
+    if t.min_nights > 1 {
+        let m = Message::new("contracts-term-min-nights").count("nights", i64::from(t.min_nights));
+        parts.push(ui.message(&m));
+    }
+    parts.join(" · ")
 }
 
 /// The forms the supplier's page adds with: empty, or the one that failed as it was sent.
@@ -296,5 +380,5 @@ pub async fn show(
     let (segment, id) = path.into_inner();
     let kind = kind_of(&segment)?;
     let supplier = load(&db, kind, id).await?;
-    render_show(&ui, &db, &user, supplier, None).await
+    render_show(&ui, &db, &user, supplier, PageState::default()).await
 }

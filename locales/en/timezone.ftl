@@ -1,0 +1,17 @@
+time-zone-title = Time zone
+time-zone-label = Time zone
+time-zone-now = Time at the agency now
+time-zone-hint = "Today", default dates and every time shown (audit log, sign-ins, imports) follow the agency's time zone; times are labelled with it.
+time-zone-field = Change the time zone
+time-zone-field-hint = An IANA name such as Asia/Bangkok, Asia/Ho_Chi_Minh, Asia/Jakarta or Europe/Berlin.
+time-zone-submit = Change time zone
+time-zone-changed = The agency's time zone is now { $zone }.
+time-zone-error-unknown = "{ $zone }" is not a known time zone. Use an IANA name such as Asia/Bangkok.
+time-zone-account-title = Your account
+time-zone-years-title = Dates
+time-zone-years-legend = Show years as
+time-zone-years-gregorian = Gregorian years (CE)
+time-zone-years-buddhist = Buddhist Era years (BE, year + 543)
+time-zone-years-inputs = This changes only how dates are shown to you. Dates are stored Gregorian, and date fields always take and show Gregorian dates in the form YYYY-MM-DD (today: { $today }).
+time-zone-years-changed = Your date display has been saved.
+time-zone-error-year-style = Choose Gregorian or Buddhist Era years.

@@ -1,0 +1,12 @@
+DROP TABLE allotments;
+DROP TABLE peak_surcharges;
+ALTER TABLE room_rates DROP COLUMN complimentary;
+ALTER TABLE room_rates DROP COLUMN min_nights;
+ALTER TABLE room_rates DROP COLUMN single_supplement_minor;
+ALTER TABLE room_rates DROP COLUMN breakfast_minor;
+ALTER TABLE room_rates DROP COLUMN breakfast;
+ALTER TABLE room_rates DROP COLUMN child_to_age;
+ALTER TABLE room_rates DROP COLUMN child_from_age;
+ALTER TABLE room_rates DROP COLUMN child_minor;
+ALTER TABLE room_rates DROP COLUMN extra_bed_minor;
+DROP TABLE hotel_contracts;
