@@ -57,7 +57,7 @@ fn links(html: &str, selector: &str) -> Vec<String> {
 
 /// Today at the agency, in its time zone, as its pages count days.
 async fn agency_today(app: &TestApp) -> NaiveDate {
-    app.with_db(|conn| tourdesk::db::settings::time_zone(conn))
+    app.with_db(tourdesk::db::settings::time_zone)
         .await
         .expect("reading the time zone")
         .expect("a time zone set at provisioning")
