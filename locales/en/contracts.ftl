@@ -113,3 +113,15 @@ confirm-archive = Archive “{ $name }”?
 confirm-archive-room-type = Its rates are archived with it, and come back with it if it is restored.
 confirm-cancel = Cancel
 contacts-restored = Contact restored.
+suppliers-duplicate = { $kind ->
+    [hotel] A hotel
+    [transport] A transport company
+    [restaurant] A restaurant
+    [attraction] An attraction
+   *[other] A shop
+} named “{ $name }” in { $city } already exists{ $archived ->
+    [yes] {" "}(archived)
+   *[other] {""}
+}. Is this the same one?
+suppliers-duplicate-open = Open “{ $name }”
+suppliers-duplicate-confirm = It is another one: create it anyway

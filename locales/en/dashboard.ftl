@@ -14,7 +14,7 @@ dashboard-expired-on = expired on { $date }, { $days ->
        *[other] { $days } days ago
     }
 dashboard-rates = Currencies without a rate for today
-dashboard-rates-hint = Exchange rates to or from { $base } for the currencies your suppliers, rates, guides and clients use. A rate up to 3 days old still counts.
+dashboard-rates-hint = Exchange rates to or from { $base } for the currencies your suppliers, rates, guides and clients use. A rate less than { $days } days old still counts.
 dashboard-rates-none = Every currency in use has a current rate to or from { $base }.
 dashboard-rate-last = last rate on { $date }, { $days ->
         [one] 1 day ago

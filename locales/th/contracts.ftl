@@ -104,3 +104,15 @@ confirm-archive = ต้องการเก็บถาวร “{ $name }” 
 confirm-archive-room-type = ราคาของประเภทห้องนี้จะถูกเก็บถาวรไปด้วย และจะกลับมาพร้อมกันเมื่อกู้คืนประเภทห้อง
 confirm-cancel = ยกเลิก
 contacts-restored = กู้คืนผู้ติดต่อแล้ว
+suppliers-duplicate = มี{ $kind ->
+    [hotel] โรงแรม
+    [transport] บริษัทขนส่ง
+    [restaurant] ร้านอาหาร
+    [attraction] สถานที่ท่องเที่ยว
+   *[other] ร้านค้า
+}ชื่อ “{ $name }” ใน{ $city }อยู่แล้ว{ $archived ->
+    [yes] {" "}(เก็บถาวร)
+   *[other] {""}
+} ใช่รายเดียวกันหรือไม่
+suppliers-duplicate-open = เปิด “{ $name }”
+suppliers-duplicate-confirm = เป็นอีกรายหนึ่ง: สร้างต่อไป

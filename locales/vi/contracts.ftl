@@ -104,3 +104,15 @@ confirm-archive = Lưu trữ “{ $name }”?
 confirm-archive-room-type = Các giá của loại phòng này sẽ được lưu trữ cùng, và được khôi phục cùng nếu loại phòng được khôi phục.
 confirm-cancel = Hủy
 contacts-restored = Đã khôi phục người liên hệ.
+suppliers-duplicate = Đã có { $kind ->
+    [hotel] khách sạn
+    [transport] công ty vận chuyển
+    [restaurant] nhà hàng
+    [attraction] điểm tham quan
+   *[other] cửa hàng
+} tên “{ $name }” ở { $city }{ $archived ->
+    [yes] {" "}(đã lưu trữ)
+   *[other] {""}
+}. Có phải là cùng một nơi không?
+suppliers-duplicate-open = Mở “{ $name }”
+suppliers-duplicate-confirm = Đây là nơi khác: vẫn tạo mới

@@ -104,3 +104,15 @@ confirm-archive = 确定归档“{ $name }”吗？
 confirm-archive-room-type = 其价格将一并归档；恢复该房型时，价格也会一并恢复。
 confirm-cancel = 取消
 contacts-restored = 联系人已恢复。
+suppliers-duplicate = { $city }已有名为“{ $name }”的{ $kind ->
+    [hotel] 酒店
+    [transport] 运输公司
+    [restaurant] 餐厅
+    [attraction] 景点
+   *[other] 商店
+}{ $archived ->
+    [yes] （已归档）
+   *[other] {""}
+}。是同一家吗？
+suppliers-duplicate-open = 打开“{ $name }”
+suppliers-duplicate-confirm = 是另一家：仍然创建

@@ -70,6 +70,8 @@ impl Entity {
 pub enum Verb {
     Create,
     Update,
+    /// A record removed for good (an exchange rate no document used).
+    Delete,
     Archive,
     Restore,
     Disable,
@@ -90,6 +92,7 @@ impl Verb {
         match self {
             Verb::Create => "create",
             Verb::Update => "update",
+            Verb::Delete => "delete",
             Verb::Archive => "archive",
             Verb::Restore => "restore",
             Verb::Disable => "disable",

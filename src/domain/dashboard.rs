@@ -4,16 +4,12 @@
 use chrono::NaiveDate;
 
 use crate::domain::currency::Currency;
+use crate::domain::fx;
 use crate::domain::ids::GuideId;
 
 /// How far ahead the dashboard looks for what expires: time to renew a licence or negotiate a
 /// contract before a group needs it.
 pub const EXPIRY_HORIZON_DAYS: i64 = 60;
-
-/// How old an exchange rate may be and still count as today's: rates come from the banks on
-/// working days, so Friday's rate still serves on Saturday, Sunday and Monday (three days).
-/// Older than that, the currency is listed as lacking a rate for today.
-pub const RATE_FRESH_DAYS: i64 = 3;
 
 /// Something that expires on a date, as the dashboard lists it. A new kind of expiring record
 /// is a new variant here, a query in `db::dashboard` and a line in the dashboard's view.
@@ -82,7 +78,8 @@ pub fn sort_expiring(items: &mut [Expiring]) {
 }
 
 /// A currency the agency deals in whose exchange rate to or from the base currency is missing
-/// or older than [`RATE_FRESH_DAYS`] on `today`.
+/// or stale on `today` — older than the rates page allows ([`fx::STALE_AFTER_DAYS`]), so that
+/// the dashboard and the latest-rates page flag the same currencies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MissingRate {
     pub currency: Currency,
@@ -98,7 +95,7 @@ pub fn missing_rates(
 ) -> Vec<MissingRate> {
     currencies
         .iter()
-        .filter(|(_, last)| !last.is_some_and(|d| (today - d).num_days() <= RATE_FRESH_DAYS))
+        .filter(|(_, last)| !last.is_some_and(|d| !fx::is_stale(d, today)))
         .map(|(currency, last)| MissingRate {
             currency: *currency,
             last: *last,
@@ -148,13 +145,13 @@ mod tests {
     }
 
     #[test]
-    fn a_rate_serves_for_three_days() -> Result<(), crate::domain::currency::UnknownCurrency> {
+    fn a_rate_serves_until_it_is_stale() -> Result<(), crate::domain::currency::UnknownCurrency> {
         let usd = Currency::parse("USD")?;
         let cny = Currency::parse("CNY")?;
         let vnd = Currency::parse("VND")?;
         let today = d(3, 8);
         let missing = missing_rates(
-            &[(usd, Some(d(3, 5))), (cny, Some(d(3, 4))), (vnd, None)],
+            &[(usd, Some(d(3, 2))), (cny, Some(d(3, 1))), (vnd, None)],
             today,
         );
         assert_eq!(
@@ -162,7 +159,7 @@ mod tests {
             [
                 MissingRate {
                     currency: cny,
-                    last: Some(d(3, 4))
+                    last: Some(d(3, 1))
                 },
                 MissingRate {
                     currency: vnd,

@@ -1,13 +1,14 @@
 //! Hotel rate sheets: one row per contract rate — hotel, room type, season, rate per
-//! room-night. Hotels and room types are created on first sight and updated when the sheet
-//! says otherwise; a season overlapping another of the same room type is refused.
-
-use std::collections::BTreeMap;
+//! room-night. Hotels and room types are created on first sight and updated where the sheet
+//! says otherwise: a blank cell keeps what the hotel, room type or rate has. A season
+//! overlapping another of the same room type is refused, as on the rate form.
 
 use diesel::QueryResult;
 
+use super::fill::Fill;
+use super::reader::{Cell, RowReader};
 use super::sheet::{CellKind, Column, RowCells};
-use super::{Outcome, Reading, RowReader};
+use super::{Outcome, Reading, Value, archived_error};
 use crate::db::AnyConnection;
 use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeError};
 use crate::db::master::suppliers::{self, SupplierData};
@@ -15,250 +16,160 @@ use crate::domain::master::contracts::RateTerms;
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::domain::message::{Message, Refusal, key};
-use crate::domain::money::Money;
 
-const fn col(
-    field: &'static str,
-    label: &'static str,
-    cell: CellKind,
-    required: bool,
-    example: &'static str,
-) -> Column {
-    Column {
-        field,
-        label,
-        cell,
-        required,
-        example,
-        choices: &[],
-    }
-}
-
-pub const ROOM_KINDS: [(&str, &str); 5] = [
-    ("single", key("room-single")),
-    ("twin", key("room-twin")),
-    ("double", key("room-double")),
-    ("triple", key("room-triple")),
-    ("family", key("room-family")),
+/// The room kinds as a cell may name them: by value or by label in any language.
+pub const ROOM_KINDS: [(&str, &str, RoomKind); 5] = [
+    ("single", key("room-single"), RoomKind::Single),
+    ("twin", key("room-twin"), RoomKind::Twin),
+    ("double", key("room-double"), RoomKind::Double),
+    ("triple", key("room-triple"), RoomKind::Triple),
+    ("family", key("room-family"), RoomKind::Family),
 ];
 
+fn room_kind_key(kind: RoomKind) -> &'static str {
+    ROOM_KINDS
+        .iter()
+        .find(|(_, _, k)| *k == kind)
+        .map_or(key("room-twin"), |(_, label, _)| label)
+}
+
 pub const COLUMNS: &[Column] = &[
-    col(
+    Column::keyed(
         "hotel",
         key("imports-col-hotel"),
         CellKind::Text,
-        true,
         "Riverside Bangkok Hotel",
     ),
-    col(
+    Column::optional(
         "local_name",
         key("suppliers-local-name"),
         CellKind::Text,
-        false,
         "โรงแรมริเวอร์ไซด์",
     ),
-    col(
-        "city",
-        key("suppliers-col-city"),
-        CellKind::Text,
-        true,
-        "Bangkok",
-    ),
-    col(
+    Column::keyed("city", key("suppliers-col-city"), CellKind::Text, "Bangkok"),
+    Column::optional(
         "country",
         key("suppliers-col-country"),
         CellKind::Text,
-        false,
         "Thailand",
     ),
-    Column {
-        choices: &["1", "2", "3", "4", "5"],
-        ..col(
-            "stars",
-            key("suppliers-col-stars"),
-            CellKind::Number,
-            false,
-            "4",
-        )
-    },
-    Column {
-        choices: &crate::domain::currency::COMMON,
-        ..col(
-            "currency",
-            key("suppliers-col-currency"),
-            CellKind::Text,
-            true,
-            "THB",
-        )
-    },
-    col(
+    Column::optional("stars", key("suppliers-col-stars"), CellKind::Number, "4")
+        .with_choices(&["1", "2", "3", "4", "5"]),
+    Column::required(
+        "currency",
+        key("suppliers-col-currency"),
+        CellKind::Text,
+        "THB",
+    )
+    .with_choices(&crate::domain::currency::COMMON),
+    Column::keyed(
         "room_type",
         key("rooms-name"),
         CellKind::Text,
-        true,
         "Superior twin",
     ),
-    Column {
-        choices: &["single", "twin", "double", "triple", "family"],
-        ..col("room_kind", key("rooms-kind"), CellKind::Text, true, "twin")
-    },
-    col(
+    Column::required("room_kind", key("rooms-kind"), CellKind::Text, "twin")
+        .with_choices(&["single", "twin", "double", "triple", "family"]),
+    Column::defaulted(
         "max_occupancy",
         key("rooms-max-occupancy"),
         CellKind::Number,
-        false,
         "2",
     ),
-    col(
-        "season",
-        key("rates-season"),
-        CellKind::Text,
-        true,
-        "High season",
-    ),
-    col(
-        "starts_on",
-        key("rates-from"),
-        CellKind::Date,
-        true,
-        "2027-11-01",
-    ),
-    col(
-        "ends_on",
-        key("rates-to"),
-        CellKind::Date,
-        true,
-        "2028-03-31",
-    ),
-    col(
-        "rate",
-        key("rates-per-night"),
-        CellKind::Number,
-        true,
-        "2450.00",
-    ),
+    Column::required("season", key("rates-season"), CellKind::Text, "High season"),
+    Column::keyed("starts_on", key("rates-from"), CellKind::Date, "2027-11-01"),
+    Column::keyed("ends_on", key("rates-to"), CellKind::Date, "2028-03-31"),
+    Column::required("rate", key("rates-per-night"), CellKind::Number, "2450.00"),
 ];
 
-/// The hotel-level columns that every row of one hotel must agree on.
-const HOTEL_FIELDS: [(&str, &str); 5] = [
-    ("local_name", key("suppliers-local-name")),
-    ("city", key("suppliers-col-city")),
-    ("country", key("suppliers-col-country")),
-    ("stars", key("suppliers-col-stars")),
-    ("currency", key("suppliers-col-currency")),
-];
-
-/// Rows that say something else about a hotel than an earlier row of the same hotel (another
-/// local name, city, stars...): each gets an error naming the earlier line, instead of the
-/// last row silently winning. Blank cells say nothing and never conflict.
-pub fn conflicts(rows: &[RowCells]) -> BTreeMap<usize, Vec<Message>> {
-    let mut first: BTreeMap<String, BTreeMap<&str, (String, usize)>> = BTreeMap::new();
-    let mut found: BTreeMap<usize, Vec<Message>> = BTreeMap::new();
-    for row in rows {
-        let hotel = row.get("hotel").trim().to_lowercase();
-        if hotel.is_empty() {
-            continue;
-        }
-        let seen = first.entry(hotel).or_default();
-        for (field, label) in HOTEL_FIELDS {
-            let value = row.get(field).trim();
-            if value.is_empty() {
-                continue;
-            }
-            match seen.get(field) {
-                Some((earlier, line)) if !earlier.eq_ignore_ascii_case(value) => {
-                    found.entry(row.line).or_default().push(
-                        Message::new("imports-error-hotel-conflict")
-                            .label("column", label)
-                            .arg("value", value)
-                            .arg("other", earlier)
-                            .arg("line", *line),
-                    );
-                }
-                Some(_) => {}
-                None => {
-                    seen.insert(field, (value.to_owned(), row.line));
-                }
-            }
-        }
-    }
-    found
-}
-
+/// Applies one rate row: the hotel (created or changed), its room type, the season's rate.
 pub fn apply(
     conn: &mut AnyConnection,
     reading: Reading<'_>,
     row: &RowCells,
 ) -> QueryResult<Outcome> {
     let mut r = RowReader::new(row, reading);
-    let name = r.text("hotel", key("imports-col-hotel"), true);
-    let local_name = r.text("local_name", key("suppliers-local-name"), false);
-    let city = r.text("city", key("suppliers-col-city"), true);
-    let country = r.text("country", key("suppliers-col-country"), false);
+    let name = r.key_text("hotel", key("imports-col-hotel"), 200);
+    let city = r.key_text("city", key("suppliers-col-city"), 100);
+    let local_name = r.text("local_name", key("suppliers-local-name"), 200);
+    let country = r.text("country", key("suppliers-col-country"), 100);
     let stars = r
         .integer("stars", key("suppliers-col-stars"), 1, 5)
         .map(|s| s as i32);
     let currency = r.currency("currency", key("suppliers-col-currency"));
-    let room_name = r.text("room_type", key("rooms-name"), true);
-    let room_kind = r
-        .choice(
-            "room_kind",
-            key("rooms-kind"),
-            reading.i18n,
-            &ROOM_KINDS,
-            true,
-        )
-        .and_then(RoomKind::parse);
+    let room_name = r.key_text("room_type", key("rooms-name"), 100);
+    let room_kind = r.choice("room_kind", key("rooms-kind"), &ROOM_KINDS);
     let max = r
         .integer("max_occupancy", key("rooms-max-occupancy"), 1, 20)
         .map(|m| m as i32);
-    let season_name = r.text("season", key("rates-season"), true);
-    let starts_on = r.date("starts_on", key("rates-from"), true);
-    let ends_on = r.date("ends_on", key("rates-to"), true);
-    let rate = r.money("rate", key("rates-per-night"), currency, true);
+    let season_name = r.text("season", key("rates-season"), 100);
+    let starts_on = r.key_date("starts_on", key("rates-from"));
+    let ends_on = r.key_date("ends_on", key("rates-to"));
+    let rate = r.decimal("rate", key("rates-per-night"));
     let season = match (starts_on, ends_on) {
         (Some(a), Some(b)) => Season::new(a, b)
             .map_err(|e| r.errors.push(e.message()))
             .ok(),
         _ => None,
     };
-    let mut out = Outcome::new(row, format!("{name} · {room_name} · {season_name}"));
+    let label = [row.get("hotel"), row.get("room_type"), row.get("season")]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut out = Outcome::new(row, label);
     out.errors = std::mem::take(&mut r.errors);
-    let (Some(currency), Some(room_kind), Some(season), Some(rate_minor), true) =
-        (currency, room_kind, season, rate, out.errors.is_empty())
+    let (Some(name), Some(city), Some(room_name), Some(season)) = (name, city, room_name, season)
+    else {
+        return Ok(out.finish(false));
+    };
+
+    // The hotel.
+    let found = suppliers::find_by_name(conn, SupplierKind::Hotel, &name, &city)?;
+    if let Some(h) = found.as_ref().filter(|h| h.archived) {
+        out.error(archived_error(&h.data.name));
+        return Ok(out.finish(false));
+    }
+    let before = found.as_ref().map(|h| &h.data);
+    let mut fill = Fill::new(&mut out);
+    let local_name = fill.text(
+        key("suppliers-local-name"),
+        before.map(|b| &b.local_name),
+        local_name,
+    );
+    let country = fill.text(
+        key("suppliers-col-country"),
+        before.map(|b| &b.country),
+        country,
+    );
+    let stars = fill.optional(
+        key("suppliers-col-stars"),
+        before.map(|b| &b.stars),
+        stars,
+        |s| Value::Integer(i64::from(*s)),
+    );
+    let currency = fill.required(
+        key("suppliers-col-currency"),
+        before.map(|b| &b.currency),
+        currency,
+        |c| Value::text(c.code()),
+    );
+    let (Some(local_name), Some(country), Some(stars), Some(currency), false) =
+        (local_name, country, stars, currency, out.has_errors())
     else {
         return Ok(out.finish(false));
     };
     let mut created = false;
-    let hotel = match suppliers::find_by_name(conn, SupplierKind::Hotel, &name, &city)? {
+    let hotel = match &found {
         Some(h) => {
-            let mut data = h.data.clone();
-            if !local_name.is_empty() {
-                out.change(
-                    key("suppliers-local-name"),
-                    data.local_name.clone(),
-                    local_name.clone(),
-                );
-                data.local_name = local_name;
-            }
-            if !country.is_empty() {
-                out.change(
-                    key("suppliers-col-country"),
-                    data.country.clone(),
-                    country.clone(),
-                );
-                data.country = country;
-            }
-            if stars.is_some() {
-                out.change(key("suppliers-col-stars"), opt(data.stars), opt(stars));
-                data.stars = stars;
-            }
-            out.change(
-                key("suppliers-col-currency"),
-                data.currency.code().into(),
-                currency.code().into(),
-            );
-            data.currency = currency;
+            let data = SupplierData {
+                local_name,
+                country,
+                stars,
+                currency,
+                ..h.data.clone()
+            };
             if data != h.data {
                 suppliers::update(conn, h.id, &data)?;
             }
@@ -268,27 +179,42 @@ pub fn apply(
             created = true;
             suppliers::insert(
                 conn,
-                &new_hotel(name, local_name, city, country, stars, currency),
+                &SupplierData {
+                    local_name,
+                    country,
+                    stars,
+                    ..new_hotel(name, city, currency)
+                },
             )?
         }
     };
+
+    // The room type.
     let wanted = crate::domain::text::search_key(&room_name);
     let existing = rooms::room_types_of(conn, hotel)?
         .into_iter()
         .find(|rt| !rt.archived && crate::domain::text::search_key(&rt.name) == wanted);
+    let mut fill = Fill::new(&mut out);
+    let room_kind = fill.required(
+        key("rooms-kind"),
+        existing.as_ref().map(|rt| &rt.kind),
+        room_kind,
+        |k| Value::label(room_kind_key(*k)),
+    );
+    let max_occupancy = room_kind.and_then(|kind| {
+        fill.defaulted(
+            key("rooms-max-occupancy"),
+            existing.as_ref().map(|rt| &rt.max_occupancy),
+            max,
+            kind.default_occupancy(),
+            |m| Value::Integer(i64::from(*m)),
+        )
+    });
+    let (Some(room_kind), Some(max_occupancy)) = (room_kind, max_occupancy) else {
+        return Ok(out.finish(false));
+    };
     let room_type = match existing {
         Some(rt) => {
-            let max_occupancy = max.unwrap_or(rt.max_occupancy);
-            out.change(
-                key("rooms-kind"),
-                rt.kind.as_str().into(),
-                room_kind.as_str().into(),
-            );
-            out.change(
-                key("rooms-max-occupancy"),
-                rt.max_occupancy.to_string(),
-                max_occupancy.to_string(),
-            );
             if rt.kind != room_kind || rt.max_occupancy != max_occupancy {
                 let new = NewRoomType {
                     kind: room_kind,
@@ -304,7 +230,7 @@ pub fn apply(
             let new = NewRoomType {
                 kind: room_kind,
                 name: room_name.clone(),
-                max_occupancy: max.unwrap_or_else(|| room_kind.default_occupancy()),
+                max_occupancy,
             };
             match rooms::insert_room_type(conn, hotel, &new) {
                 Ok(id) => id,
@@ -316,30 +242,49 @@ pub fn apply(
             }
         }
     };
-    match rooms::find_rate(conn, room_type, season)? {
+
+    // The season's rate, in the hotel's currency.
+    let existing = rooms::find_rate(conn, room_type, season)?;
+    let mut fill = Fill::new(&mut out);
+    if existing.is_none() {
+        // A new rate's nights, as the preview shows them.
+        fill.out
+            .change(key("rates-from"), None, Value::Date(season.starts_on));
+        fill.out
+            .change(key("rates-to"), None, Value::Date(season.ends_on));
+    }
+    let season_name = fill.required(
+        key("rates-season"),
+        existing.as_ref().map(|e| &e.season),
+        season_name,
+        |s| Value::text(s),
+    );
+    let amount = fill.money(key("rates-per-night"), rate, currency);
+    let amount = match (&existing, amount) {
+        // A rate kept as it is stays in its own currency, whatever the hotel's.
+        (Some(e), Cell::Keep) => Some(e.rate),
+        (e, amount) => fill.required(
+            key("rates-per-night"),
+            e.as_ref().map(|e| &e.rate),
+            amount,
+            |m| Value::money(m.minor, m.currency),
+        ),
+    };
+    let (Some(season_name), Some(amount)) = (season_name, amount) else {
+        return Ok(out.finish(false));
+    };
+    match existing {
         Some(existing) => {
-            let before = existing.rate;
-            let after = Money::new(rate_minor, currency);
-            out.change(
-                key("rates-season"),
-                existing.season.clone(),
-                season_name.clone(),
-            );
-            out.change(
-                key("rates-per-night"),
-                format!("{} {}", before.amount_text(), before.currency),
-                format!("{} {}", after.amount_text(), after.currency),
-            );
-            if existing.season != season_name || before != after {
-                rooms::update_rate(conn, existing.id, &season_name, after)?;
+            if existing.season != season_name || existing.rate != amount {
+                rooms::update_rate(conn, existing.id, &season_name, amount)?;
             }
         }
         None => {
             created = true;
             let new = NewRate {
-                season_name: season_name.clone(),
+                season_name,
                 season,
-                rate: Money::new(rate_minor, currency),
+                rate: amount,
                 terms: RateTerms::default(),
             };
             match rooms::insert_rate(conn, room_type, &new) {
@@ -361,31 +306,24 @@ where
         .ok_or_else(|| diesel::result::Error::QueryBuilderError(e.into()))
 }
 
-fn opt(v: Option<i32>) -> String {
-    v.map(|s| s.to_string()).unwrap_or_default()
-}
-
 fn new_hotel(
     name: String,
-    local_name: String,
     city: String,
-    country: String,
-    stars: Option<i32>,
     currency: crate::domain::currency::Currency,
 ) -> SupplierData {
     SupplierData {
         kind: SupplierKind::Hotel,
         name,
-        local_name,
+        local_name: String::new(),
         city,
-        country,
+        country: String::new(),
         address: String::new(),
         contact_name: String::new(),
         phone: String::new(),
         email: String::new(),
         currency,
         notes: String::new(),
-        stars,
+        stars: None,
         breakfast_minor: None,
         lunch_minor: None,
         dinner_minor: None,

@@ -1,23 +1,36 @@
-//! Excel imports of master data: hotel rate sheets, guides, client agencies, exchange rates.
+//! Excel imports of master data: hotel rate sheets, transport companies with their vehicles,
+//! restaurants, attractions, shops, guides, client agencies, exchange rates.
 //!
 //! An upload goes through [`limits::check`] (size, unpacked size, entries, cells) before
 //! [`sheet::read_sheet`] reads it; its first sheet becomes [`RowCells`] — canonical text per
 //! column, with headers matched in any supported language regardless of case and spacing,
 //! formula cells taken as their cached values, Excel dates and ISO text alike. The rows are
 //! stored in an import batch. [`run`] then applies them in one write transaction: a preview
-//! rolls it back and reports every row as new, changed (field by field), unchanged or in
-//! error; a commit keeps it only when no row is in error.
+//! rolls it back and reports every row as new, changed (field by field, with the values typed
+//! so that the page shows them in the reader's format), unchanged or in error; a commit keeps
+//! it only when no row is in error.
+//!
+//! A row that matches a stored record changes only what its cells say: a blank cell keeps the
+//! stored value, and only the clear marker ([`reader::CLEAR`]) removes one (`fill`). The
+//! template's example is on its instructions sheet, never in the data area; a row equal to the
+//! example row of the templates that once carried it is skipped, never applied.
 //!
 //! **Invariant:** preview and commit run the same code against the database; a commit with any
 //! error row writes nothing.
+//! **Invariant:** a blank cell never changes a stored value.
 
+pub mod agencies;
+mod checks;
+pub mod fill;
+pub mod guides;
 pub mod hotels;
 pub mod limits;
-pub mod others;
+pub mod rates;
+pub mod reader;
 pub mod sheet;
+pub mod suppliers;
 pub mod template;
-
-use std::collections::BTreeMap;
+pub mod transport;
 
 use chrono::NaiveDate;
 use diesel::Connection;
@@ -25,30 +38,46 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::{self, AnyConnection, audit};
 use crate::domain::currency::Currency;
-use crate::domain::decimal::{Dec, NumberError, NumberStyle};
-use crate::domain::email::Email;
 use crate::domain::ids::ImportBatchId;
 use crate::domain::locale::Locale;
+use crate::domain::master::suppliers::SupplierKind;
 use crate::domain::message::{Message, key};
 use crate::domain::money::Money;
 use crate::i18n::I18n;
-use sheet::{Column, RowCells, normalize_header};
+use sheet::{Column, RowCells};
 
 /// What an import loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     Hotels,
+    Transport,
+    Restaurants,
+    Attractions,
+    Shops,
     Guides,
     Agencies,
     Rates,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Hotels, Kind::Guides, Kind::Agencies, Kind::Rates];
+    pub const ALL: [Kind; 8] = [
+        Kind::Hotels,
+        Kind::Transport,
+        Kind::Restaurants,
+        Kind::Attractions,
+        Kind::Shops,
+        Kind::Guides,
+        Kind::Agencies,
+        Kind::Rates,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Hotels => "hotels",
+            Kind::Transport => "transport",
+            Kind::Restaurants => "restaurants",
+            Kind::Attractions => "attractions",
+            Kind::Shops => "shops",
             Kind::Guides => "guides",
             Kind::Agencies => "agencies",
             Kind::Rates => "rates",
@@ -59,12 +88,60 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 
+    /// The import that loads suppliers of `kind`.
+    pub fn of_supplier(kind: SupplierKind) -> Kind {
+        match kind {
+            SupplierKind::Hotel => Kind::Hotels,
+            SupplierKind::Transport => Kind::Transport,
+            SupplierKind::Restaurant => Kind::Restaurants,
+            SupplierKind::Attraction => Kind::Attractions,
+            SupplierKind::Shop => Kind::Shops,
+        }
+    }
+
+    /// The suppliers this import loads, if it loads suppliers.
+    pub fn supplier_kind(self) -> Option<SupplierKind> {
+        SupplierKind::ALL
+            .into_iter()
+            .find(|k| Kind::of_supplier(*k) == self)
+    }
+
+    /// The message id of the import's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Hotels => key("imports-title-hotels"),
+            Kind::Transport => key("imports-title-transport"),
+            Kind::Restaurants => key("imports-title-restaurants"),
+            Kind::Attractions => key("imports-title-attractions"),
+            Kind::Shops => key("imports-title-shops"),
+            Kind::Guides => key("imports-title-guides"),
+            Kind::Agencies => key("imports-title-agencies"),
+            Kind::Rates => key("imports-title-rates"),
+        }
+    }
+
+    /// The message id saying how a row finds the record it is about.
+    pub fn matching(self) -> &'static str {
+        match self {
+            Kind::Hotels => key("imports-match-hotels"),
+            Kind::Transport => key("imports-match-transport"),
+            Kind::Restaurants | Kind::Attractions | Kind::Shops => key("imports-match-suppliers"),
+            Kind::Guides => key("imports-match-guides"),
+            Kind::Agencies => key("imports-match-agencies"),
+            Kind::Rates => key("imports-match-rates"),
+        }
+    }
+
     pub fn columns(self) -> &'static [Column] {
         match self {
             Kind::Hotels => hotels::COLUMNS,
-            Kind::Guides => others::GUIDE_COLUMNS,
-            Kind::Agencies => others::AGENCY_COLUMNS,
-            Kind::Rates => others::RATE_COLUMNS,
+            Kind::Transport => transport::COLUMNS,
+            Kind::Restaurants => suppliers::RESTAURANT_COLUMNS,
+            Kind::Attractions => suppliers::ATTRACTION_COLUMNS,
+            Kind::Shops => suppliers::SHOP_COLUMNS,
+            Kind::Guides => guides::COLUMNS,
+            Kind::Agencies => agencies::COLUMNS,
+            Kind::Rates => rates::COLUMNS,
         }
     }
 }
@@ -77,14 +154,101 @@ pub enum Status {
     Changed,
     Unchanged,
     Error,
+    /// The example row of a template that carried one in its data area: never applied.
+    Example,
 }
 
-/// One changed field: its label (message id), before and after, as text.
+/// A field's value as the preview shows it, typed so that it is written the reader's way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "lowercase")]
+pub enum Value {
+    /// No value (an empty text, a removed amount).
+    Empty,
+    Text(String),
+    /// A decimal number, canonical (`35.125`).
+    Number(String),
+    Integer(i64),
+    Date(NaiveDate),
+    /// An amount with its currency's digits (`2450.00`) and the currency code.
+    Money {
+        amount: String,
+        currency: String,
+    },
+    /// A message id shown translated (a room kind, yes or no).
+    Label(String),
+}
+
+impl Value {
+    pub fn text(text: &str) -> Value {
+        if text.is_empty() {
+            Value::Empty
+        } else {
+            Value::Text(text.to_owned())
+        }
+    }
+
+    pub fn money(minor: i64, currency: Currency) -> Value {
+        Value::Money {
+            amount: Money::new(minor, currency).amount_text(),
+            currency: currency.code().to_owned(),
+        }
+    }
+
+    pub fn label(id: &'static str) -> Value {
+        Value::Label(id.to_owned())
+    }
+}
+
+/// One field a row sets: its label (message id), the stored value (none for a new record) and
+/// the value it gets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredChange")]
 pub struct Change {
     pub field: String,
-    pub before: String,
-    pub after: String,
+    pub before: Option<Value>,
+    pub after: Value,
+}
+
+/// A change as a stored batch holds it: typed, or as text in batches stored before values were
+/// typed (still previewed and committed until they are pruned).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredChange {
+    Typed {
+        field: String,
+        before: Option<Value>,
+        after: Value,
+    },
+    Text {
+        field: String,
+        before: String,
+        after: String,
+    },
+}
+
+impl From<StoredChange> for Change {
+    fn from(stored: StoredChange) -> Change {
+        match stored {
+            StoredChange::Typed {
+                field,
+                before,
+                after,
+            } => Change {
+                field,
+                before,
+                after,
+            },
+            StoredChange::Text {
+                field,
+                before,
+                after,
+            } => Change {
+                field,
+                before: Some(Value::text(&before)),
+                after: Value::text(&after),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,8 +272,14 @@ impl Outcome {
         }
     }
 
-    pub fn change(&mut self, field: &'static str, before: String, after: String) {
-        if before != after {
+    /// Notes a field: for a stored record when its value changes, for a new one when it has a
+    /// value.
+    pub fn change(&mut self, field: &'static str, before: Option<Value>, after: Value) {
+        let noted = match &before {
+            Some(before) => *before != after,
+            None => after != Value::Empty,
+        };
+        if noted {
             self.changes.push(Change {
                 field: field.to_owned(),
                 before,
@@ -122,13 +292,22 @@ impl Outcome {
         self.errors.push(message);
     }
 
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// Whether any field of a stored record changes (a new record's values are not changes).
+    pub fn changes_stored(&self) -> bool {
+        self.changes.iter().any(|c| c.before.is_some())
+    }
+
     /// Settles the status: errors win, then anything created, then any change.
     pub fn finish(mut self, created: bool) -> Outcome {
         self.status = if !self.errors.is_empty() {
             Status::Error
         } else if created {
             Status::New
-        } else if !self.changes.is_empty() {
+        } else if self.changes_stored() {
             Status::Changed
         } else {
             Status::Unchanged
@@ -148,191 +327,10 @@ pub struct Reading<'a> {
     pub locale: Locale,
 }
 
-/// Reads a row's fields into typed values, collecting error messages with the column named.
-pub struct RowReader<'a> {
-    pub row: &'a RowCells,
-    pub errors: Vec<Message>,
-    style: NumberStyle,
-}
-
-impl<'a> RowReader<'a> {
-    pub fn new(row: &'a RowCells, reading: Reading<'_>) -> RowReader<'a> {
-        RowReader {
-            row,
-            errors: Vec::new(),
-            style: reading.locale.number_style(),
-        }
-    }
-
-    fn fail(&mut self, id: &'static str, column: &'static str, value: &str) {
-        self.errors
-            .push(Message::new(id).label("column", column).arg("value", value));
-    }
-
-    pub fn text(&mut self, field: &str, column: &'static str, required: bool) -> String {
-        let v = self.row.get(field).to_owned();
-        if v == "#ERROR" {
-            self.fail(key("imports-error-cell"), column, &v);
-        } else if required && v.is_empty() {
-            self.fail(key("imports-error-required"), column, "");
-        } else if v.chars().count() > 500 {
-            self.fail(key("imports-error-too-long"), column, "");
-        } else if crate::domain::text::has_forbidden_control(&v, false) {
-            self.fail(key("imports-error-control-character"), column, "");
-        }
-        v
-    }
-
-    /// An e-mail address, lower-cased; refused as the forms refuse it.
-    pub fn email(&mut self, field: &str, column: &'static str) -> String {
-        let v = self.text(field, column, false);
-        if v.is_empty() {
-            return v;
-        }
-        match Email::parse(&v) {
-            Ok(email) => email.to_string(),
-            Err(e) => {
-                self.refused(column, &v, e.message());
-                v
-            }
-        }
-    }
-
-    /// A cell a rule refused: the column and the value, and the rule's own message.
-    fn refused(&mut self, column: &'static str, value: &str, reason: Message) {
-        self.errors.push(
-            Message::new("imports-error-refused")
-                .label("column", column)
-                .arg("value", value)
-                .message("reason", reason),
-        );
-    }
-
-    pub fn currency(&mut self, field: &str, column: &'static str) -> Option<Currency> {
-        let v = self.text(field, column, true);
-        if v.is_empty() {
-            return None;
-        }
-        match Currency::parse(&v) {
-            Ok(c) => Some(c),
-            Err(_) => {
-                self.fail(key("imports-error-currency"), column, &v);
-                None
-            }
-        }
-    }
-
-    pub fn date(&mut self, field: &str, column: &'static str, required: bool) -> Option<NaiveDate> {
-        let v = self.text(field, column, required);
-        if v.is_empty() {
-            return None;
-        }
-        match NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
-            Ok(d) if crate::domain::calendar::in_range(d) => Some(d),
-            Ok(_) => {
-                self.fail(key("imports-error-date-range"), column, &v);
-                None
-            }
-            Err(_) => {
-                self.fail(key("imports-error-date"), column, &v);
-                None
-            }
-        }
-    }
-
-    pub fn decimal(&mut self, field: &str, column: &'static str, required: bool) -> Option<Dec> {
-        let v = self.text(field, column, required);
-        if v.is_empty() {
-            return None;
-        }
-        let parsed = if self.row.is_numeric(field) {
-            Dec::parse_canonical(&v)
-        } else {
-            Dec::parse_in(&v, self.style)
-        };
-        match parsed {
-            Ok(d) if d.is_negative() => {
-                self.fail(key("imports-error-negative"), column, &v);
-                None
-            }
-            Ok(d) => Some(d),
-            Err(NumberError::Ambiguous) => {
-                self.fail(key("imports-error-ambiguous"), column, &v);
-                None
-            }
-            Err(_) => {
-                self.fail(key("imports-error-number"), column, &v);
-                None
-            }
-        }
-    }
-
-    pub fn money(
-        &mut self,
-        field: &str,
-        column: &'static str,
-        currency: Option<Currency>,
-        required: bool,
-    ) -> Option<i64> {
-        let value = self.decimal(field, column, required)?;
-        let currency = currency?;
-        match Money::from_dec(value, currency) {
-            Ok(m) => Some(m.minor),
-            Err(_) => {
-                self.fail(key("imports-error-too-precise"), column, &value.canonical());
-                None
-            }
-        }
-    }
-
-    pub fn integer(
-        &mut self,
-        field: &str,
-        column: &'static str,
-        min: i64,
-        max: i64,
-    ) -> Option<i64> {
-        let v = self.text(field, column, false);
-        if v.is_empty() {
-            return None;
-        }
-        match v.parse::<i64>() {
-            Ok(n) if (min..=max).contains(&n) => Some(n),
-            _ => {
-                self.fail(key("imports-error-range"), column, &v);
-                None
-            }
-        }
-    }
-
-    /// One of `choices`, matched by value or by any locale's label of it.
-    pub fn choice(
-        &mut self,
-        field: &str,
-        column: &'static str,
-        i18n: &I18n,
-        choices: &[(&'static str, &'static str)],
-        required: bool,
-    ) -> Option<&'static str> {
-        let v = self.text(field, column, required);
-        if v.is_empty() {
-            return None;
-        }
-        let wanted = normalize_header(&v);
-        let found = choices.iter().find(|(value, label)| {
-            normalize_header(value) == wanted
-                || Locale::ALL
-                    .iter()
-                    .any(|l| normalize_header(&i18n.t(*l, label, &[])) == wanted)
-        });
-        match found {
-            Some((value, _)) => Some(value),
-            None => {
-                self.fail(key("imports-error-choice"), column, &v);
-                None
-            }
-        }
-    }
+/// The message of a stored record the row names that is archived: it is read-only until
+/// restored, as on its page.
+pub fn archived_error(name: &str) -> Message {
+    Message::new("imports-error-archived").arg("name", name)
 }
 
 pub struct Run<'a> {
@@ -375,13 +373,16 @@ impl Report {
 /// Applies the rows in one write transaction; see the module documentation.
 pub fn run(conn: &mut AnyConnection, run: &Run<'_>) -> diesel::QueryResult<Report> {
     // What rows say against each other, found before any row is applied.
-    let conflicts = match run.kind {
-        Kind::Hotels => hotels::conflicts(run.rows),
-        _ => BTreeMap::new(),
-    };
+    let conflicts = checks::conflicts(run.kind, run.rows);
     let result = db::write(conn, |conn| -> Result<Vec<Outcome>, Stop> {
         let mut outcomes = Vec::with_capacity(run.rows.len());
         for row in run.rows {
+            if checks::is_template_example(run.kind, row) {
+                let mut skipped = Outcome::new(row, checks::label_of(run.kind, row));
+                skipped.status = Status::Example;
+                outcomes.push(skipped);
+                continue;
+            }
             // A savepoint per row, so a refused row leaves nothing behind for the next ones.
             let outcome = conn.transaction(|conn| {
                 let mut outcome = apply_row(conn, run.reading, run.kind, row)?;
@@ -418,7 +419,7 @@ pub fn run(conn: &mut AnyConnection, run: &Run<'_>) -> diesel::QueryResult<Repor
                     "new": count(Status::New),
                     "changed": count(Status::Changed),
                     "unchanged": count(Status::Unchanged),
-                    "rows": outcomes.iter().filter(|o| o.status != Status::Unchanged).map(|o| serde_json::json!({
+                    "rows": outcomes.iter().filter(|o| matches!(o.status, Status::New | Status::Changed)).map(|o| serde_json::json!({
                         "line": o.line, "label": o.label, "status": o.status, "changes": o.changes,
                     })).collect::<Vec<_>>(),
                 })),
@@ -466,16 +467,48 @@ fn apply_row(
 ) -> diesel::QueryResult<Outcome> {
     match kind {
         Kind::Hotels => hotels::apply(conn, reading, row),
-        Kind::Guides => others::apply_guide(conn, reading, row),
-        Kind::Agencies => others::apply_agency(conn, reading, row),
-        Kind::Rates => others::apply_rate(conn, reading, row),
+        Kind::Transport => transport::apply(conn, reading, row),
+        Kind::Restaurants => suppliers::apply(conn, reading, SupplierKind::Restaurant, row),
+        Kind::Attractions => suppliers::apply(conn, reading, SupplierKind::Attraction, row),
+        Kind::Shops => suppliers::apply(conn, reading, SupplierKind::Shop, row),
+        Kind::Guides => guides::apply(conn, reading, row),
+        Kind::Agencies => agencies::apply(conn, reading, row),
+        Kind::Rates => rates::apply(conn, reading, row),
     }
 }
 
-/// Keeps the label key list visible to the completeness check.
-pub const STATUS_KEYS: [&str; 4] = [
-    key("imports-status-new"),
-    key("imports-status-changed"),
-    key("imports-status-unchanged"),
-    key("imports-status-error"),
-];
+/// The message id naming a row's status.
+pub fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::New => key("imports-status-new"),
+        Status::Changed => key("imports-status-changed"),
+        Status::Unchanged => key("imports-status-unchanged"),
+        Status::Error => key("imports-status-error"),
+        Status::Example => key("imports-status-example"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_stored_typed_or_as_text_read_back() {
+        let typed = Change {
+            field: "guides-col-fee".into(),
+            before: None,
+            after: Value::Date(NaiveDate::from_ymd_opt(2027, 1, 31).expect("a date")),
+        };
+        let json = serde_json::to_string(&typed).expect("json");
+        assert_eq!(serde_json::from_str::<Change>(&json).ok(), Some(typed));
+        let text = r#"{"field":"suppliers-email","before":"a@example.com","after":""}"#;
+        assert_eq!(
+            serde_json::from_str::<Change>(text).ok(),
+            Some(Change {
+                field: "suppliers-email".into(),
+                before: Some(Value::Text("a@example.com".into())),
+                after: Value::Empty,
+            })
+        );
+    }
+}

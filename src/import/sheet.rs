@@ -25,6 +25,26 @@ pub enum CellKind {
     Date,
 }
 
+/// What a column says about the record a row is about, which decides what a blank cell and
+/// the clear marker ([`super::reader::CLEAR`]) do there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Identifies the record (a hotel's name and city): every row fills it in.
+    Key,
+    /// With the key, tells which record the row is about (a restaurant's city beside its name);
+    /// it may be blank when only one record has that name.
+    KeyPart,
+    /// Needed for a new record; for a stored one a blank cell keeps its value. It cannot be
+    /// cleared.
+    Required,
+    /// May be blank for a new record, which then gets the usual value (a room kind's occupancy,
+    /// a guide being active); for a stored one a blank cell keeps its value. It cannot be
+    /// cleared.
+    Defaulted,
+    /// A blank cell keeps the stored value; the clear marker removes it.
+    Optional,
+}
+
 /// One column of an import sheet.
 #[derive(Debug, Clone, Copy)]
 pub struct Column {
@@ -33,11 +53,96 @@ pub struct Column {
     /// Message id of the header, in every language.
     pub label: &'static str,
     pub cell: CellKind,
-    pub required: bool,
-    /// The template's example row.
+    pub role: Role,
+    /// An example value, shown on the upload page and the template's instructions (never in
+    /// the template's data area).
     pub example: &'static str,
     /// Values offered as a drop-down in the template.
     pub choices: &'static [&'static str],
+    /// What the column asks, when its role alone does not say it (message id).
+    pub note: Option<&'static str>,
+}
+
+impl Column {
+    const fn of(
+        role: Role,
+        field: &'static str,
+        label: &'static str,
+        cell: CellKind,
+        example: &'static str,
+    ) -> Column {
+        Column {
+            field,
+            label,
+            cell,
+            role,
+            example,
+            choices: &[],
+            note: None,
+        }
+    }
+
+    pub const fn keyed(
+        field: &'static str,
+        label: &'static str,
+        cell: CellKind,
+        example: &'static str,
+    ) -> Column {
+        Column::of(Role::Key, field, label, cell, example)
+    }
+
+    pub const fn key_part(
+        field: &'static str,
+        label: &'static str,
+        cell: CellKind,
+        example: &'static str,
+    ) -> Column {
+        Column::of(Role::KeyPart, field, label, cell, example)
+    }
+
+    pub const fn required(
+        field: &'static str,
+        label: &'static str,
+        cell: CellKind,
+        example: &'static str,
+    ) -> Column {
+        Column::of(Role::Required, field, label, cell, example)
+    }
+
+    pub const fn defaulted(
+        field: &'static str,
+        label: &'static str,
+        cell: CellKind,
+        example: &'static str,
+    ) -> Column {
+        Column::of(Role::Defaulted, field, label, cell, example)
+    }
+
+    pub const fn optional(
+        field: &'static str,
+        label: &'static str,
+        cell: CellKind,
+        example: &'static str,
+    ) -> Column {
+        Column::of(Role::Optional, field, label, cell, example)
+    }
+
+    pub const fn with_choices(self, choices: &'static [&'static str]) -> Column {
+        Column { choices, ..self }
+    }
+
+    pub const fn with_note(self, note: &'static str) -> Column {
+        Column {
+            note: Some(note),
+            ..self
+        }
+    }
+
+    /// Whether the sheet must have this column (its header), though a stored record's row may
+    /// leave a `Required` cell blank.
+    pub fn required_header(&self) -> bool {
+        matches!(self.role, Role::Key | Role::Required)
+    }
 }
 
 /// One data row: its line number in the sheet and canonical text by field.
@@ -173,7 +278,7 @@ fn match_headers(
     }
     let missing: Vec<&'static str> = columns
         .iter()
-        .filter(|c| c.required && !found.iter().any(|(_, f)| f.field == c.field))
+        .filter(|c| c.required_header() && !found.iter().any(|(_, f)| f.field == c.field))
         .map(|c| c.label)
         .collect();
     if !missing.is_empty() {

@@ -14,8 +14,11 @@ use crate::domain::ids::ImportBatchId;
 use crate::domain::locale::Locale;
 use crate::domain::master::suppliers::SupplierKind;
 use crate::domain::message::{Message, key};
+use crate::import::reader::CLEAR;
 use crate::import::sheet::{self, RowCells, SheetError};
-use crate::import::{self, Kind, Outcome, Reading, Run, Status, limits::Limits};
+use crate::import::{
+    self, Change, Kind, Outcome, Reading, Run, Status, Value, limits::Limits, template,
+};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
@@ -28,36 +31,29 @@ fn kind_of(segment: &str) -> Result<Kind, WebError> {
 /// The permission an import of `kind` needs: the one that edits what it loads.
 pub fn perm(kind: Kind) -> Perm {
     match kind {
-        Kind::Hotels => Perm::SuppliersEdit,
+        Kind::Hotels | Kind::Transport | Kind::Restaurants | Kind::Attractions | Kind::Shops => {
+            Perm::SuppliersEdit
+        }
         Kind::Guides => Perm::GuidesEdit,
         Kind::Agencies => Perm::AgenciesEdit,
         Kind::Rates => Perm::RatesEdit,
     }
 }
 
-fn title_key(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Hotels => key("imports-title-hotels"),
-        Kind::Guides => key("imports-title-guides"),
-        Kind::Agencies => key("imports-title-agencies"),
-        Kind::Rates => key("imports-title-rates"),
-    }
-}
-
 fn list_path(kind: Kind) -> &'static str {
     match kind {
-        Kind::Hotels => paths::suppliers(SupplierKind::Hotel),
         Kind::Guides => paths::GUIDES,
         Kind::Agencies => paths::AGENCIES,
         Kind::Rates => paths::RATES,
+        supplier => paths::suppliers(supplier.supplier_kind().unwrap_or(SupplierKind::Hotel)),
     }
 }
 
 #[derive(Serialize)]
 struct ColumnHelp {
     label: String,
-    required: bool,
     example: String,
+    how: String,
 }
 
 #[derive(Serialize)]
@@ -67,8 +63,15 @@ struct UploadView {
     back: &'static str,
     back_label: String,
     columns: Vec<ColumnHelp>,
+    matching: String,
+    clear_rule: String,
     error: Option<String>,
     max_mb: usize,
+}
+
+/// What the clear marker does, with the marker named.
+fn clear_rule(ui: &Ui) -> String {
+    ui.message(&Message::new("imports-help-clear").arg("marker", CLEAR))
 }
 
 fn upload_page(
@@ -79,18 +82,20 @@ fn upload_page(
 ) -> Result<HttpResponse, WebError> {
     let view = UploadView {
         kind: kind.as_str(),
-        title: ui.t(title_key(kind)),
+        title: ui.t(kind.title()),
         back: list_path(kind),
         back_label: ui.t(key("imports-back")),
         columns: kind
             .columns()
             .iter()
             .map(|c| ColumnHelp {
-                label: ui.t(c.label),
-                required: c.required,
+                label: template::header(&ui.state.i18n, ui.locale(), c),
                 example: c.example.to_owned(),
+                how: template::how(&ui.state.i18n, ui.locale(), c),
             })
             .collect(),
+        matching: ui.t(kind.matching()),
+        clear_rule: clear_rule(ui),
         error: error.map(|m| ui.state.i18n.message(ui.locale(), &m)),
         max_mb: Limits::default().max_file / (1024 * 1024),
     };
@@ -274,11 +279,21 @@ fn refused(ui: &Ui, kind: Kind, e: &SheetError) -> Result<HttpResponse, WebError
     upload_page(ui, kind, Some(message), status)
 }
 
+/// A value the row gives a new record.
+#[derive(Serialize)]
+struct ValueView {
+    field: String,
+    value: String,
+}
+
+/// A stored value the row changes.
 #[derive(Serialize)]
 struct ChangeView {
     field: String,
     before: String,
     after: String,
+    /// The value is removed (the clear marker).
+    cleared: bool,
 }
 
 #[derive(Serialize)]
@@ -287,6 +302,9 @@ struct RowView {
     label: String,
     status: &'static str,
     status_label: String,
+    /// What a new record gets, as parsed.
+    values: Vec<ValueView>,
+    /// What changes on a stored record, before → after.
     changes: Vec<ChangeView>,
     errors: Vec<String>,
 }
@@ -299,17 +317,74 @@ struct PreviewView {
     file_name: String,
     rows: Vec<RowView>,
     summary: String,
+    /// Example rows of an old template, skipped.
+    examples: Option<String>,
+    blank_rule: String,
+    clear_rule: String,
     has_errors: bool,
+    /// No row adds or changes anything: saving would do nothing.
+    nothing_to_save: bool,
     committed: bool,
     refused: bool,
 }
 
-fn status_key(s: Status) -> (&'static str, &'static str) {
+fn status_name(s: Status) -> &'static str {
     match s {
-        Status::New => ("new", import::STATUS_KEYS[0]),
-        Status::Changed => ("changed", import::STATUS_KEYS[1]),
-        Status::Unchanged => ("unchanged", import::STATUS_KEYS[2]),
-        Status::Error => ("error", import::STATUS_KEYS[3]),
+        Status::New => "new",
+        Status::Changed => "changed",
+        Status::Unchanged => "unchanged",
+        Status::Error => "error",
+        Status::Example => "example",
+    }
+}
+
+/// A value as the reader writes it: amounts and numbers with the reader's marks, dates in the
+/// reader's format, labels translated.
+fn value_text(ui: &Ui, value: &Value) -> String {
+    let (formats, locale) = (ui.formats(), ui.locale());
+    match value {
+        Value::Empty => ui.t(key("imports-value-empty")),
+        Value::Text(text) => text.clone(),
+        Value::Number(n) => formats.decimal_str(locale, n),
+        Value::Integer(n) => formats.integer(locale, *n),
+        Value::Date(d) => formats.date(locale, *d),
+        Value::Money { amount, currency } => {
+            format!("{} {currency}", formats.decimal_str(locale, amount))
+        }
+        Value::Label(id) => ui.state.i18n.t(locale, id, &[]),
+    }
+}
+
+fn row_view(ui: &Ui, o: &Outcome) -> RowView {
+    let field = |c: &Change| ui.state.i18n.t(ui.locale(), &c.field, &[]);
+    RowView {
+        line: o.line,
+        label: o.label.clone(),
+        status: status_name(o.status),
+        status_label: ui.t(import::status_key(o.status)),
+        values: o
+            .changes
+            .iter()
+            .filter(|c| c.before.is_none())
+            .map(|c| ValueView {
+                field: field(c),
+                value: value_text(ui, &c.after),
+            })
+            .collect(),
+        changes: o
+            .changes
+            .iter()
+            .filter_map(|c| {
+                let before = c.before.as_ref()?;
+                Some(ChangeView {
+                    field: field(c),
+                    before: value_text(ui, before),
+                    after: value_text(ui, &c.after),
+                    cleared: c.after == Value::Empty,
+                })
+            })
+            .collect(),
+        errors: o.errors.iter().map(|m| ui.message(m)).collect(),
     }
 }
 
@@ -322,6 +397,13 @@ enum Shown {
     CommitRefused,
 }
 
+/// Whether saving the rows would add or change anything.
+fn anything_to_save(outcomes: &[Outcome]) -> bool {
+    outcomes
+        .iter()
+        .any(|o| matches!(o.status, Status::New | Status::Changed))
+}
+
 fn preview_page(
     ui: &Ui,
     kind: Kind,
@@ -329,53 +411,29 @@ fn preview_page(
     outcomes: &[Outcome],
     shown: Shown,
 ) -> Result<HttpResponse, WebError> {
-    let count = |s: Status| {
-        outcomes
-            .iter()
-            .filter(|o| o.status == s)
-            .count()
-            .to_string()
-    };
-    let summary = ui.state.i18n.t(
-        ui.locale(),
-        key("imports-summary"),
-        &[
-            ("new".into(), count(Status::New)),
-            ("changed".into(), count(Status::Changed)),
-            ("unchanged".into(), count(Status::Unchanged)),
-            ("errors".into(), count(Status::Error)),
-        ],
+    let count = |s: Status| outcomes.iter().filter(|o| o.status == s).count() as i64;
+    let summary = ui.message(
+        &Message::new("imports-summary")
+            .count("new", count(Status::New))
+            .count("changed", count(Status::Changed))
+            .count("unchanged", count(Status::Unchanged))
+            .count("errors", count(Status::Error)),
     );
-    let rows = outcomes
-        .iter()
-        .map(|o| {
-            let (status, label) = status_key(o.status);
-            RowView {
-                line: o.line,
-                label: o.label.clone(),
-                status,
-                status_label: ui.t(label),
-                changes: o
-                    .changes
-                    .iter()
-                    .map(|c| ChangeView {
-                        field: ui.state.i18n.t(ui.locale(), &c.field, &[]),
-                        before: c.before.clone(),
-                        after: c.after.clone(),
-                    })
-                    .collect(),
-                errors: o.errors.iter().map(|m| ui.message(m)).collect(),
-            }
-        })
-        .collect();
+    let examples = count(Status::Example);
     let view = PreviewView {
         kind: kind.as_str(),
         id: batch.id,
-        title: ui.t(title_key(kind)),
+        title: ui.t(kind.title()),
         file_name: batch.file_name.clone(),
-        rows,
+        rows: outcomes.iter().map(|o| row_view(ui, o)).collect(),
         summary,
+        examples: (examples > 0).then(|| {
+            ui.message(&Message::new("imports-summary-examples").count("count", examples))
+        }),
+        blank_rule: ui.t(key("imports-help-blank")),
+        clear_rule: clear_rule(ui),
         has_errors: outcomes.iter().any(|o| o.status == Status::Error),
+        nothing_to_save: !anything_to_save(outcomes),
         committed: batch.committed_at.is_some(),
         refused: shown == Shown::CommitRefused,
     };
@@ -432,6 +490,15 @@ pub async fn commit(
         return Ok(ui.see_other(
             &paths::import_preview(kind, id),
             Flash::error(Message::new("imports-already-committed")),
+        ));
+    }
+    // As the disabled button says: a batch whose preview adds and changes nothing (and has no
+    // error, which the commit below refuses with the rows) is not saved.
+    let errors = stored.outcomes.iter().any(|o| o.status == Status::Error);
+    if !errors && !anything_to_save(&stored.outcomes) {
+        return Ok(ui.see_other(
+            &paths::import_preview(kind, id),
+            Flash::error(Message::new("imports-nothing-to-save")),
         ));
     }
     let i18n = ui.state.i18n.clone();

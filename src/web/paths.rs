@@ -2,6 +2,7 @@
 //! the patterns; this file builds the concrete paths, so that no handler formats a URL by hand
 //! and a renamed route is changed in two places only.
 
+use crate::domain::currency::Currency;
 use crate::domain::ids::{
     AgencyId, ContactId, ExchangeRateId, GuideId, ImportBatchId, RoomRateId, RoomTypeId,
     SupplierId, UserId,
@@ -23,6 +24,8 @@ pub const GUIDE_NEW: &str = "/guides/new";
 pub const AGENCY_NEW: &str = "/agencies/new";
 pub const RATE_NEW: &str = "/rates/new";
 pub const AUDIT: &str = "/audit";
+/// The latest rate of each pair, with inverse and cross rates.
+pub const RATES_LATEST: &str = "/rates/latest";
 pub const SUPPLIER_CONTACTS: &str = "/supplier-contacts";
 pub const AGENCY_CONTACTS: &str = "/agency-contacts";
 
@@ -102,6 +105,21 @@ pub fn rate(id: ExchangeRateId) -> String {
 
 pub fn rate_edit(id: ExchangeRateId) -> String {
     format!("/rates/{id}/edit")
+}
+
+/// An exchange rate's delete confirmation, where the deletion is posted too.
+pub fn rate_delete(id: ExchangeRateId) -> String {
+    format!("/rates/{id}/delete")
+}
+
+/// The new-rate form, starting with this pair.
+pub fn rate_new_for(from: Currency, to: Currency) -> String {
+    format!("{RATE_NEW}?from={}&to={}", from.code(), to.code())
+}
+
+/// The rate list filtered to one pair: its history.
+pub fn rates_of_pair(from: Currency, to: Currency) -> String {
+    format!("{RATES}?from={}&to={}", from.code(), to.code())
 }
 
 /// The preview of an uploaded workbook.

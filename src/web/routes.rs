@@ -221,10 +221,13 @@ pub const ROUTES: &[Route] = &[
     post("/agencies/{id}/archive", Access::Perm(Perm::AgenciesEdit)),
     post("/agencies/{id}/restore", Access::Perm(Perm::AgenciesEdit)),
     get("/rates", Access::Perm(Perm::RatesView)),
+    get("/rates/latest", Access::Perm(Perm::RatesView)),
     get("/rates/new", Access::Perm(Perm::RatesEdit)),
     post("/rates", Access::Perm(Perm::RatesEdit)),
     get("/rates/{id}/edit", Access::Perm(Perm::RatesEdit)),
     post("/rates/{id}", Access::Perm(Perm::RatesEdit)),
+    get("/rates/{id}/delete", Access::Perm(Perm::RatesEdit)),
+    post("/rates/{id}/delete", Access::Perm(Perm::RatesEdit)),
     get("/imports/hotels", Access::Perm(Perm::SuppliersEdit)),
     get(
         "/imports/hotels/template",
@@ -234,6 +237,53 @@ pub const ROUTES: &[Route] = &[
     get("/imports/hotels/{id}", Access::Perm(Perm::SuppliersEdit)),
     post(
         "/imports/hotels/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get("/imports/transport", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/transport/template",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/imports/transport", Access::Perm(Perm::SuppliersEdit)),
+    get("/imports/transport/{id}", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/imports/transport/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get("/imports/restaurants", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/restaurants/template",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/imports/restaurants", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/restaurants/{id}",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post(
+        "/imports/restaurants/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get("/imports/attractions", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/attractions/template",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post("/imports/attractions", Access::Perm(Perm::SuppliersEdit)),
+    get(
+        "/imports/attractions/{id}",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    post(
+        "/imports/attractions/{id}/commit",
+        Access::Perm(Perm::SuppliersEdit),
+    ),
+    get("/imports/shops", Access::Perm(Perm::SuppliersEdit)),
+    get("/imports/shops/template", Access::Perm(Perm::SuppliersEdit)),
+    post("/imports/shops", Access::Perm(Perm::SuppliersEdit)),
+    get("/imports/shops/{id}", Access::Perm(Perm::SuppliersEdit)),
+    post(
+        "/imports/shops/{id}/commit",
         Access::Perm(Perm::SuppliersEdit),
     ),
     get("/imports/guides", Access::Perm(Perm::GuidesEdit)),
@@ -263,7 +313,8 @@ pub const ROUTES: &[Route] = &[
 ];
 
 /// The import kinds, as a route pattern; each handler requires the kind's edit permission.
-const IMPORTS: &str = "/imports/{kind:hotels|guides|agencies|rates}";
+const IMPORTS: &str =
+    "/imports/{kind:hotels|transport|restaurants|attractions|shops|guides|agencies|rates}";
 
 /// The path segment of every supplier kind, as a route pattern.
 const SUPPLIERS: &str = "/{kind:hotels|transport|restaurants|attractions|shops}";
@@ -377,11 +428,14 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .post("/agencies/{id}", record::update::<Agencies>)
         .post("/agencies/{id}/archive", record::archive::<Agencies>)
         .post("/agencies/{id}/restore", record::restore::<Agencies>)
-        .get("/rates", rates::list)
-        .get("/rates/new", rates::new_form)
-        .post("/rates", rates::create)
-        .get("/rates/{id}/edit", rates::edit_form)
-        .post("/rates/{id}", rates::update)
+        .get("/rates", rates::list::list)
+        .get("/rates/latest", rates::latest::show)
+        .get("/rates/new", rates::edit::new_form)
+        .post("/rates", rates::edit::create)
+        .get("/rates/{id}/edit", rates::edit::edit_form)
+        .post("/rates/{id}", rates::edit::update)
+        .get("/rates/{id}/delete", rates::delete::confirm)
+        .post("/rates/{id}/delete", rates::delete::delete)
         .get(IMPORTS, imports::form)
         .get(&format!("{IMPORTS}/template"), imports::template)
         .post(IMPORTS, imports::upload)

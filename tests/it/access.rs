@@ -186,15 +186,24 @@ struct Ids {
     guide: i64,
     agency: i64,
     rate: i64,
-    /// The walking role's own import batch of each kind (hotels, guides, agencies, rates).
-    batches: [i64; 4],
+    /// The walking role's own import batch of each kind, in the order of `IMPORT_KINDS`.
+    batches: [i64; 8],
     supplier_contact: i64,
     agency_contact: i64,
     peak: i64,
     allotment: i64,
 }
 
-const IMPORT_KINDS: [&str; 4] = ["hotels", "guides", "agencies", "rates"];
+const IMPORT_KINDS: [&str; 8] = [
+    "hotels",
+    "transport",
+    "restaurants",
+    "attractions",
+    "shops",
+    "guides",
+    "agencies",
+    "rates",
+];
 
 fn refs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     form.iter().map(|(k, v)| (*k, v.as_str())).collect()
@@ -242,7 +251,7 @@ async fn make_ids(app: &TestApp, user: i64, n: u32) -> Ids {
             guide: fixtures::guide(conn, &format!("Walk Guide {n}")).0,
             agency: agency.0,
             rate: fixtures::exchange_rate(conn, seed - chrono::Days::new(u64::from(n))).0,
-            batches: [0; 4],
+            batches: [0; 8],
             supplier_contact: fixtures::contact(conn, Party::Supplier(hotel), "Khun Seed").0,
             agency_contact: fixtures::contact(conn, Party::Agency(agency), "Khun Seed").0,
         }
@@ -322,14 +331,14 @@ async fn request(app: &TestApp, who: &Session, method: &str, path: &str, ids: &I
     if to_sign_in { 0 } else { status }
 }
 
-/// The kind's template as the role downloads it (empty when the role may not: its upload is
-/// refused by the permission before the file is looked at).
+/// A sheet of one row of the kind, for a role that may download its template (not a
+/// workbook otherwise: its upload is refused by the permission before the file is looked at).
 async fn template(app: &TestApp, who: &Session, kind: &str) -> Vec<u8> {
     let res = who.get(app, &format!("/imports/{kind}/template")).await;
     if res.status() != 200 {
         return b"not a workbook".to_vec();
     }
-    res.bytes().await.expect("template").to_vec()
+    crate::imports::sample_sheet(kind)
 }
 
 #[tokio::test]
@@ -414,8 +423,8 @@ async fn anonymous_visitors_reach_only_public_routes() {
 
 /// The role's own import batch of each kind it may import (batches are private to their
 /// uploader); 0 where the permission refuses first anyway.
-async fn own_batches(app: &TestApp, who: &Session, role: Role) -> [i64; 4] {
-    let mut batches = [0; 4];
+async fn own_batches(app: &TestApp, who: &Session, role: Role) -> [i64; 8] {
+    let mut batches = [0; 8];
     for (i, kind) in IMPORT_KINDS.iter().enumerate() {
         let perm = tourdesk::web::imports::perm(
             tourdesk::import::Kind::parse(kind).expect("an import kind"),

@@ -10,7 +10,7 @@ use tourdesk::domain::locale::Locale;
 
 use crate::harness::{TestApp, email_for, password_for};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 pub(crate) struct Driver(Child);

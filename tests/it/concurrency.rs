@@ -216,3 +216,69 @@ async fn two_accounts_with_one_email_added_at_once_leave_one() {
     .await
     .expect("the race");
 }
+
+#[tokio::test]
+async fn overlapping_peaks_and_allotments_written_at_once_let_one_through() {
+    use tourdesk::db::master::contracts::{self, ContractError, NewPeak};
+    use tourdesk::domain::master::contracts::{Allotment, Peak};
+    let app = TestApp::spawn().await;
+    let tenant = app.tenant.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = provision::open(&tenant).expect("a connection");
+        for round in 0..10 {
+            let hotel = HotelBuilder::new()
+                .name(&format!("Peak Race {round}"))
+                .insert(&mut conn);
+            let room = room_type(&mut conn, hotel, "Twin");
+            // A hotel-wide peak against one for the twin alone, a fortnight apart in part.
+            let peaks = race(&tenant, move |conn, i| {
+                let (from, to) = if i == 0 {
+                    (day(12, 20), day(12, 31))
+                } else {
+                    (day(12, 24), day(12, 26))
+                };
+                let new = NewPeak {
+                    room_type: (i == 1).then_some(room),
+                    peak: Peak {
+                        name: format!("Peak {i}"),
+                        period: Season::new(from, to).expect("a period"),
+                        amount: Money::new(50_000, Currency::parse("THB").expect("THB")),
+                        min_nights: 1,
+                    },
+                };
+                db::write(conn, |conn| {
+                    contracts::add_peak(conn, &Actor::cli(), hotel, &new)
+                })
+            });
+            assert_eq!(
+                peaks.iter().filter(|r| r.is_ok()).count(),
+                1,
+                "round {round}: {peaks:?}"
+            );
+            assert!(
+                peaks
+                    .iter()
+                    .any(|r| matches!(r, Err(ContractError::Overlap { .. }))),
+                "round {round}: {peaks:?}"
+            );
+            let allotments = race(&tenant, move |conn, i| {
+                let from = if i == 0 { day(3, 1) } else { day(3, 15) };
+                let held = Allotment {
+                    period: Season::new(from, day(3, 31)).expect("a period"),
+                    rooms: 5,
+                    release_days: 7,
+                };
+                db::write(conn, |conn| {
+                    contracts::add_allotment(conn, &Actor::cli(), hotel, room, &held)
+                })
+            });
+            assert_eq!(
+                allotments.iter().filter(|r| r.is_ok()).count(),
+                1,
+                "round {round}: {allotments:?}"
+            );
+        }
+    })
+    .await
+    .expect("the race");
+}

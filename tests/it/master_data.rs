@@ -1147,3 +1147,48 @@ async fn every_role_that_sees_a_client_reads_its_page_and_only_its_owners_edit()
         );
     }
 }
+
+#[tokio::test]
+async fn a_duplicate_hotel_is_warned_before_it_is_created() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let existing = app
+        .with_db(|conn| HotelBuilder::new().name("Riverside Grand").insert(conn))
+        .await;
+    // Same name and city in other case and spacing: warned, with a link, nothing created.
+    let form = [
+        ("name", "riverside  GRAND"),
+        ("city", "bangkok"),
+        ("currency", "THB"),
+    ];
+    let res = ops.post(&app, "/hotels", &form).await;
+    assert_eq!(res.status(), 409);
+    let page = body(res).await.replace("&#x2F;", "/");
+    assert!(page.contains("already exists"), "{page}");
+    assert!(
+        page.contains(&format!("/hotels/{existing}")),
+        "links the existing one: {page}"
+    );
+    assert!(page.contains("name=\"duplicate_ok\""), "{page}");
+    let count = || {
+        use diesel::prelude::*;
+        app.with_db(|conn| {
+            tourdesk::db::schema::suppliers::table
+                .count()
+                .get_result::<i64>(conn)
+                .expect("count")
+        })
+    };
+    assert_eq!(count().await, 1, "nothing was created");
+    // Another city is another hotel; ticking the box creates the twin anyway.
+    let other_city = [
+        ("name", "Riverside Grand"),
+        ("city", "Chiang Mai"),
+        ("currency", "THB"),
+    ];
+    assert_eq!(ops.post(&app, "/hotels", &other_city).await.status(), 303);
+    let mut anyway = form.to_vec();
+    anyway.push(("duplicate_ok", "yes"));
+    assert_eq!(ops.post(&app, "/hotels", &anyway).await.status(), 303);
+    assert_eq!(count().await, 3);
+}

@@ -3,16 +3,19 @@
 //! **Invariant:** a locked rate (one a posted journal entry used) is never changed:
 //! [`change`] refuses it inside the write transaction.
 //! **Invariant:** one rate per pair and day: [`create`] and [`change`] refuse a second.
+//! **Invariant:** a locked rate is never deleted: [`delete`] removes a row only while it is
+//! unlocked, in the one statement that reads it.
 //!
-//! The pages write through [`add`] and [`edit`], which audit the change in the same
-//! transaction; the import applies a whole sheet under one audit row of its own.
+//! The pages write through [`add`], [`edit`] and [`delete`], which audit the change in the
+//! same transaction; the import applies a whole sheet under one audit row of its own.
+//! [`latest_per_pair`] reads what the "latest rates" page summarises.
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use crate::db::listing::{Listing, Paged};
 
-use crate::db::audit::{self, Actor, Change, Entity};
+use crate::db::audit::{self, Actor, Change, Entity, Verb};
 use crate::db::master::{currency_of, dec_of};
 use crate::db::schema::exchange_rates;
 use crate::db::{AnyConnection, now};
@@ -179,6 +182,44 @@ pub fn edit(
     Ok(())
 }
 
+/// Deletes rate `id` unless it is locked, and audits it with the rate as it was, all in the
+/// caller's transaction. The row is removed by one `DELETE … WHERE NOT locked RETURNING`, so
+/// a rate locked by a concurrent posting is never removed and the audited "before" is the
+/// row deleted. Returns the rate deleted.
+pub fn delete(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: ExchangeRateId,
+) -> Result<StoredRate, RateChangeError> {
+    let deleted: Option<Row> = diesel::delete(
+        exchange_rates::table
+            .find(id.0)
+            .filter(exchange_rates::locked.eq(false)),
+    )
+    .returning((
+        exchange_rates::id,
+        exchange_rates::rate_date,
+        exchange_rates::from_currency,
+        exchange_rates::to_currency,
+        exchange_rates::rate,
+        exchange_rates::source,
+        exchange_rates::locked,
+    ))
+    .get_result(conn)
+    .optional()?;
+    let Some(row) = deleted else {
+        return Err(match find(conn, id)? {
+            Some(_) => RateChangeError::Locked,
+            None => RateChangeError::NotFound,
+        });
+    };
+    let before = row.into_rate()?;
+    let change =
+        Change::new(Entity::ExchangeRate, Verb::Delete, id).before(audit_json(&before.rate));
+    audit::record_change(conn, actor, change)?;
+    Ok(before)
+}
+
 /// Writes a rate's fields; [`change`] checks the rules first.
 fn update(conn: &mut AnyConnection, id: ExchangeRateId, rate: &Rate) -> QueryResult<usize> {
     diesel::update(exchange_rates::table.find(id.0))
@@ -239,6 +280,39 @@ pub fn latest_on_or_before(
         .optional()?
         .map(Row::into_rate)
         .transpose()
+}
+
+/// The latest rate of every pair that has one dated on or before `date`, ordered by pair.
+/// Two queries: each pair's latest date, then the rates of those dates.
+pub fn latest_per_pair(conn: &mut AnyConnection, date: NaiveDate) -> QueryResult<Vec<StoredRate>> {
+    let latest: Vec<(String, String, Option<NaiveDate>)> = exchange_rates::table
+        .filter(exchange_rates::rate_date.le(date))
+        .group_by((exchange_rates::from_currency, exchange_rates::to_currency))
+        .select((
+            exchange_rates::from_currency,
+            exchange_rates::to_currency,
+            diesel::dsl::max(exchange_rates::rate_date),
+        ))
+        .load(conn)?;
+    let mut dates: Vec<NaiveDate> = latest.iter().filter_map(|(_, _, d)| *d).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let rows: Vec<Row> = exchange_rates::table
+        .filter(exchange_rates::rate_date.eq_any(dates))
+        .order((
+            exchange_rates::from_currency.asc(),
+            exchange_rates::to_currency.asc(),
+        ))
+        .select(Row::as_select())
+        .load(conn)?;
+    rows.into_iter()
+        .filter(|r| {
+            latest.iter().any(|(from, to, d)| {
+                *from == r.from_currency && *to == r.to_currency && *d == Some(r.rate_date)
+            })
+        })
+        .map(Row::into_rate)
+        .collect()
 }
 
 /// The columns a rate list may be sorted by; by date, the newest come first unless reversed.

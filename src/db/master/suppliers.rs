@@ -349,6 +349,22 @@ pub fn find_by_name(
         .transpose()
 }
 
+/// Every supplier of `kind` with this name (compared on its key), in any city, for imports that
+/// name a supplier without its city.
+pub fn find_named(
+    conn: &mut AnyConnection,
+    kind: SupplierKind,
+    name: &str,
+) -> QueryResult<Vec<Supplier>> {
+    let rows: Vec<SupplierRow> = suppliers::table
+        .filter(suppliers::kind.eq(kind.as_str()))
+        .filter(suppliers::name_key.eq(search_key(name)))
+        .order(suppliers::id.asc())
+        .select(SupplierRow::as_select())
+        .load(conn)?;
+    rows.into_iter().map(SupplierRow::into_supplier).collect()
+}
+
 /// The columns a supplier list may be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortBy {

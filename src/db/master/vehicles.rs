@@ -103,6 +103,25 @@ pub fn insert_vehicle(
         .map(VehicleId)
 }
 
+/// Changes a vehicle's type, seats, plate and rates (an import's change, audited with the
+/// import).
+pub fn update_vehicle(
+    conn: &mut AnyConnection,
+    id: VehicleId,
+    new: &NewVehicle,
+) -> QueryResult<usize> {
+    diesel::update(vehicles::table.find(id.0))
+        .set((
+            vehicles::vehicle_type.eq(&new.vehicle_type),
+            vehicles::seats.eq(new.seats),
+            vehicles::plate.eq(&new.plate),
+            vehicles::day_rate_minor.eq(new.day_rate_minor),
+            vehicles::transfer_rate_minor.eq(new.transfer_rate_minor),
+            vehicles::updated_at.eq(now()),
+        ))
+        .execute(conn)
+}
+
 /// Adds a vehicle to a transport company and audits it.
 pub fn add_vehicle(
     conn: &mut AnyConnection,

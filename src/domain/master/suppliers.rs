@@ -149,6 +149,14 @@ impl SplitError {
     }
 }
 
+/// A commission as a percentage of sales: from 0 to 100 %.
+pub fn commission_percent(percent: Dec) -> Result<Dec, SplitError> {
+    if percent.0 < Decimal::ZERO || percent.0 > Decimal::from(100) {
+        return Err(SplitError::OutOfRange);
+    }
+    Ok(percent)
+}
+
 impl CommissionSplit {
     pub fn new(agency: Dec, guide: Dec, driver: Dec) -> Result<CommissionSplit, SplitError> {
         let hundred = Decimal::from(100);
@@ -172,6 +180,20 @@ impl CommissionSplit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_commission_percentage_lies_between_0_and_100()
+    -> Result<(), crate::domain::decimal::NumberError> {
+        let p = Dec::parse_canonical;
+        assert_eq!(commission_percent(p("12.5")?), Ok(p("12.5")?));
+        assert_eq!(commission_percent(p("100")?), Ok(p("100")?));
+        assert_eq!(
+            commission_percent(p("100.01")?),
+            Err(SplitError::OutOfRange)
+        );
+        assert_eq!(commission_percent(p("-1")?), Err(SplitError::OutOfRange));
+        Ok(())
+    }
 
     #[test]
     fn a_split_must_add_up_to_a_hundred() -> Result<(), crate::domain::decimal::NumberError> {

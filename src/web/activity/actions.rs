@@ -24,11 +24,12 @@ pub const ENTITIES: [Entity; 15] = [
     Entity::Demo,
 ];
 
-pub const VERBS: [Verb; 15] = [
+pub const VERBS: [Verb; 16] = [
     Verb::Create,
     Verb::Update,
     Verb::Archive,
     Verb::Restore,
+    Verb::Delete,
     Verb::Disable,
     Verb::Enable,
     Verb::ResetPassword,
@@ -100,6 +101,7 @@ pub fn verb_key(verb: Verb) -> &'static str {
         Verb::Update => key("activity-verb-update"),
         Verb::Archive => key("activity-verb-archive"),
         Verb::Restore => key("activity-verb-restore"),
+        Verb::Delete => key("activity-verb-delete"),
         Verb::Disable => key("activity-verb-disable"),
         Verb::Enable => key("activity-verb-enable"),
         Verb::ResetPassword => key("activity-verb-reset-password"),
@@ -145,6 +147,6 @@ mod tests {
         for event in EVENTS {
             assert_eq!(parse_action(event.name()), Some(Action::Event(event)));
         }
-        assert_eq!(parse_action("room-type.delete"), None);
+        assert_eq!(parse_action("room-type.split"), None);
     }
 }

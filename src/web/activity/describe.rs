@@ -218,6 +218,10 @@ fn change(entity: Entity, verb: Verb, row: &Logged) -> Description {
         }
         Verb::Archive => Phrase::new(key("activity-archived")).with("record", record),
         Verb::Restore => Phrase::new(key("activity-restored")).with("record", record),
+        Verb::Delete => {
+            lines = value_lines(fields::values(entity, before, cx));
+            Phrase::new(key("activity-deleted")).with("record", record)
+        }
         Verb::Disable => Phrase::new(key("activity-user-disabled")).with("record", record),
         Verb::Enable => Phrase::new(key("activity-user-enabled")).with("record", record),
         Verb::ResetPassword => {
@@ -494,9 +498,60 @@ mod tests {
     }
 
     #[test]
+    fn an_import_reads_typed_values_and_new_rows_as_values() {
+        let row = logged(
+            "import.commit",
+            "4",
+            None,
+            Some(
+                json!({"kind": "agencies", "file": "clients.xlsx", "new": 1, "changed": 1, "rows": [
+                    {"line": 2, "label": "Golden Dragon", "status": "changed", "changes": [
+                        {"field": "agencies-credit-limit",
+                         "before": {"type": "money", "value": {"amount": "500000.00", "currency": "CNY"}},
+                         "after": {"type": "money", "value": {"amount": "50000.00", "currency": "USD"}}}]},
+                    {"line": 3, "label": "Seoul Tours", "status": "new", "changes": [
+                        {"field": "agencies-credit-days", "before": null, "after": {"type": "integer", "value": 30}}]}
+                ]}),
+            ),
+        );
+        let d = describe(&row);
+        let cny = crate::domain::currency::Currency::parse("CNY").expect("CNY");
+        assert_eq!(
+            d.lines[1].phrase.args[1],
+            (
+                "before",
+                Piece::Value(Value::Money {
+                    minor: 50_000_000,
+                    currency: fields::CurrencyOf::Known(cny)
+                })
+            )
+        );
+        assert_eq!(d.lines[3].phrase.id, "activity-value-line");
+        assert_eq!(
+            d.lines[3].phrase.args[1],
+            ("value", Piece::Value(Value::Integer(30)))
+        );
+    }
+
+    #[test]
+    fn a_deleted_rate_is_named_from_the_row_with_its_values() {
+        let row = logged(
+            "exchange-rate.delete",
+            "8",
+            Some(
+                json!({"date": "2027-03-12", "from": "USD", "to": "THB", "rate": "35.1", "source": "BOT"}),
+            ),
+            None,
+        );
+        let d = describe(&row);
+        assert_eq!(d.headline.id, "activity-deleted");
+        assert_eq!(d.lines.len(), 5, "{:?}", d.lines);
+    }
+
+    #[test]
     fn an_unknown_action_reads_generically() {
         let row = logged(
-            "room-type.delete",
+            "room-type.split",
             "5",
             Some(json!({"name": "Deluxe"})),
             None,
@@ -505,7 +560,7 @@ mod tests {
         assert_eq!(d.headline.id, "activity-unknown-record");
         assert_eq!(
             d.headline.args[1],
-            ("action", Piece::Text("room type · delete".into()))
+            ("action", Piece::Text("room type · split".into()))
         );
         assert_eq!(d.lines.len(), 1);
         let broken = Logged {

@@ -347,6 +347,8 @@ pub enum Value {
     Bool(bool),
     /// A word with a message id (a role, a room kind, a language).
     Label(&'static str),
+    /// A word with a message id found in the row (an import's room kind).
+    LoggedLabel(String),
     /// A word with a qualifier: `Thai (fluent)`.
     Qualified(&'static str, &'static str),
     List(Vec<Value>),

@@ -226,6 +226,12 @@ impl Speaker<'_> {
             .join(&self.t(key("activity-list-separator")))
     }
 
+    /// A message id a row holds, translated; one no locale knows (renamed since) made readable.
+    fn logged_label(&self, id: &str) -> String {
+        let text = self.i18n.t(self.locale, id, &[]);
+        if text == id { readable_key(id) } else { text }
+    }
+
     fn field(&self, name: &FieldName) -> String {
         match name {
             FieldName::Known(id) => self.t(id),
@@ -260,6 +266,7 @@ impl Speaker<'_> {
             Value::Bool(true) => self.t(key("activity-value-yes")),
             Value::Bool(false) => self.t(key("activity-value-no")),
             Value::Label(id) => self.t(id),
+            Value::LoggedLabel(id) => self.logged_label(id),
             Value::Qualified(word, qualifier) => {
                 let m = Message::new("activity-value-qualified")
                     .arg("value", self.t(word))

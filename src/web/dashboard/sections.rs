@@ -158,19 +158,24 @@ pub struct MissingRateView {
     pub currency: &'static str,
     /// Its latest rate's date and age, or that it never had one.
     pub last: String,
+    /// The form that adds its rate into the base currency, for those who may.
+    pub add_href: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct RatesView {
     pub base: &'static str,
     pub missing: Vec<MissingRateView>,
-    /// The form that adds a rate, for those who may.
-    pub add_href: Option<&'static str>,
+    /// How old a rate may be before it no longer counts.
+    pub stale_days: i64,
 }
 
 pub fn rates_view(ui: &Ui, missing: Vec<MissingRate>, role: Role, today: NaiveDate) -> RatesView {
+    let base = ui.state.tenant.base_currency;
+    let may_add = role.permits(Perm::RatesEdit);
     RatesView {
-        base: ui.state.tenant.base_currency.code(),
+        base: base.code(),
+        stale_days: crate::domain::fx::STALE_AFTER_DAYS,
         missing: missing
             .into_iter()
             .map(|m| MissingRateView {
@@ -181,9 +186,9 @@ pub fn rates_view(ui: &Ui, missing: Vec<MissingRate>, role: Role, today: NaiveDa
                         .count("days", (today - on).num_days()),
                     None => Message::new("dashboard-rate-never"),
                 }),
+                add_href: may_add.then(|| paths::rate_new_for(m.currency, base)),
             })
             .collect(),
-        add_href: role.permits(Perm::RatesEdit).then_some(paths::RATE_NEW),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Lists: the list view described in Rust and drawn by `master/list.html` (`ListPage`), the
 //! query every list takes (`ListParams`: search, sort, page, filters, archived), and paging
-//! (`Pager`; a page past the last says so and links to the last one).
+//! (`Pager`: previous, next and numbered pages around the current one, drawn by
+//! `master/pager.html`; a page past the last says so and links to the last one).
 
 use serde::Serialize;
 
@@ -130,7 +131,20 @@ pub struct ListPage {
     pub pager: Pager,
     pub prev_href: Option<String>,
     pub next_href: Option<String>,
+    /// The numbered page links, in order, with gaps (empty when there is one page).
+    pub page_links: Vec<PageLink>,
     pub empty_text: String,
+}
+
+/// One numbered page of a list's pager, or a gap between two of them.
+#[derive(Serialize)]
+pub struct PageLink {
+    /// The page number as the reader writes numbers; empty for a gap.
+    pub label: String,
+    pub number: Option<i64>,
+    /// A link to the page; none for the page shown and for a gap.
+    pub href: Option<String>,
+    pub current: bool,
 }
 
 impl ListPage {
@@ -146,6 +160,7 @@ impl ListPage {
     ) -> ListPage {
         let pager = Pager::new(page, total);
         let (prev_href, next_href) = pager_links(params, base, &pager);
+        let page_links = page_links(ui, params, base, &pager);
         let searching = params.q.as_deref().is_some_and(|q| !q.trim().is_empty());
         let empty_text = if pager.past_end {
             past_end_text(ui, &pager)
@@ -182,6 +197,7 @@ impl ListPage {
             pager,
             prev_href,
             next_href,
+            page_links,
             empty_text,
         }
     }
@@ -334,6 +350,29 @@ pub fn pager_links(
     )
 }
 
+/// The numbered links of a list page's pager ([`Pager::numbers`]).
+pub fn page_links(ui: &Ui, params: &ListParams, base: &str, pager: &Pager) -> Vec<PageLink> {
+    pager
+        .numbers
+        .iter()
+        .map(|n| match *n {
+            Some(n) => PageLink {
+                label: ui.formats().integer(ui.locale(), n),
+                number: Some(n),
+                href: (n != pager.page)
+                    .then(|| params.href(base, &[("page", Some(n.to_string()))])),
+                current: n == pager.page,
+            },
+            None => PageLink {
+                label: String::new(),
+                number: None,
+                href: None,
+                current: false,
+            },
+        })
+        .collect()
+}
+
 /// A db function answering one page of a list's rows and how many match in all.
 pub type ListFn<Q, T> = fn(&mut AnyConnection, &Q) -> QueryResult<(Vec<T>, i64)>;
 
@@ -370,10 +409,15 @@ pub struct Pager {
     pub next: Option<i64>,
     /// The page asked for lies past the last one: it holds no rows.
     pub past_end: bool,
+    /// The page numbers to offer, in order, `None` standing for a gap: the first and last
+    /// pages and [`Pager::AROUND`] pages either side of the current one. Empty for one page.
+    pub numbers: Vec<Option<i64>>,
 }
 
 impl Pager {
     pub const PER_PAGE: i64 = 50;
+    /// How many numbered pages are offered either side of the current one.
+    pub const AROUND: i64 = 2;
     /// The highest page number whose offset does not overflow.
     const MAX_PAGE: i64 = i64::MAX / Self::PER_PAGE;
 
@@ -409,7 +453,33 @@ impl Pager {
             prev: (page > 1).then(|| (page - 1).min(pages)),
             next: (page < pages).then_some(page + 1),
             past_end: page > pages,
+            numbers: Self::window(page, pages),
         }
+    }
+
+    /// Page 1, the pages around `page` (the last page's, past the end) and the last page, with
+    /// `None` where pages are left out; a gap of one page shows that page instead.
+    fn window(page: i64, pages: i64) -> Vec<Option<i64>> {
+        if pages <= 1 {
+            return Vec::new();
+        }
+        let current = page.min(pages);
+        let mut wanted = vec![1, pages];
+        wanted.extend((current - Self::AROUND).max(1)..=(current + Self::AROUND).min(pages));
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut out = Vec::with_capacity(wanted.len() + 2);
+        let mut shown = 0;
+        for n in wanted {
+            match n - shown {
+                2 => out.push(Some(n - 1)),
+                gap if gap > 2 => out.push(None),
+                _ => {}
+            }
+            out.push(Some(n));
+            shown = n;
+        }
+        out
     }
 }
 
@@ -444,5 +514,46 @@ mod tests {
         let empty = Pager::new(1, 0);
         assert_eq!((empty.pages, empty.past_end), (1, false));
         assert!(Pager::new(i64::MAX, 1).past_end);
+    }
+
+    #[test]
+    fn numbered_pages_show_the_ends_and_the_neighbourhood_with_gaps() {
+        let numbers = |page, total| Pager::new(page, total).numbers;
+        assert_eq!(
+            numbers(1, 50),
+            Vec::<Option<i64>>::new(),
+            "one page, no numbers"
+        );
+        let all: Vec<Option<i64>> = (1..=5).map(Some).collect();
+        assert_eq!(numbers(1, 250), all, "a gap of one page shows the page");
+        assert_eq!(
+            numbers(10, 1000),
+            vec![
+                Some(1),
+                None,
+                Some(8),
+                Some(9),
+                Some(10),
+                Some(11),
+                Some(12),
+                None,
+                Some(20)
+            ]
+        );
+        assert_eq!(
+            numbers(4, 1000),
+            [1, 2, 3, 4, 5, 6]
+                .into_iter()
+                .map(Some)
+                .chain([None, Some(20)])
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            numbers(99, 1000),
+            vec![Some(1), None, Some(18), Some(19), Some(20)],
+            "past the end, around the last page"
+        );
+        let huge = Pager::new(3, 1_000_000_000_000);
+        assert_eq!(huge.numbers.len(), 7, "never one entry per page");
     }
 }

@@ -9,7 +9,7 @@ use crate::db::master::suppliers::{self, Commission, Supplier, SupplierData, Sup
 use crate::domain::access::Perm;
 use crate::domain::ids::SupplierId;
 use crate::domain::master::suppliers::{
-    CommissionBasis, CommissionSplit, SplitError, SupplierKind,
+    CommissionBasis, CommissionSplit, SplitError, SupplierKind, commission_percent,
 };
 use crate::domain::message::{Message, key};
 use crate::import::Kind as ImportKind;
@@ -70,7 +70,7 @@ pub async fn list(
         city,
     )];
     if user.user().role.permits(Perm::SuppliersEdit) {
-        let import = (kind == SupplierKind::Hotel).then(|| paths::import(ImportKind::Hotels));
+        let import = Some(paths::import(ImportKind::of_supplier(kind)));
         view.add_actions(&ui, (&paths::supplier_new(kind), kind_new(kind)), import);
     }
     view.columns = columns(&ui, &params, kind);
@@ -219,7 +219,7 @@ fn read(ui: &Ui, kind: SupplierKind, fields: &Fields) -> Result<SupplierData, Er
                 None => (None, None),
             };
             if let Some(p) = percent
-                && (p.is_negative() || p.0 > rust_decimal::Decimal::from(100))
+                && commission_percent(p).is_err()
             {
                 r.errors
                     .add("commission_percent", ui.t(key("suppliers-error-percent")));
@@ -409,9 +409,55 @@ pub async fn create(
             return ui.render(StatusCode::UNPROCESSABLE_ENTITY, "master/form.html", &view);
         }
     };
+    if fields.get("duplicate_ok") != "yes" {
+        let (name, city) = (data.name.clone(), data.city.clone());
+        let twin = db
+            .read(move |conn| -> Result<_, WebError> {
+                Ok(suppliers::find_by_name(conn, kind, &name, &city)?)
+            })
+            .await?;
+        if let Some(twin) = twin {
+            return duplicate_page(&ui, kind, &fields, &twin);
+        }
+    }
     let id = record::insert::<Suppliers>(&ui, &db, &user, data).await?;
     let flash = Flash::success(Message::new("suppliers-created").arg("kind", kind.as_str()));
     Ok(ui.see_other(&paths::supplier(kind, id), flash))
+}
+
+/// The new-supplier form again, warning that a supplier of the kind with this name in this
+/// city exists (live or archived) and linking to it; a box to tick creates it anyway.
+fn duplicate_page(
+    ui: &Ui,
+    kind: SupplierKind,
+    fields: &Fields,
+    twin: &Supplier,
+) -> Result<HttpResponse, WebError> {
+    #[derive(serde::Serialize)]
+    struct DuplicateView {
+        #[serde(flatten)]
+        form: FormPage,
+        existing_href: String,
+        existing_text: String,
+    }
+    let no_errors = Errors::default();
+    let mut form = form_page(ui, kind, None, fields, &no_errors);
+    let warning = Message::new("suppliers-duplicate")
+        .arg("kind", kind.as_str())
+        .arg("name", &twin.data.name)
+        .arg("city", &twin.data.city)
+        .arg("archived", if twin.archived { "yes" } else { "no" });
+    form.form_error = Some(ui.message(&warning));
+    let mut b = FormBuilder::new(ui, fields, &no_errors);
+    b.checkbox("duplicate_ok", key("suppliers-duplicate-confirm"));
+    form.fields.extend(b.fields);
+    let view = DuplicateView {
+        form,
+        existing_href: paths::supplier(kind, twin.id),
+        existing_text: ui
+            .message(&Message::new("suppliers-duplicate-open").arg("name", &twin.data.name)),
+    };
+    ui.render(StatusCode::CONFLICT, "master/form.html", &view)
 }
 
 pub async fn edit_form(
