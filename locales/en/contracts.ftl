@@ -125,3 +125,8 @@ suppliers-duplicate = { $kind ->
 }. Is this the same one?
 suppliers-duplicate-open = Open “{ $name }”
 suppliers-duplicate-confirm = It is another one: create it anyway
+contracts-child-ages-column = Child ages
+contracts-child-ages-note = The ages that pay the child rate, from–to, such as 4-11.
+contracts-complimentary-column = Complimentary
+contracts-error-child-ages-column = write the ages from–to, such as 4-11, up to 17
+contracts-error-breakfast-price = give the breakfast price when breakfast is sold at a price

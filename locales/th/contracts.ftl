@@ -116,3 +116,8 @@ suppliers-duplicate = มี{ $kind ->
 } ใช่รายเดียวกันหรือไม่
 suppliers-duplicate-open = เปิด “{ $name }”
 suppliers-duplicate-confirm = เป็นอีกรายหนึ่ง: สร้างต่อไป
+contracts-child-ages-column = ช่วงอายุเด็ก
+contracts-child-ages-note = ช่วงอายุที่คิดราคาเด็ก จาก–ถึง เช่น 4-11
+contracts-complimentary-column = ไม่คิดค่าใช้จ่าย
+contracts-error-child-ages-column = กรอกช่วงอายุ จาก–ถึง เช่น 4-11 ไม่เกิน 17
+contracts-error-breakfast-price = กรอกราคาอาหารเช้าเมื่อขายอาหารเช้าแยก

@@ -116,3 +116,8 @@ suppliers-duplicate = Đã có { $kind ->
 }. Có phải là cùng một nơi không?
 suppliers-duplicate-open = Mở “{ $name }”
 suppliers-duplicate-confirm = Đây là nơi khác: vẫn tạo mới
+contracts-child-ages-column = Độ tuổi trẻ em
+contracts-child-ages-note = Độ tuổi tính giá trẻ em, từ–đến, ví dụ 4-11.
+contracts-complimentary-column = Miễn phí
+contracts-error-child-ages-column = ghi độ tuổi từ–đến, ví dụ 4-11, tối đa 17
+contracts-error-breakfast-price = ghi giá bữa sáng khi bữa sáng được bán riêng

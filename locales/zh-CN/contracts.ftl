@@ -116,3 +116,8 @@ suppliers-duplicate = { $city }已有名为“{ $name }”的{ $kind ->
 }。是同一家吗？
 suppliers-duplicate-open = 打开“{ $name }”
 suppliers-duplicate-confirm = 是另一家：仍然创建
+contracts-child-ages-column = 儿童年龄段
+contracts-child-ages-note = 适用儿童价的年龄，从–到，例如 4-11。
+contracts-complimentary-column = 免费
+contracts-error-child-ages-column = 请按“从–到”填写年龄，例如 4-11，最大 17
+contracts-error-breakfast-price = 早餐单独收费时请填写早餐价格

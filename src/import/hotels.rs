@@ -6,13 +6,13 @@
 use diesel::QueryResult;
 
 use super::fill::Fill;
+use super::hotel_terms;
 use super::reader::{Cell, RowReader};
 use super::sheet::{CellKind, Column, RowCells};
 use super::{Outcome, Reading, Value, archived_error};
 use crate::db::AnyConnection;
 use crate::db::master::rooms::{self, NewRate, NewRoomType, RateError, RoomTypeError};
 use crate::db::master::suppliers::{self, SupplierData};
-use crate::domain::master::contracts::RateTerms;
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::{RoomKind, SupplierKind};
 use crate::domain::message::{Message, Refusal, key};
@@ -80,6 +80,14 @@ pub const COLUMNS: &[Column] = &[
     Column::keyed("starts_on", key("rates-from"), CellKind::Date, "2027-11-01"),
     Column::keyed("ends_on", key("rates-to"), CellKind::Date, "2028-03-31"),
     Column::required("rate", key("rates-per-night"), CellKind::Number, "2450.00"),
+    hotel_terms::COLUMNS[0],
+    hotel_terms::COLUMNS[1],
+    hotel_terms::COLUMNS[2],
+    hotel_terms::COLUMNS[3],
+    hotel_terms::COLUMNS[4],
+    hotel_terms::COLUMNS[5],
+    hotel_terms::COLUMNS[6],
+    hotel_terms::COLUMNS[7],
 ];
 
 /// Applies one rate row: the hotel (created or changed), its room type, the season's rate.
@@ -106,6 +114,7 @@ pub fn apply(
     let starts_on = r.key_date("starts_on", key("rates-from"));
     let ends_on = r.key_date("ends_on", key("rates-to"));
     let rate = r.decimal("rate", key("rates-per-night"));
+    let term_cells = hotel_terms::read(&mut r);
     let season = match (starts_on, ends_on) {
         (Some(a), Some(b)) => Season::new(a, b)
             .map_err(|e| r.errors.push(e.message()))
@@ -273,10 +282,17 @@ pub fn apply(
     let (Some(season_name), Some(amount)) = (season_name, amount) else {
         return Ok(out.finish(false));
     };
+    let stored_terms = existing.as_ref().map(|e| (&e.terms, e.rate.currency));
+    let Some(terms) = hotel_terms::fill(&mut fill, stored_terms, term_cells, amount) else {
+        return Ok(out.finish(false));
+    };
     match existing {
         Some(existing) => {
-            if existing.season != season_name || existing.rate != amount {
-                rooms::update_rate(conn, existing.id, &season_name, amount)?;
+            let changed = existing.season != season_name
+                || existing.rate != amount
+                || existing.terms != terms;
+            if changed {
+                rooms::update_rate(conn, existing.id, &season_name, amount, &terms)?;
             }
         }
         None => {
@@ -285,7 +301,7 @@ pub fn apply(
                 season_name,
                 season,
                 rate: amount,
-                terms: RateTerms::default(),
+                terms,
             };
             match rooms::insert_rate(conn, room_type, &new) {
                 Ok(_) => {}

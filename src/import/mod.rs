@@ -23,6 +23,7 @@ pub mod agencies;
 mod checks;
 pub mod fill;
 pub mod guides;
+pub mod hotel_terms;
 pub mod hotels;
 pub mod limits;
 pub mod rates;

@@ -124,8 +124,7 @@ fn row(ui: &Ui, guide: &Guide, today: NaiveDate) -> RowView {
         .languages
         .iter()
         .map(|(l, v)| format!("{} ({})", ui.t(language_key(*l)), ui.t(level_key(*v))))
-        .collect::<Vec<_>>()
-        .join(", ");
+        .collect::<Vec<_>>();
     let state = licence_state(d.licence_expires_on, today);
     let status = if d.active {
         key("guides-active")
@@ -135,7 +134,7 @@ fn row(ui: &Ui, guide: &Guide, today: NaiveDate) -> RowView {
     RowView {
         cells: vec![
             CellView::link(name, paths::guide(guide.id)),
-            CellView::text(languages),
+            CellView::parts(languages),
             CellView::status(ui.t(licence_key(state)), licence_tone(state)),
             CellView::num(money_text(ui, d.daily_fee.minor, d.daily_fee.currency)),
             CellView::text(&d.phone),

@@ -1,6 +1,7 @@
 //! Master data in Debian's headless Chromium: an accountant reads a client agency's page with its
 //! contacts and no way to change it; operations archive a room type through the confirmation
-//! dialog (Cancel changes nothing, Archive does) and restore it.
+//! dialog (Cancel changes nothing, Archive does) and restore it; a refused season keeps its
+//! form's layout.
 
 use fantoccini::{Client, Locator};
 use tourdesk::db::master::contacts::Party;
@@ -137,6 +138,41 @@ async fn an_accountant_reads_a_client_and_operations_archive_through_the_confirm
         let flash = browser.find(Locator::Css(".flash")).await?.text().await?;
         browser.find(Locator::Css(&restore)).await?.click().await?;
         browser.wait().for_element(Locator::Css(&archive)).await?;
+        // A refused season keeps its form's layout: the errors sit under their fields.
+        let form = "form[action$='/rates']";
+        for (name, value) in [
+            ("season", "High"),
+            ("starts_on", "02/01/2031"),
+            ("ends_on", "01/01/2031"),
+            ("rate", "a lot"),
+        ] {
+            browser
+                .find(Locator::Css(&format!("{form} input[name={name}]")))
+                .await?
+                .send_keys(value)
+                .await?;
+        }
+        browser
+            .find(Locator::Css(&format!("{form} button[type=submit]")))
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait()
+            .for_element(Locator::Css(&format!("{form} .field-error")))
+            .await?;
+        let mut tops = Vec::new();
+        for name in ["season", "starts_on", "ends_on", "rate"] {
+            let input = browser
+                .find(Locator::Css(&format!("{form} input[name={name}]")))
+                .await?;
+            tops.push(input.rectangle().await?.1);
+        }
+        let errors = browser
+            .find_all(Locator::Css(&format!("{form} .field-error")))
+            .await?
+            .len();
+        let form_png = browser.screenshot().await?;
         Ok::<_, fantoccini::error::CmdError>((
             url,
             page,
@@ -147,12 +183,29 @@ async fn an_accountant_reads_a_client_and_operations_archive_through_the_confirm
             still_open,
             after_cancel,
             flash,
+            (tops, errors, form_png),
         ))
     }
     .await;
     let _ = browser.close().await;
-    let (url, page, edit_links, archive_forms, question, png, still_open, after_cancel, flash) =
-        result.expect("driving the browser");
+    let (
+        url,
+        page,
+        edit_links,
+        archive_forms,
+        question,
+        png,
+        still_open,
+        after_cancel,
+        flash,
+        form,
+    ) = result.expect("driving the browser");
+    let (tops, errors, form_png) = form;
+    assert!(errors >= 2, "the refused fields say why");
+    assert!(
+        tops.iter().all(|t| (t - tops[0]).abs() < 1.0),
+        "the inputs of the refused form stay on one line: {tops:?}"
+    );
     assert!(
         url.as_str().ends_with(&format!("/agencies/{client}")),
         "{url}"
@@ -179,4 +232,5 @@ async fn an_accountant_reads_a_client_and_operations_archive_through_the_confirm
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot directory");
     std::fs::write(dir.join("archive-dialog.png"), png).expect("saving the screenshot");
+    std::fs::write(dir.join("refused-season.png"), form_png).expect("saving the screenshot");
 }

@@ -396,3 +396,143 @@ async fn a_contract_ending_within_sixty_days_is_flagged_on_the_hotel_page() {
     let html = body(ops.get(&app, &format!("/hotels/{hotel}")).await).await;
     assert!(!html.contains("renew it before"), "{html}");
 }
+
+#[tokio::test]
+async fn a_rate_sheet_carries_the_contract_terms_and_blank_cells_keep_them() {
+    use crate::imports::{preview, sheet};
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let header = vec![
+        "Hotel",
+        "City",
+        "Currency",
+        "Room type",
+        "Category",
+        "Season",
+        "From",
+        "To",
+        "Rate per room-night",
+        "Extra bed per night",
+        "Child rate per night",
+        "Child ages",
+        "Breakfast",
+        "Breakfast per person",
+        "Single supplement",
+        "Minimum nights",
+        "Complimentary",
+    ];
+    let row = |rate: &'static str, terms: [&'static str; 8]| {
+        let mut r = vec![
+            "Terms Hotel",
+            "Bangkok",
+            "THB",
+            "Deluxe",
+            "double",
+            "High",
+            "2031-01-01",
+            "2031-03-31",
+            rate,
+        ];
+        r.extend(terms);
+        r
+    };
+    let commit = |at: String| {
+        let ops = &ops;
+        let app = &app;
+        async move {
+            let res = ops.post(app, &format!("{at}/commit"), &[]).await;
+            assert_eq!(res.status(), 303);
+        }
+    };
+    let full = ["800", "500", "4-11", "extra", "350", "1200", "2", ""];
+    let (at, page) = preview(
+        &app,
+        &ops,
+        "hotels",
+        sheet(&[header.clone(), row("3000", full)]),
+    )
+    .await;
+    assert!(page.contains("1 new"), "{page}");
+    commit(at).await;
+    let stored = || {
+        app.with_db(|c| {
+            let hotel = tourdesk::db::master::suppliers::find_by_name(
+                c,
+                tourdesk::domain::master::suppliers::SupplierKind::Hotel,
+                "Terms Hotel",
+                "Bangkok",
+            )
+            .expect("query")
+            .expect("the hotel");
+            tourdesk::db::master::rooms::rates_of(c, hotel.id).expect("rates")[0].clone()
+        })
+    };
+    let rate = stored().await;
+    assert_eq!(rate.terms.extra_bed, Some(80_000));
+    assert_eq!(
+        rate.terms
+            .child
+            .map(|c| (c.minor, c.band.from_age, c.band.to_age)),
+        Some((50_000, 4, 11))
+    );
+    assert_eq!(
+        rate.terms.breakfast,
+        tourdesk::domain::master::contracts::Breakfast::PerPerson(35_000)
+    );
+    assert_eq!(
+        (rate.terms.single_supplement, rate.terms.min_nights),
+        (Some(120_000), 2)
+    );
+
+    // Blank term cells keep what is stored; the marker clears the extra bed.
+    let blank = ["-", "", "", "", "", "", "", ""];
+    let (at, page) = preview(
+        &app,
+        &ops,
+        "hotels",
+        sheet(&[header.clone(), row("3000", blank)]),
+    )
+    .await;
+    assert!(page.contains("1 changed"), "{page}");
+    commit(at).await;
+    let rate = stored().await;
+    assert_eq!(rate.terms.extra_bed, None, "the marker cleared it");
+    assert_eq!(
+        rate.terms.single_supplement,
+        Some(120_000),
+        "a blank cell kept it"
+    );
+    assert_eq!(rate.terms.min_nights, 2);
+
+    // 0.00 needs "complimentary"; bad child ages are refused with the column named.
+    let (_, page) = preview(
+        &app,
+        &ops,
+        "hotels",
+        sheet(&[header.clone(), row("0", ["", "", "", "", "", "", "", ""])]),
+    )
+    .await;
+    assert!(page.contains("must be marked complimentary"), "{page}");
+    let (_, page) = preview(
+        &app,
+        &ops,
+        "hotels",
+        sheet(&[
+            header.clone(),
+            row("0", ["", "", "", "", "", "", "", "yes"]),
+        ]),
+    )
+    .await;
+    assert!(
+        page.contains("1 changed") && !page.contains("must be marked"),
+        "{page}"
+    );
+    let (_, page) = preview(
+        &app,
+        &ops,
+        "hotels",
+        sheet(&[header, row("3000", ["", "500", "11-4", "", "", "", "", ""])]),
+    )
+    .await;
+    assert!(page.contains("such as 4-11"), "{page}");
+}

@@ -1192,3 +1192,40 @@ async fn a_duplicate_hotel_is_warned_before_it_is_created() {
     assert_eq!(ops.post(&app, "/hotels", &anyway).await.status(), 303);
     assert_eq!(count().await, 3);
 }
+
+#[tokio::test]
+async fn a_guides_languages_never_break_inside_one_language_on_the_list() {
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Manager).await;
+    let res = ops
+        .post(
+            &app,
+            "/account/locale",
+            &[("locale", "vi"), ("back", "/guides")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let guide = [
+        ("name", "Tran Thi Mai"),
+        ("daily_fee", "1.200.000"),
+        ("currency", "VND"),
+        ("lang_zh", "native"),
+        ("lang_vi", "fluent"),
+        ("active", "on"),
+    ];
+    assert_eq!(ops.post(&app, "/guides", &guide).await.status(), 303);
+    let page = body(ops.get(&app, "/guides").await).await;
+    let i18n = tourdesk::i18n::I18n::load().expect("locales");
+    let chinese = i18n.t(tourdesk::domain::locale::Locale::Vi, "lang-zh", &[]);
+    let native = i18n.t(
+        tourdesk::domain::locale::Locale::Vi,
+        "guides-level-native",
+        &[],
+    );
+    assert!(
+        page.contains(&format!(
+            "<span class=\"nowrap\">{chinese} ({native})</span>"
+        )),
+        "each language is one unbreakable piece: {page}"
+    );
+}

@@ -636,18 +636,25 @@ pub fn find_rate(
     .transpose()
 }
 
+/// Sets a rate's season name, amount and terms, its dates unchanged (an import matches rates
+/// by their dates); the caller has checked the terms against the amount
+/// (`RateTerms::check`).
 pub fn update_rate(
     conn: &mut AnyConnection,
     id: RoomRateId,
     season_name: &str,
     rate: Money,
+    terms: &RateTerms,
 ) -> QueryResult<usize> {
     diesel::update(room_rates::table.find(id.0))
         .set((
-            room_rates::season.eq(season_name),
-            room_rates::rate_minor.eq(rate.minor),
-            room_rates::currency.eq(rate.currency.code()),
-            room_rates::updated_at.eq(now()),
+            (
+                room_rates::season.eq(season_name),
+                room_rates::rate_minor.eq(rate.minor),
+                room_rates::currency.eq(rate.currency.code()),
+                room_rates::updated_at.eq(now()),
+            ),
+            terms_values(terms),
         ))
         .execute(conn)
 }

@@ -29,6 +29,8 @@ pub struct CellView {
     /// `badge on`, `badge off`, `num`... a CSS class, or empty.
     pub class: &'static str,
     pub lang: Option<String>,
+    /// Values listed in one cell, each kept on one line: a line breaks between them only.
+    pub parts: Vec<String>,
 }
 
 impl CellView {
@@ -38,6 +40,15 @@ impl CellView {
             href: None,
             class: "",
             lang: None,
+            parts: Vec::new(),
+        }
+    }
+
+    /// Several values in one cell (a guide's languages), none broken across lines.
+    pub fn parts(parts: Vec<String>) -> CellView {
+        CellView {
+            parts,
+            ..CellView::text(String::new())
         }
     }
 
