@@ -407,6 +407,9 @@ pub fn prune_refusal_counters(
         .execute(conn)
 }
 
+/// The `entity` of a refused request's row, whose `entity_id` is the refused path.
+pub const REFUSED_PATH: &str = "path";
+
 #[derive(Debug, Clone, Queryable)]
 pub struct Row {
     pub id: i64,
@@ -430,6 +433,8 @@ pub struct Filter {
     pub from: Option<NaiveDateTime>,
     /// Exclusive upper bound.
     pub until: Option<NaiveDateTime>,
+    /// Only changes to records, leaving out sign-ins and refused requests.
+    pub changes_only: bool,
     pub offset: i64,
     pub limit: i64,
 }
@@ -453,6 +458,15 @@ pub fn list(conn: &mut AnyConnection, filter: &Filter) -> QueryResult<(Vec<Row>,
         }
         if let Some(until) = filter.until {
             q = q.filter(audit_log::at.lt(until));
+        }
+        if filter.changes_only {
+            // `record_change` always names the entity; events name none, refused requests
+            // the refused `path`.
+            q = q.filter(
+                audit_log::entity
+                    .is_not_null()
+                    .and(audit_log::entity.ne(REFUSED_PATH)),
+            );
         }
         q
     };

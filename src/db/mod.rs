@@ -7,9 +7,11 @@
 //! write transaction starts with `BEGIN IMMEDIATE`, so writers queue instead of failing
 //! half-way with `SQLITE_BUSY`.
 
+pub mod activity;
 pub mod audit;
 pub mod auth;
 pub mod backend;
+pub mod dashboard;
 pub mod housekeeping;
 pub mod imports;
 pub mod listing;

@@ -4,6 +4,7 @@ pub mod access;
 pub mod auth;
 pub mod calendar;
 pub mod currency;
+pub mod dashboard;
 pub mod decimal;
 pub mod email;
 pub mod fx;

@@ -358,7 +358,7 @@ async fn audit_refusal(state: &State, ctx: &RequestContext, path: &str, refusal:
     let result = actix_web::web::block(move || -> anyhow::Result<()> {
         let mut conn = pool.get()?;
         let entry = db::audit::Entry {
-            entity: Some("path"),
+            entity: Some(db::audit::REFUSED_PATH),
             entity_id: Some(path),
             ..db::audit::Entry::event(refusal.event(), user_id, actor.as_deref(), &addr)
         };

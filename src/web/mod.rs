@@ -1,5 +1,6 @@
 //! The tenant process's web server: state, start-up checks, and the HTTP server.
 
+pub mod activity;
 pub mod admin;
 pub mod agencies;
 pub mod assets;

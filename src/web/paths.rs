@@ -23,6 +23,7 @@ pub const RATES: &str = "/rates";
 pub const GUIDE_NEW: &str = "/guides/new";
 pub const AGENCY_NEW: &str = "/agencies/new";
 pub const RATE_NEW: &str = "/rates/new";
+pub const AUDIT: &str = "/audit";
 /// The latest rate of each pair, with inverse and cross rates.
 pub const RATES_LATEST: &str = "/rates/latest";
 pub const SUPPLIER_CONTACTS: &str = "/supplier-contacts";

@@ -10,6 +10,7 @@ mod cli;
 mod concurrency;
 mod contacts;
 mod contracts;
+mod dashboard;
 mod exchange_rates;
 mod fixtures;
 mod front_door;

@@ -472,7 +472,7 @@ async fn room_types_and_seasonal_rates_are_edited_with_the_same_rules() {
     let admin = app.signed_in(Role::Admin).await;
     let audit = body(admin.get(&app, "/audit?action=room-rate.update").await).await;
     assert!(
-        audit.contains("1500000") && audit.contains("1650000"),
+        audit.contains("1,500,000 VND") && audit.contains("1,650,000 VND"),
         "before and after are audited: {audit}"
     );
     let viewer = app.signed_in(Role::Viewer).await;

@@ -139,9 +139,8 @@ async fn changing_a_role_changes_what_the_user_may_do() {
         .await
         .unwrap_or_default();
     assert!(
-        audit.contains("&quot;role&quot;:&quot;manager&quot;")
-            && audit.contains("&quot;role&quot;:&quot;admin&quot;"),
-        "{audit}"
+        audit.contains("role: Manager → Admin") && audit.contains("name: Test manager → Promoted"),
+        "the change is told in words: {audit}"
     );
 }
 

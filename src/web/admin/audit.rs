@@ -1,4 +1,5 @@
-//! The audit page for admins: who did what and when, filtered by user, action and date.
+//! The audit page for admins: who did what and when, in sentences (`web::activity`), filtered
+//! by user, action and date.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -8,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::db;
 use crate::domain::access::Perm;
 use crate::domain::ids::UserId;
+use crate::domain::message::Message;
+use crate::web::activity::{self, actions};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::kit::list::{Pager, past_end_text};
@@ -21,15 +24,12 @@ pub struct AuditParams {
     page: Option<i64>,
 }
 
+/// An action of the filter's drop-down: its stored name and its name in words.
 #[derive(Serialize)]
-struct RowView {
-    at: String,
-    who: String,
-    action: String,
-    entity: String,
-    before: String,
-    after: String,
-    client_addr: String,
+struct ActionOption {
+    value: String,
+    label: String,
+    selected: bool,
 }
 
 #[derive(Serialize)]
@@ -41,9 +41,9 @@ struct UserOption {
 
 #[derive(Serialize)]
 struct AuditView {
-    rows: Vec<RowView>,
+    rows: Vec<activity::EntryView>,
     users: Vec<UserOption>,
-    actions: Vec<(String, bool)>,
+    actions: Vec<ActionOption>,
     from: String,
     to: String,
     date_error: bool,
@@ -84,6 +84,7 @@ fn filter(params: &AuditParams) -> (db::audit::Filter, bool) {
             .flatten()
             .and_then(|d| d.succ_opt())
             .and_then(|d| d.and_hms_opt(0, 0, 0)),
+        changes_only: false,
         offset: 0,
         limit: Pager::PER_PAGE,
     };
@@ -101,14 +102,15 @@ pub async fn list(
     let (mut filter, date_error) = filter(&params);
     let user_id = filter.user_id;
     let page = params.page;
-    let ((page, rows, total), names, actions) = db
+    let ((page, described, total), names, actions) = db
         .read(move |conn| -> Result<_, WebError> {
-            let found = Pager::fetch(page, |offset| {
+            let (page, rows, total) = Pager::fetch(page, |offset| {
                 filter.offset = offset;
                 db::audit::list(conn, &filter)
             })?;
+            let described = activity::describe_rows(conn, rows)?;
             let names = db::auth::users::names(conn)?;
-            Ok((found, names, db::audit::actions(conn)?))
+            Ok(((page, described, total), names, db::audit::actions(conn)?))
         })
         .await?;
     let chosen_action = params.action.clone().unwrap_or_default();
@@ -121,7 +123,7 @@ pub async fn list(
     .unwrap_or_default();
     let pager = Pager::new(page, total);
     let view = AuditView {
-        rows: rows.into_iter().map(|r| row(&ui, r)).collect(),
+        rows: activity::entries(&ui, described, user.user().role, true),
         users: names
             .into_iter()
             .map(|(id, name, email)| UserOption {
@@ -132,9 +134,10 @@ pub async fn list(
             .collect(),
         actions: actions
             .into_iter()
-            .map(|a| {
-                let chosen = a == chosen_action;
-                (a, chosen)
+            .map(|a| ActionOption {
+                label: action_label(&ui, &a),
+                selected: a == chosen_action,
+                value: a,
             })
             .collect(),
         from: params.from.unwrap_or_default(),
@@ -148,18 +151,15 @@ pub async fn list(
     ui.render(StatusCode::OK, "audit.html", &view)
 }
 
-fn row(ui: &Ui, r: db::audit::Row) -> RowView {
-    RowView {
-        at: ui.formats().instant(ui.locale(), r.at),
-        who: r.user_name.or(r.actor).unwrap_or_default(),
-        action: r.action,
-        entity: match (r.entity, r.entity_id) {
-            (Some(e), Some(id)) => format!("{e} {id}"),
-            (Some(e), None) => e,
-            _ => String::new(),
-        },
-        before: r.before_json.unwrap_or_default(),
-        after: r.after_json.unwrap_or_default(),
-        client_addr: r.client_addr.unwrap_or_default(),
+/// An action's name in words (`Client agency — changed`); one unknown here, made readable.
+fn action_label(ui: &Ui, action: &str) -> String {
+    match actions::parse_action(action) {
+        Some(actions::Action::Change(entity, verb)) => ui.message(
+            &Message::new("activity-filter-change")
+                .label("entity", actions::noun(entity))
+                .label("verb", actions::verb_key(verb)),
+        ),
+        Some(actions::Action::Event(event)) => ui.t(actions::event_key(event)),
+        None => action.replace(['.', '-'], " "),
     }
 }
