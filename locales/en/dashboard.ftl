@@ -4,6 +4,7 @@ dashboard-active-users = active users
 dashboard-expiring = Expiring within { $days } days
 dashboard-expiring-none = Nothing expires within the next { $days } days.
 dashboard-what-licence = Guide licence
+dashboard-what-contract = Hotel contract
 dashboard-expires-on = expires on { $date }, in { $days ->
         [one] 1 day
        *[other] { $days } days

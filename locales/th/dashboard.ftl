@@ -4,6 +4,7 @@ dashboard-active-users = ผู้ใช้ที่ใช้งานอยู�
 dashboard-expiring = ที่จะหมดอายุภายใน { $days } วัน
 dashboard-expiring-none = ไม่มีรายการใดหมดอายุภายใน { $days } วันข้างหน้า
 dashboard-what-licence = ใบอนุญาตไกด์
+dashboard-what-contract = สัญญาโรงแรม
 dashboard-expires-on = หมดอายุวันที่ { $date } อีก { $days } วัน
 dashboard-expires-today = หมดอายุวันนี้ { $date }
 dashboard-expired-on = หมดอายุแล้วเมื่อวันที่ { $date } ({ $days } วันที่แล้ว)

@@ -4,6 +4,7 @@ dashboard-active-users = người dùng đang hoạt động
 dashboard-expiring = Sắp hết hạn trong { $days } ngày
 dashboard-expiring-none = Không có gì hết hạn trong { $days } ngày tới.
 dashboard-what-licence = Thẻ hướng dẫn viên
+dashboard-what-contract = Hợp đồng khách sạn
 dashboard-expires-on = hết hạn ngày { $date }, còn { $days } ngày
 dashboard-expires-today = hết hạn hôm nay, { $date }
 dashboard-expired-on = đã hết hạn ngày { $date }, { $days } ngày trước

@@ -4,6 +4,7 @@ dashboard-active-users = 活跃用户
 dashboard-expiring = { $days } 天内到期
 dashboard-expiring-none = 未来 { $days } 天内没有到期的项目。
 dashboard-what-licence = 导游证
+dashboard-what-contract = 酒店合同
 dashboard-expires-on = 将于 { $date } 到期，还有 { $days } 天
 dashboard-expires-today = 今天（{ $date }）到期
 dashboard-expired-on = 已于 { $date } 到期，{ $days } 天前

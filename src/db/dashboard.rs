@@ -1,4 +1,4 @@
-//! What the dashboard reads: licences expiring, the currencies the agency deals in with their
+//! What the dashboard reads: licences and hotel contracts expiring, the currencies the agency deals in with their
 //! latest exchange rates, and a user's imports left in preview.
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -7,10 +7,12 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::master::currency_of;
-use super::schema::{agencies, exchange_rates, guides, import_batches, room_rates, suppliers};
+use super::schema::{
+    agencies, exchange_rates, guides, hotel_contracts, import_batches, room_rates, suppliers,
+};
 use crate::domain::currency::Currency;
 use crate::domain::dashboard::Expiring;
-use crate::domain::ids::{GuideId, ImportBatchId, UserId};
+use crate::domain::ids::{GuideId, ImportBatchId, SupplierId, UserId};
 
 /// The licences of live, active guides that expire on or before `horizon` (expired ones
 /// included), soonest first. Inactive and archived guides are not booked, so not listed.
@@ -33,6 +35,29 @@ pub fn expiring_licences(
                 name,
                 expires_on,
             })
+        })
+        .collect())
+}
+
+/// The contracts of live hotels whose last night is on or before `horizon` (ended ones
+/// included), soonest first.
+pub fn expiring_contracts(
+    conn: &mut AnyConnection,
+    horizon: NaiveDate,
+) -> QueryResult<Vec<Expiring>> {
+    let rows: Vec<(i64, String, NaiveDate)> = hotel_contracts::table
+        .inner_join(suppliers::table)
+        .filter(suppliers::archived.eq(false))
+        .filter(hotel_contracts::valid_to.le(horizon))
+        .select((suppliers::id, suppliers::name, hotel_contracts::valid_to))
+        .order((hotel_contracts::valid_to.asc(), suppliers::name.asc()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, expires_on)| Expiring::Contract {
+            hotel: SupplierId(id),
+            name,
+            expires_on,
         })
         .collect())
 }

@@ -1,11 +1,11 @@
-//! What the dashboard warns about, as rules on dates: what expires soon (a guide's licence;
-//! later a hotel's contract), and which currencies lack a current exchange rate.
+//! What the dashboard warns about, as rules on dates: what expires soon (a guide's licence, a
+//! hotel's contract), and which currencies lack a current exchange rate.
 
 use chrono::NaiveDate;
 
 use crate::domain::currency::Currency;
 use crate::domain::fx;
-use crate::domain::ids::GuideId;
+use crate::domain::ids::{GuideId, SupplierId};
 
 /// How far ahead the dashboard looks for what expires: time to renew a licence or negotiate a
 /// contract before a group needs it.
@@ -21,19 +21,27 @@ pub enum Expiring {
         name: String,
         expires_on: NaiveDate,
     },
+    /// A hotel's contract: its last night.
+    Contract {
+        hotel: SupplierId,
+        name: String,
+        expires_on: NaiveDate,
+    },
 }
 
 impl Expiring {
     pub fn expires_on(&self) -> NaiveDate {
         match self {
-            Expiring::Licence { expires_on, .. } => *expires_on,
+            Expiring::Licence { expires_on, .. } | Expiring::Contract { expires_on, .. } => {
+                *expires_on
+            }
         }
     }
 
-    /// The name of whose licence (or, later, which contract) it is.
+    /// The name of whose licence, or of which hotel's contract, it is.
     pub fn name(&self) -> &str {
         match self {
-            Expiring::Licence { name, .. } => name,
+            Expiring::Licence { name, .. } | Expiring::Contract { name, .. } => name,
         }
     }
 }

@@ -372,3 +372,42 @@ async fn recent_changes_read_as_sentences_with_formatted_amounts() {
     let html = page(&app, &admin).await;
     assert!(links(&html, "#recent a").contains(&"/audit".to_owned()));
 }
+
+#[tokio::test]
+async fn hotel_contracts_ending_within_sixty_days_are_listed_with_their_hotels() {
+    use tourdesk::db::master::contracts::{self, HotelContract};
+    use tourdesk::domain::master::seasons::Season;
+    let app = TestApp::spawn().await;
+    let ops = app.signed_in(Role::Operations).await;
+    let t = agency_today(&app).await;
+    let soon = app
+        .with_db(move |conn| {
+            let contract = |conn: &mut tourdesk::db::AnyConnection, name: &str, ends: i64| {
+                let hotel = fixtures::HotelBuilder::new().name(name).insert(conn);
+                let validity = Season::new(t - Duration::days(300), t + Duration::days(ends))
+                    .expect("a validity");
+                let c = HotelContract {
+                    reference: String::new(),
+                    validity,
+                    notes: String::new(),
+                };
+                contracts::put_contract(conn, hotel, &c).expect("a contract");
+                hotel
+            };
+            let soon = contract(conn, "Renew Me Hotel", 45);
+            contract(conn, "Far Away Hotel", 200);
+            soon
+        })
+        .await;
+    let html = page(&app, &ops).await;
+    let listed = items(&html, "#expiring");
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let (text, links) = &listed[0];
+    assert!(
+        text.contains("Hotel contract")
+            && text.contains("Renew Me Hotel")
+            && text.contains("in 45 days"),
+        "{text}"
+    );
+    assert_eq!(links, &[format!("/hotels/{soon}")]);
+}

@@ -338,7 +338,9 @@ async fn concurrent_guesses_never_check_more_passwords_than_the_limit() {
     )
     .await;
     // Wrong guesses only: a right password, checked while the race runs, would clear the
-    // account's failures (as a successful sign-in does) and let later guesses be checked.
+    // account's failures (as a successful sign-in does) and let later guesses be checked. How
+    // many of the five are used depends on the interleaving (attempts that all count each
+    // other are all throttled); never more.
     let attempts: Vec<(String, String)> = (0..120)
         .map(|_| ("target@test.local".to_owned(), "a-wrong-guess".to_owned()))
         .collect();
@@ -352,12 +354,6 @@ async fn concurrent_guesses_never_check_more_passwords_than_the_limit() {
     assert_eq!(checked + throttled, 120, "{statuses:?}");
     let audited = audit_count(&app, "sign-in.failed").await + audit_count(&app, "sign-in").await;
     assert!(audited <= 5, "{audited} checks audited");
-    // Once the budget is spent, even the right password waits for the window to pass.
-    let right = vec![(
-        "target@test.local".to_owned(),
-        "the-right-password".to_owned(),
-    )];
-    assert_eq!(concurrent_attempts(&app, right).await, vec![429]);
 
     // From one address, across many accounts: at most 20 checks in all.
     let attempts = (0..60)

@@ -32,7 +32,10 @@ pub const RECENT_CHANGES: i64 = 8;
 /// Which sections a role sees.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sections {
-    pub expiring: bool,
+    /// Guides' licences (roles that see guides) and hotels' contracts (roles that see
+    /// suppliers), in one list.
+    pub expiring_licences: bool,
+    pub expiring_contracts: bool,
     pub rates: bool,
     pub imports: bool,
     /// Everyone's changes rather than the reader's own.
@@ -42,8 +45,8 @@ pub struct Sections {
 impl Sections {
     pub fn for_role(role: Role) -> Sections {
         Sections {
-            // Licences only so far; hotel contracts will show to those who see suppliers.
-            expiring: role.permits(Perm::GuidesView),
+            expiring_licences: role.permits(Perm::GuidesView),
+            expiring_contracts: role.permits(Perm::SuppliersView),
             rates: role.permits(Perm::RatesView),
             imports: Kind::ALL
                 .into_iter()
@@ -70,8 +73,15 @@ pub fn read(
     base: Currency,
     today: NaiveDate,
 ) -> Result<Read, WebError> {
-    let expiring = if sections.expiring {
-        let mut items = db::dashboard::expiring_licences(conn, expiry_horizon(today))?;
+    let expiring = if sections.expiring_licences || sections.expiring_contracts {
+        let horizon = expiry_horizon(today);
+        let mut items = Vec::new();
+        if sections.expiring_licences {
+            items.extend(db::dashboard::expiring_licences(conn, horizon)?);
+        }
+        if sections.expiring_contracts {
+            items.extend(db::dashboard::expiring_contracts(conn, horizon)?);
+        }
         sort_expiring(&mut items);
         Some(items)
     } else {
@@ -139,6 +149,9 @@ pub fn expiring_views(ui: &Ui, items: Vec<Expiring>, today: NaiveDate) -> Vec<Ex
             let (what, name, href) = match item {
                 Expiring::Licence { guide, name, .. } => {
                     (key("dashboard-what-licence"), name, paths::guide(guide))
+                }
+                Expiring::Contract { hotel, name, .. } => {
+                    (key("dashboard-what-contract"), name, paths::hotel(hotel))
                 }
             };
             Some(ExpiringView {
@@ -234,9 +247,10 @@ mod tests {
     #[test]
     fn each_role_sees_the_sections_of_what_it_may_see() {
         let admin = Sections::for_role(Role::Admin);
-        assert!(admin.expiring && admin.rates && admin.imports && admin.all_changes);
+        assert!(admin.expiring_licences && admin.expiring_contracts);
+        assert!(admin.rates && admin.imports && admin.all_changes);
         let viewer = Sections::for_role(Role::Viewer);
-        assert!(viewer.expiring && viewer.rates);
+        assert!(viewer.expiring_licences && viewer.expiring_contracts && viewer.rates);
         assert!(
             !viewer.imports && !viewer.all_changes,
             "a viewer imports nothing and reads only their own changes"
