@@ -4,5 +4,6 @@
 
 pub mod contracts;
 pub mod guides;
+pub mod pricing;
 pub mod seasons;
 pub mod suppliers;

@@ -16,9 +16,11 @@ use crate::db::master::suppliers::Supplier;
 use crate::domain::access::Perm;
 use crate::domain::ids::{RoomTypeId, SupplierId};
 use crate::domain::master::contracts::{
-    Allotment, Charge, Expiry, MAX_ALLOTMENT_ROOMS, MAX_CHILD_AGE, MAX_GUESTS, MAX_MIN_NIGHTS,
-    MAX_RELEASE_DAYS, MAX_STAY_NIGHTS, NightPrice, Occupancy, Peak, PriceError, expiry, price_stay,
-    validity,
+    Allotment, Expiry, MAX_ALLOTMENT_ROOMS, MAX_CHILD_AGE, MAX_MIN_NIGHTS, MAX_RELEASE_DAYS, Peak,
+    expiry, validity,
+};
+use crate::domain::master::pricing::{
+    Charge, MAX_GUESTS, MAX_STAY_NIGHTS, NightPrice, Occupancy, PriceError, price_stay,
 };
 use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::SupplierKind;
