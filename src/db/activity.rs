@@ -165,7 +165,7 @@ fn read_round(conn: &mut AnyConnection, refs: &[Ref]) -> QueryResult<HashMap<Ref
             .load(conn)?;
         for (id, company, vehicle_type, plate) in rows {
             let named = Named {
-                name: vehicle_name(&vehicle_type, &plate),
+                name: super::master::vehicles::label(&vehicle_type, &plate),
                 parent: Some(Ref::Supplier(SupplierId(company))),
                 ..Named::default()
             };
@@ -358,15 +358,6 @@ fn read_people(
         }
     }
     Ok(())
-}
-
-/// A vehicle as a sentence names it: `Coach 1กข-1234`, or its type alone.
-pub fn vehicle_name(vehicle_type: &str, plate: &str) -> String {
-    if plate.is_empty() {
-        vehicle_type.to_owned()
-    } else {
-        format!("{vehicle_type} {plate}")
-    }
 }
 
 /// An exchange rate's pair as a sentence names it: `USD → THB`.

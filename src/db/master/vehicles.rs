@@ -164,18 +164,21 @@ impl super::Item for Vehicles {
     }
 }
 
-/// A vehicle as the question before archiving it names it: its type and plate.
+/// A vehicle as sentences and questions name it: its type, and its plate when it has one.
+pub fn label(vehicle_type: &str, plate: &str) -> String {
+    if plate.is_empty() {
+        vehicle_type.to_owned()
+    } else {
+        format!("{vehicle_type} {plate}")
+    }
+}
+
+/// A vehicle as the question before archiving it names it.
 pub fn vehicle_name(conn: &mut AnyConnection, id: VehicleId) -> QueryResult<Option<String>> {
     let row: Option<(String, String)> = vehicles::table
         .find(id.0)
         .select((vehicles::vehicle_type, vehicles::plate))
         .first(conn)
         .optional()?;
-    Ok(row.map(|(kind, plate)| {
-        if plate.is_empty() {
-            kind
-        } else {
-            format!("{kind} {plate}")
-        }
-    }))
+    Ok(row.map(|(kind, plate)| label(&kind, &plate)))
 }

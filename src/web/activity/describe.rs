@@ -9,8 +9,9 @@ use super::actions::{Action, noun, parse_action, verb_key};
 use super::fields::{self, Context, FieldChange, FieldValue, Value};
 use super::imports::{import_kind, import_lines};
 use super::phrase::{Line, Phrase, Piece, Record, id_of, text_of};
-use crate::db::activity::{Named, Ref, pair_name, vehicle_name};
+use crate::db::activity::{Named, Ref, pair_name};
 use crate::db::audit::{Entity, Event, Verb};
+use crate::db::master::vehicles;
 use crate::domain::ids::{
     AgencyId, AllotmentId, ContactId, ExchangeRateId, GuideId, PeakId, RoomRateId, RoomTypeId,
     SupplierId, UserId, VehicleId,
@@ -84,7 +85,7 @@ fn logged_name(entity: Entity, row: &Logged) -> Named {
         Entity::HotelContract => text("reference"),
         Entity::Allotment => None,
         Entity::Vehicle => {
-            text("type").map(|t| vehicle_name(&t, &text("plate").unwrap_or_default()))
+            text("type").map(|t| vehicles::label(&t, &text("plate").unwrap_or_default()))
         }
         Entity::ExchangeRate => match (text("from"), text("to")) {
             (Some(from), Some(to)) => Some(pair_name(&from, &to)),
