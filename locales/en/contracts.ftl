@@ -130,3 +130,11 @@ contracts-child-ages-note = The ages that pay the child rate, from–to, such as
 contracts-complimentary-column = Complimentary
 contracts-error-child-ages-column = write the ages from–to, such as 4-11, up to 17
 contracts-error-breakfast-price = give the breakfast price when breakfast is sold at a price
+contracts-held = The allotment holds { $rooms ->
+    [one] { $rooms } room
+   *[other] { $rooms } rooms
+} of this type on { $night }, until its release on { $release }.
+contracts-held-released = The allotment's { $rooms ->
+    [one] { $rooms } room
+   *[other] { $rooms } rooms
+} for { $night } went back to the hotel on { $release }.

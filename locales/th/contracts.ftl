@@ -121,3 +121,5 @@ contracts-child-ages-note = ช่วงอายุที่คิดราค�
 contracts-complimentary-column = ไม่คิดค่าใช้จ่าย
 contracts-error-child-ages-column = กรอกช่วงอายุ จาก–ถึง เช่น 4-11 ไม่เกิน 17
 contracts-error-breakfast-price = กรอกราคาอาหารเช้าเมื่อขายอาหารเช้าแยก
+contracts-held = การกันห้อง (Allotment) มีห้องประเภทนี้ { $rooms } ห้องในคืนวันที่ { $night } จนถึงวันคืนห้อง { $release }
+contracts-held-released = ห้องที่กันไว้ { $rooms } ห้องสำหรับคืนวันที่ { $night } ได้คืนให้โรงแรมแล้วเมื่อ { $release }

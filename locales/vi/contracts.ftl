@@ -121,3 +121,5 @@ contracts-child-ages-note = Độ tuổi tính giá trẻ em, từ–đến, ví
 contracts-complimentary-column = Miễn phí
 contracts-error-child-ages-column = ghi độ tuổi từ–đến, ví dụ 4-11, tối đa 17
 contracts-error-breakfast-price = ghi giá bữa sáng khi bữa sáng được bán riêng
+contracts-held = Quỹ phòng (allotment) giữ { $rooms } phòng loại này cho đêm { $night }, đến ngày nhả phòng { $release }.
+contracts-held-released = { $rooms } phòng giữ cho đêm { $night } đã được nhả lại cho khách sạn ngày { $release }.

@@ -121,3 +121,5 @@ contracts-child-ages-note = 适用儿童价的年龄，从–到，例如 4-11�
 contracts-complimentary-column = 免费
 contracts-error-child-ages-column = 请按“从–到”填写年龄，例如 4-11，最大 17
 contracts-error-breakfast-price = 早餐单独收费时请填写早餐价格
+contracts-held = 配额在 { $night } 为此房型保留 { $rooms } 间房，释放日为 { $release }。
+contracts-held-released = { $night } 的 { $rooms } 间配额房已于 { $release } 释放回酒店。

@@ -230,12 +230,51 @@ async fn a_contract_prices_a_stay_from_its_seasons_peaks_and_supplements() {
     let html = refused(&ops, &app, &allotments, &overlap).await;
     assert!(html.contains("Overlaps Deluxe"), "{html}");
 
+    let html = body(
+        ops.get(&app, &price("check_in=2031-02-10&nights=2&adults=2"))
+            .await,
+    )
+    .await;
+    assert!(
+        html.contains(
+            "holds 10 rooms of this type on Feb 10, 2031, until its release on Jan 27, 2031"
+        ),
+        "{html}"
+    );
+
+    // The rate's edit form carries its terms and changes them under the same rules.
+    let rate_id = app
+        .with_db(move |c| {
+            tourdesk::db::master::rooms::rates_of(c, hotel).expect("rates")[0]
+                .id
+                .to_string()
+        })
+        .await;
+    let edit = format!("/room-rates/{rate_id}");
+    let form = body(ops.get(&app, &format!("{edit}/edit")).await).await;
+    assert!(
+        form.contains("value=\"800.00\"") && form.contains("value=\"4\""),
+        "{form}"
+    );
+    let mut changed = rate(&room, "2031-01-01", "2031-06-30", "3000");
+    changed.extend([("extra_bed", "900"), ("min_nights", "0")]);
+    let html = refused(&ops, &app, &edit, &changed).await;
+    assert!(html.contains("from 1 to 60"), "{html}");
+    changed.pop();
+    post_ok(&ops, &app, &edit, &changed).await;
+    let terms = app
+        .with_db(move |c| tourdesk::db::master::rooms::rates_of(c, hotel).expect("rates")[0].terms)
+        .await;
+    assert_eq!(
+        (terms.extra_bed, terms.child, terms.min_nights),
+        (Some(90_000), None, 1)
+    );
+
     let shown = body(ops.get(&app, &page).await).await;
     for text in [
         "CP-2031",
         "Songkran",
-        "Extra bed 800.00 THB",
-        "at least 2 nights",
+        "Extra bed 900.00 THB",
         "Complimentary",
     ] {
         assert!(

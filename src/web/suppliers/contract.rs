@@ -87,6 +87,8 @@ pub struct PriceView {
     error: Option<String>,
     nights: Vec<NightView>,
     total: String,
+    /// What the room type's allotment holds on the first night, if it has one then.
+    held: Option<String>,
 }
 
 /// Everything of the contract the hotel's page shows.
@@ -573,18 +575,25 @@ pub async fn price(
                 .unwrap_or_default();
             PriceView {
                 error: Some(first),
-                nights: Vec::new(),
-                total: String::new(),
+                ..PriceView::default()
             }
         }
         Some((rt, check_in, nights, occupancy)) => {
-            let contract = db
+            let hotel_id = hotel.id;
+            let (contract, allotments) = db
                 .read(move |conn| -> Result<_, WebError> {
-                    Ok(contracts::room_contract(conn, rt)?)
+                    let held = contracts::allotments_of(conn, hotel_id)?
+                        .into_iter()
+                        .filter(|a| !a.archived && a.room_type == rt)
+                        .map(|a| a.allotment)
+                        .collect::<Vec<_>>();
+                    Ok((contracts::room_contract(conn, rt)?, held))
                 })
-                .await?
-                .ok_or(WebError::NotFound)?;
-            priced(&ui, price_stay(&contract, check_in, nights, &occupancy))
+                .await?;
+            let contract = contract.ok_or(WebError::NotFound)?;
+            let mut view = priced(&ui, price_stay(&contract, check_in, nights, &occupancy));
+            view.held = held_text(&ui, &allotments, check_in);
+            view
         }
     };
     let state = PageState {
@@ -595,6 +604,22 @@ pub async fn price(
     render_show(&ui, &db, &user, hotel, state).await
 }
 
+/// What an allotment holds on `night`, as of the agency's today: the rooms and their release
+/// date, or that they went back to the hotel.
+fn held_text(ui: &Ui, allotments: &[Allotment], night: NaiveDate) -> Option<String> {
+    let held = allotments.iter().find_map(|a| a.held(night, ui.today()))?;
+    let id = if held.released {
+        "contracts-held-released"
+    } else {
+        "contracts-held"
+    };
+    let m = Message::new(id)
+        .count("rooms", i64::from(held.rooms))
+        .date("night", night)
+        .date("release", held.release_on);
+    Some(ui.message(&m))
+}
+
 /// A stay's price (or why there is none) in the reader's words and formats.
 fn priced(ui: &Ui, outcome: Result<(Vec<NightPrice>, Money), PriceError>) -> PriceView {
     let f = ui.formats();
@@ -602,8 +627,7 @@ fn priced(ui: &Ui, outcome: Result<(Vec<NightPrice>, Money), PriceError>) -> Pri
     match outcome {
         Err(e) => PriceView {
             error: Some(ui.message(&e.message())),
-            nights: Vec::new(),
-            total: String::new(),
+            ..PriceView::default()
         },
         Ok((nights, total)) => PriceView {
             error: None,
@@ -623,6 +647,7 @@ fn priced(ui: &Ui, outcome: Result<(Vec<NightPrice>, Money), PriceError>) -> Pri
                 })
                 .collect(),
             total: money(total),
+            held: None,
         },
     }
 }
