@@ -609,9 +609,9 @@ pub async fn price(
 fn held_text(ui: &Ui, allotments: &[Allotment], night: NaiveDate) -> Option<String> {
     let held = allotments.iter().find_map(|a| a.held(night, ui.today()))?;
     let id = if held.released {
-        "contracts-held-released"
+        key("contracts-held-released")
     } else {
-        "contracts-held"
+        key("contracts-held")
     };
     let m = Message::new(id)
         .count("rooms", i64::from(held.rooms))
