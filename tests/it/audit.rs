@@ -297,3 +297,35 @@ async fn staff_accounts_and_sign_ins_read_as_sentences() {
         "{rows:?}"
     );
 }
+
+#[tokio::test]
+async fn the_audit_page_has_numbered_pages() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in(Role::Admin).await;
+    // 260 guides make 260 rows: six pages of 50.
+    app.with_db(|conn| {
+        tourdesk::db::write(conn, |conn| -> diesel::QueryResult<()> {
+            for n in 0..260 {
+                let data = fixtures::guide_data(&format!("Paged Guide {n}"));
+                tourdesk::db::master::create::<tourdesk::db::master::guides::Guides>(
+                    conn,
+                    &tourdesk::db::audit::Actor::cli(),
+                    &data,
+                )?;
+            }
+            Ok(())
+        })
+        .expect("guides")
+    })
+    .await;
+    let html = audit_page(&app, &admin, "?page=3")
+        .await
+        .replace("&amp;", "&");
+    for n in [1, 2, 4, 5, 6] {
+        assert!(
+            html.contains(&format!("page={n}\" aria-label=")),
+            "page {n}: {html}"
+        );
+    }
+    assert!(html.contains("aria-current=\"page\">3<"), "{html}");
+}

@@ -155,7 +155,12 @@ pub fn vehicle(conn: &mut AnyConnection, company: SupplierId) -> VehicleId {
 
 /// A guide speaking English, at 2,000 THB a day.
 pub fn guide(conn: &mut AnyConnection, name: &str) -> GuideId {
-    let data = GuideData {
+    guides::insert(conn, &guide_data(name)).expect("inserting a guide")
+}
+
+/// A guide's data: English, 2,000 THB a day.
+pub fn guide_data(name: &str) -> GuideData {
+    GuideData {
         name: name.to_owned(),
         local_name: String::new(),
         phone: String::new(),
@@ -166,8 +171,7 @@ pub fn guide(conn: &mut AnyConnection, name: &str) -> GuideId {
         active: true,
         notes: String::new(),
         languages: vec![(Language::English, LanguageLevel::Fluent)],
-    };
-    guides::insert(conn, &data).expect("inserting a guide")
+    }
 }
 
 /// A client agency billed in USD.
