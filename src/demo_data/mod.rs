@@ -73,6 +73,7 @@ fn seed_rates(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> 
         ("KRW", "0.0258"),
         ("VND", "0.00139"),
         ("IDR", "0.00217"),
+        ("AUD", "23.40"),
     ];
     for (code, base) in pairs {
         let from = cur(code)?;

@@ -285,7 +285,7 @@ async fn the_demo_data_seeds_once_and_shows_in_the_lists() {
         .await;
     assert_eq!(
         (hotels, guides, agencies, rates),
-        (40, 25, 15, 8 * 365),
+        (40, 25, 15, 9 * 365),
         "seeding twice adds nothing"
     );
     let (contracts, peaks, allotments) = app
