@@ -138,3 +138,7 @@ contracts-held-released = The allotment's { $rooms ->
     [one] { $rooms } room
    *[other] { $rooms } rooms
 } for { $night } went back to the hotel on { $release }.
+contracts-peak-edit-title = Edit peak surcharge
+contracts-peak-updated = Peak surcharge saved.
+contracts-allotment-edit-title = Edit allotment
+contracts-allotment-updated = Allotment saved.

@@ -123,3 +123,7 @@ contracts-error-child-ages-column = กรอกช่วงอายุ จา�
 contracts-error-breakfast-price = กรอกราคาอาหารเช้าเมื่อขายอาหารเช้าแยก
 contracts-held = การกันห้อง (Allotment) มีห้องประเภทนี้ { $rooms } ห้องในคืนวันที่ { $night } จนถึงวันคืนห้อง { $release }
 contracts-held-released = ห้องที่กันไว้ { $rooms } ห้องสำหรับคืนวันที่ { $night } ได้คืนให้โรงแรมแล้วเมื่อ { $release }
+contracts-peak-edit-title = แก้ไขค่าเสริมช่วงพีค
+contracts-peak-updated = บันทึกค่าเสริมช่วงพีคแล้ว
+contracts-allotment-edit-title = แก้ไขการกันห้อง
+contracts-allotment-updated = บันทึกการกันห้องแล้ว

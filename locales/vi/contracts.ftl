@@ -123,3 +123,7 @@ contracts-error-child-ages-column = ghi độ tuổi từ–đến, ví dụ 4-1
 contracts-error-breakfast-price = ghi giá bữa sáng khi bữa sáng được bán riêng
 contracts-held = Quỹ phòng (allotment) giữ { $rooms } phòng loại này cho đêm { $night }, đến ngày nhả phòng { $release }.
 contracts-held-released = { $rooms } phòng giữ cho đêm { $night } đã được nhả lại cho khách sạn ngày { $release }.
+contracts-peak-edit-title = Sửa phụ thu cao điểm
+contracts-peak-updated = Đã lưu phụ thu cao điểm.
+contracts-allotment-edit-title = Sửa quỹ phòng
+contracts-allotment-updated = Đã lưu quỹ phòng.

@@ -123,3 +123,7 @@ contracts-error-child-ages-column = 请按“从–到”填写年龄，例如 4
 contracts-error-breakfast-price = 早餐单独收费时请填写早餐价格
 contracts-held = 配额在 { $night } 为此房型保留 { $rooms } 间房，释放日为 { $release }。
 contracts-held-released = { $night } 的 { $rooms } 间配额房已于 { $release } 释放回酒店。
+contracts-peak-edit-title = 编辑高峰期附加费
+contracts-peak-updated = 高峰期附加费已保存。
+contracts-allotment-edit-title = 编辑配额
+contracts-allotment-updated = 配额已保存。

@@ -4,8 +4,8 @@
 
 use crate::domain::currency::Currency;
 use crate::domain::ids::{
-    AgencyId, ContactId, ExchangeRateId, GuideId, ImportBatchId, RoomRateId, RoomTypeId,
-    SupplierId, UserId,
+    AgencyId, AllotmentId, ContactId, ExchangeRateId, GuideId, ImportBatchId, PeakId, RoomRateId,
+    RoomTypeId, SupplierId, UserId,
 };
 use crate::domain::master::suppliers::SupplierKind;
 use crate::import::Kind;
@@ -76,6 +76,16 @@ pub fn room_type(id: RoomTypeId) -> String {
 
 pub fn room_rate(id: RoomRateId) -> String {
     format!("/room-rates/{id}")
+}
+
+/// A hotel's peak surcharge (its form posts here; `/edit` shows it).
+pub fn peak(id: PeakId) -> String {
+    format!("/peaks/{id}")
+}
+
+/// An allotment (its form posts here; `/edit` shows it).
+pub fn allotment(id: AllotmentId) -> String {
+    format!("/allotments/{id}")
 }
 
 /// Where a supplier's new contacts are posted.

@@ -194,6 +194,10 @@ pub const ROUTES: &[Route] = &[
     post("/hotels/{id}/peaks", Access::Perm(Perm::SuppliersEdit)),
     post("/hotels/{id}/allotments", Access::Perm(Perm::SuppliersEdit)),
     get("/hotels/{id}/price", Access::Perm(Perm::SuppliersView)),
+    get("/peaks/{id}/edit", Access::Perm(Perm::SuppliersEdit)),
+    post("/peaks/{id}", Access::Perm(Perm::SuppliersEdit)),
+    get("/allotments/{id}/edit", Access::Perm(Perm::SuppliersEdit)),
+    post("/allotments/{id}", Access::Perm(Perm::SuppliersEdit)),
     post("/peaks/{id}/archive", Access::Perm(Perm::SuppliersEdit)),
     post("/peaks/{id}/restore", Access::Perm(Perm::SuppliersEdit)),
     post(
@@ -400,6 +404,10 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .post("/hotels/{id}/peaks", contract::add_peak)
         .post("/hotels/{id}/allotments", contract::add_allotment)
         .get("/hotels/{id}/price", contract::price)
+        .get("/peaks/{id}/edit", item_edits::peak_form)
+        .post("/peaks/{id}", item_edits::update_peak)
+        .get("/allotments/{id}/edit", item_edits::allotment_form)
+        .post("/allotments/{id}", item_edits::update_allotment)
         .post("/peaks/{id}/archive", items::archive::<Peaks>)
         .post("/peaks/{id}/restore", items::restore::<Peaks>)
         .post("/allotments/{id}/archive", items::archive::<Allotments>)

@@ -40,6 +40,20 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
             ("amount", s("100")),
             ("currency", s("THB")),
         ],
+        "/peaks/{id}" => vec![
+            ("name", format!("Walk Christmas {n}")),
+            ("starts_on", s("2045-12-24")),
+            ("ends_on", s("2045-12-31")),
+            ("amount", s("600")),
+            ("currency", s("THB")),
+            ("min_nights", s("2")),
+        ],
+        "/allotments/{id}" => vec![
+            ("starts_on", s("2045-01-01")),
+            ("ends_on", s("2045-03-31")),
+            ("rooms", s("6")),
+            ("release_days", s("10")),
+        ],
         archive if archive.ends_with("/archive") => vec![("confirmed", s("yes"))],
         "/hotels" | "/hotels/{id}" => vec![
             ("name", format!("Access Hotel {n}")),

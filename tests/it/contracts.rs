@@ -230,6 +230,38 @@ async fn a_contract_prices_a_stay_from_its_seasons_peaks_and_supplements() {
     let html = refused(&ops, &app, &allotments, &overlap).await;
     assert!(html.contains("Overlaps Deluxe"), "{html}");
 
+    // Peaks and allotments are edited under the rules they were added with.
+    let (peak_id, allotment_id) = app
+        .with_db(move |c| {
+            use tourdesk::db::master::contracts;
+            (
+                contracts::peaks_of(c, hotel).expect("peaks")[0].id,
+                contracts::allotments_of(c, hotel).expect("allotments")[0].id,
+            )
+        })
+        .await;
+    let peak_page = format!("/peaks/{peak_id}");
+    let form = body(ops.get(&app, &format!("{peak_page}/edit")).await).await;
+    assert!(form.contains("value=\"Songkran\""), "{form}");
+    let mut edited = songkran.to_vec();
+    edited.remove(1);
+    edited[3] = ("amount", "0.005");
+    let html = refused(&ops, &app, &peak_page, &edited).await;
+    assert!(html.contains("Too many digits"), "{html}");
+    edited[3] = ("amount", "600");
+    post_ok(&ops, &app, &peak_page, &edited).await;
+    let allotment_page = format!("/allotments/{allotment_id}");
+    let bad = [
+        ("starts_on", "2031-01-01"),
+        ("ends_on", "2031-03-31"),
+        ("rooms", "0"),
+        ("release_days", "14"),
+    ];
+    refused(&ops, &app, &allotment_page, &bad).await;
+    let mut good = bad.to_vec();
+    good[2] = ("rooms", "12");
+    post_ok(&ops, &app, &allotment_page, &good).await;
+
     let html = body(
         ops.get(&app, &price("check_in=2031-02-10&nights=2&adults=2"))
             .await,
@@ -237,7 +269,7 @@ async fn a_contract_prices_a_stay_from_its_seasons_peaks_and_supplements() {
     .await;
     assert!(
         html.contains(
-            "holds 10 rooms of this type on Feb 10, 2031, until its release on Jan 27, 2031"
+            "holds 12 rooms of this type on Feb 10, 2031, until its release on Jan 27, 2031"
         ),
         "{html}"
     );
@@ -274,6 +306,7 @@ async fn a_contract_prices_a_stay_from_its_seasons_peaks_and_supplements() {
     for text in [
         "CP-2031",
         "Songkran",
+        "600.00 THB",
         "Extra bed 900.00 THB",
         "Complimentary",
     ] {

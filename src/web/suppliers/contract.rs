@@ -248,23 +248,14 @@ pub fn section(
             "peak",
             Fields(vec![("currency".into(), currency.clone())]),
             &|b| {
-                b.text("name", key("contracts-peak-name"), true)
-                    .select("room_type", key("rooms-room-type"), options_all.clone())
-                    .date("starts_on", key("rates-from"), true)
-                    .date("ends_on", key("rates-to"), true)
-                    .number("amount", key("contracts-peak-amount"), true)
-                    .currencies("currency", key("suppliers-col-currency"))
-                    .number("min_nights", key("contracts-min-nights"), false);
+                b.select("room_type", key("rooms-room-type"), options_all.clone());
+                peak_fields(b);
             },
         ),
         allotments,
         allotment_fields: form("allotment", Fields(Vec::new()), &|b| {
-            b.select("room_type", key("rooms-room-type"), options.clone())
-                .date("starts_on", key("rates-from"), true)
-                .date("ends_on", key("rates-to"), true)
-                .number("rooms", key("contracts-allotment-rooms"), true)
-                .number("release_days", key("contracts-release-days"), true)
-                .hint(key("contracts-release-days-hint"));
+            b.select("room_type", key("rooms-room-type"), options.clone());
+            allotment_fields(b);
         }),
         price_fields: {
             let mut b = FormBuilder::new(ui, price_values, &no_errors);
@@ -331,7 +322,7 @@ pub async fn set_contract(
 }
 
 /// A rule's refusal on the form, at `field`; an archived hotel is a conflict.
-fn contract_refused(ui: &Ui, field: &str, e: ContractError) -> Result<Errors, WebError> {
+pub(super) fn contract_refused(ui: &Ui, field: &str, e: ContractError) -> Result<Errors, WebError> {
     match e {
         ContractError::NotFound => Err(WebError::NotFound),
         ContractError::Archived => Err(WebError::Conflict(Message::new("error-archived"))),
@@ -366,6 +357,78 @@ fn period(r: &mut Reader<'_>) -> Option<Season> {
         },
         _ => None,
     }
+}
+
+/// A peak's name, period, surcharge and minimum nights as its form gives them (its room type
+/// apart: chosen when it is added, kept when it is edited).
+pub(super) fn read_peak(r: &mut Reader<'_>) -> Option<Peak> {
+    let name = r.text("name", 100, true);
+    let period = period(r);
+    let currency = r.currency("currency");
+    let amount = r.money("amount", currency, true);
+    let min_nights = r.integer("min_nights", 1, i64::from(MAX_MIN_NIGHTS), false);
+    Some(Peak {
+        name,
+        period: period?,
+        amount: Money::new(amount?, currency?),
+        min_nights: min_nights.and_then(|n| u16::try_from(n).ok()).unwrap_or(1),
+    })
+}
+
+/// An allotment's period, rooms and release days as its form gives them (its room type apart).
+pub(super) fn read_allotment(r: &mut Reader<'_>) -> Option<Allotment> {
+    let period = period(r);
+    let rooms = r.integer("rooms", 1, i64::from(MAX_ALLOTMENT_ROOMS), true);
+    let release = r.integer("release_days", 0, i64::from(MAX_RELEASE_DAYS), true);
+    Some(Allotment {
+        period: period?,
+        rooms: u16::try_from(rooms?).ok()?,
+        release_days: u16::try_from(release?).ok()?,
+    })
+}
+
+/// The peak form's fields but its room type: what [`read_peak`] reads.
+pub fn peak_fields(b: &mut FormBuilder<'_>) {
+    b.text("name", key("contracts-peak-name"), true)
+        .date("starts_on", key("rates-from"), true)
+        .date("ends_on", key("rates-to"), true)
+        .number("amount", key("contracts-peak-amount"), true)
+        .currencies("currency", key("suppliers-col-currency"))
+        .number("min_nights", key("contracts-min-nights"), false);
+}
+
+/// The allotment form's fields but its room type: what [`read_allotment`] reads.
+pub fn allotment_fields(b: &mut FormBuilder<'_>) {
+    b.date("starts_on", key("rates-from"), true)
+        .date("ends_on", key("rates-to"), true)
+        .number("rooms", key("contracts-allotment-rooms"), true)
+        .number("release_days", key("contracts-release-days"), true)
+        .hint(key("contracts-release-days-hint"));
+}
+
+/// A stored peak as its edit form shows it.
+pub fn peak_values(ui: &Ui, p: &Peak) -> Fields {
+    Fields(vec![
+        ("name".into(), p.name.clone()),
+        ("starts_on".into(), p.period.starts_on.to_string()),
+        ("ends_on".into(), p.period.ends_on.to_string()),
+        (
+            "amount".into(),
+            crate::web::kit::money_input(ui, p.amount.minor, p.amount.currency),
+        ),
+        ("currency".into(), p.amount.currency.code().into()),
+        ("min_nights".into(), p.min_nights.to_string()),
+    ])
+}
+
+/// A stored allotment as its edit form shows it.
+pub fn allotment_values(a: &Allotment) -> Fields {
+    Fields(vec![
+        ("starts_on".into(), a.period.starts_on.to_string()),
+        ("ends_on".into(), a.period.ends_on.to_string()),
+        ("rooms".into(), a.rooms.to_string()),
+        ("release_days".into(), a.release_days.to_string()),
+    ])
 }
 
 /// The room type a form chose among the hotel's live ones; empty when `optional`.
@@ -406,27 +469,13 @@ pub async fn add_peak(
     let page = (&ui, &db, &user);
     let types = room_types(&db, hotel.id).await?;
     let mut r = Reader::new(&ui, &fields);
-    let name = r.text("name", 100, true);
     let room_type = chosen_room_type(&mut r, &types, true);
-    let period = period(&mut r);
-    let currency = r.currency("currency");
-    let amount = r.money("amount", currency, true);
-    let min_nights = r.integer("min_nights", 1, i64::from(MAX_MIN_NIGHTS), false);
-    let (Some(room_type), Some(period), Some(currency), Some(amount), false) =
-        (room_type, period, currency, amount, r.errors.any())
-    else {
+    let peak = read_peak(&mut r);
+    let (Some(room_type), Some(peak), false) = (room_type, peak, r.errors.any()) else {
         let errors = r.errors;
         return refuse(page, hotel, "peak", fields, errors).await;
     };
-    let new = NewPeak {
-        room_type,
-        peak: Peak {
-            name,
-            period,
-            amount: Money::new(amount, currency),
-            min_nights: min_nights.and_then(|n| u16::try_from(n).ok()).unwrap_or(1),
-        },
-    };
+    let new = NewPeak { room_type, peak };
     let (actor, id) = (user.actor(ui.client_addr()), hotel.id);
     let added = db
         .write(move |conn| contracts::add_peak(conn, &actor, id, &new))
@@ -454,19 +503,10 @@ pub async fn add_allotment(
     let types = room_types(&db, hotel.id).await?;
     let mut r = Reader::new(&ui, &fields);
     let room_type = chosen_room_type(&mut r, &types, false).flatten();
-    let period = period(&mut r);
-    let rooms = r.integer("rooms", 1, i64::from(MAX_ALLOTMENT_ROOMS), true);
-    let release = r.integer("release_days", 0, i64::from(MAX_RELEASE_DAYS), true);
-    let (Some(room_type), Some(period), Some(rooms), Some(release), false) =
-        (room_type, period, rooms, release, r.errors.any())
-    else {
+    let allotment = read_allotment(&mut r);
+    let (Some(room_type), Some(allotment), false) = (room_type, allotment, r.errors.any()) else {
         let errors = r.errors;
         return refuse(page, hotel, "allotment", fields, errors).await;
-    };
-    let allotment = Allotment {
-        period,
-        rooms: u16::try_from(rooms).unwrap_or(u16::MAX),
-        release_days: u16::try_from(release).unwrap_or(u16::MAX),
     };
     let (actor, id) = (user.actor(ui.client_addr()), hotel.id);
     let added = db

@@ -1,21 +1,23 @@
-//! Editing a hotel's room types and seasonal contract rates after they were added: the
-//! same rules as adding them (a name unique per hotel, seasons of one room type never
-//! overlapping), the change audited with its before and after.
+//! Editing a hotel's room types, seasonal contract rates, peak surcharges and allotments after
+//! they were added: the same rules as adding them (a name unique per hotel, seasons, peaks and
+//! allotments never overlapping), the change audited with its before and after.
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use serde::Serialize;
 
+use crate::db::master::contracts::{self, StoredAllotment, StoredPeak};
 use crate::db::master::rooms::{self, RoomRate, RoomType};
 use crate::db::master::suppliers;
 use crate::domain::access::Perm;
-use crate::domain::ids::{RoomRateId, RoomTypeId, SupplierId};
+use crate::domain::ids::{AllotmentId, PeakId, RoomRateId, RoomTypeId, SupplierId};
 use crate::domain::message::{Message, key};
 use crate::web::error::WebError;
 use crate::web::extract::{CurrentUser, Db, Ui};
 use crate::web::flash::Flash;
 use crate::web::kit::form::{Errors, FieldView, Fields, FormBuilder, Reader};
 use crate::web::paths;
+use crate::web::suppliers::contract;
 use crate::web::suppliers::forms::{
     self, rate_refused, read_rate, read_room_type, room_type_refused,
 };
@@ -60,6 +62,24 @@ impl Page {
             hotel,
             action: paths::room_rate(rate.id),
             fields: forms::rate_fields,
+        }
+    }
+
+    fn peak(peak: &StoredPeak) -> Page {
+        Page {
+            title: key("contracts-peak-edit-title"),
+            hotel: peak.hotel,
+            action: paths::peak(peak.id),
+            fields: contract::peak_fields,
+        }
+    }
+
+    fn allotment(hotel: SupplierId, allotment: &StoredAllotment) -> Page {
+        Page {
+            title: key("contracts-allotment-edit-title"),
+            hotel,
+            action: paths::allotment(allotment.id),
+            fields: contract::allotment_fields,
         }
     }
 }
@@ -206,6 +226,109 @@ pub async fn update_rate(
         Err(e) => {
             let errors = rate_refused(&ui, e)?;
             render(&ui, &db, Page::rate(hotel, &shown), &fields, &errors).await
+        }
+    }
+}
+
+/// A live peak.
+async fn load_peak(db: &Db, id: PeakId) -> Result<StoredPeak, WebError> {
+    db.find(move |conn| Ok(contracts::find_peak(conn, id)?.filter(|p| !p.archived)))
+        .await
+}
+
+pub async fn peak_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<PeakId>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let peak = load_peak(&db, path.into_inner()).await?;
+    let values = contract::peak_values(&ui, &peak.peak);
+    render(&ui, &db, Page::peak(&peak), &values, &Errors::default()).await
+}
+
+pub async fn update_peak(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<PeakId>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let shown = load_peak(&db, path.into_inner()).await?;
+    let fields = Fields(form.into_inner());
+    let mut r = Reader::new(&ui, &fields);
+    let peak = contract::read_peak(&mut r);
+    let (Some(peak), false) = (peak, r.errors.any()) else {
+        return render(&ui, &db, Page::peak(&shown), &fields, &r.errors).await;
+    };
+    let (actor, id) = (user.actor(ui.client_addr()), shown.id);
+    let changed = db
+        .write(move |conn| contracts::change_peak(conn, &actor, id, &peak))
+        .await;
+    match changed {
+        Ok(hotel) => {
+            let flash = Flash::success(Message::new("contracts-peak-updated"));
+            Ok(ui.see_other(&paths::hotel(hotel), flash))
+        }
+        Err(e) => {
+            let errors = contract::contract_refused(&ui, "starts_on", e)?;
+            render(&ui, &db, Page::peak(&shown), &fields, &errors).await
+        }
+    }
+}
+
+/// A live allotment with its hotel.
+async fn load_allotment(
+    db: &Db,
+    id: AllotmentId,
+) -> Result<(SupplierId, StoredAllotment), WebError> {
+    db.find(move |conn| Ok(contracts::find_allotment(conn, id)?.filter(|(_, a)| !a.archived)))
+        .await
+}
+
+pub async fn allotment_form(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<AllotmentId>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let (hotel, allotment) = load_allotment(&db, path.into_inner()).await?;
+    let values = contract::allotment_values(&allotment.allotment);
+    let page = Page::allotment(hotel, &allotment);
+    render(&ui, &db, page, &values, &Errors::default()).await
+}
+
+pub async fn update_allotment(
+    ui: Ui,
+    db: Db,
+    user: CurrentUser,
+    path: web::Path<AllotmentId>,
+    form: web::Form<Vec<(String, String)>>,
+) -> Result<HttpResponse, WebError> {
+    user.require(Perm::SuppliersEdit)?;
+    let (hotel, shown) = load_allotment(&db, path.into_inner()).await?;
+    let fields = Fields(form.into_inner());
+    let mut r = Reader::new(&ui, &fields);
+    let allotment = contract::read_allotment(&mut r);
+    let (Some(allotment), false) = (allotment, r.errors.any()) else {
+        let page = Page::allotment(hotel, &shown);
+        return render(&ui, &db, page, &fields, &r.errors).await;
+    };
+    let (actor, id) = (user.actor(ui.client_addr()), shown.id);
+    let changed = db
+        .write(move |conn| contracts::change_allotment(conn, &actor, id, &allotment))
+        .await;
+    match changed {
+        Ok(hotel) => {
+            let flash = Flash::success(Message::new("contracts-allotment-updated"));
+            Ok(ui.see_other(&paths::hotel(hotel), flash))
+        }
+        Err(e) => {
+            let errors = contract::contract_refused(&ui, "starts_on", e)?;
+            render(&ui, &db, Page::allotment(hotel, &shown), &fields, &errors).await
         }
     }
 }

@@ -119,14 +119,7 @@ pub fn add_allotment(
     allotment: &Allotment,
 ) -> Result<AllotmentId, ContractError> {
     let id = insert_allotment(conn, hotel, room_type, allotment)?;
-    let after = serde_json::json!({
-        "hotel": hotel.0,
-        "room_type": room_type.0,
-        "starts_on": allotment.period.starts_on,
-        "ends_on": allotment.period.ends_on,
-        "rooms": allotment.rooms,
-        "release_days": allotment.release_days,
-    });
+    let after = allotment_json(hotel, room_type, allotment);
     audit::record_change(conn, actor, Change::create(Entity::Allotment, id, after))?;
     Ok(id)
 }
@@ -216,4 +209,67 @@ impl Item for Allotments {
             None => Ok(None),
         }
     }
+}
+
+fn allotment_json(hotel: SupplierId, room_type: RoomTypeId, a: &Allotment) -> serde_json::Value {
+    serde_json::json!({
+        "hotel": hotel.0,
+        "room_type": room_type.0,
+        "starts_on": a.period.starts_on,
+        "ends_on": a.period.ends_on,
+        "rooms": a.rooms,
+        "release_days": a.release_days,
+    })
+}
+
+/// A live or archived allotment by id, with its hotel.
+pub fn find_allotment(
+    conn: &mut AnyConnection,
+    id: AllotmentId,
+) -> QueryResult<Option<(SupplierId, StoredAllotment)>> {
+    let Some((hotel, _)) = Allotments::owner(conn, id)? else {
+        return Ok(None);
+    };
+    Ok(allotments_of(conn, hotel)?
+        .into_iter()
+        .find(|a| a.id == id)
+        .map(|a| (hotel, a)))
+}
+
+/// Changes a live allotment's period, rooms and release days (its room type stays), read
+/// inside the caller's transaction under the rules of [`add_allotment`], and audits it.
+/// Returns its hotel.
+pub fn change_allotment(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: AllotmentId,
+    allotment: &Allotment,
+) -> Result<SupplierId, ContractError> {
+    allotment.check()?;
+    let (hotel, before) = find_allotment(conn, id)?.ok_or(ContractError::NotFound)?;
+    if before.archived {
+        return Err(ContractError::Archived);
+    }
+    lock_live_hotel(conn, hotel)?;
+    let room_type = before.room_type;
+    if let Some(clash) = clashing_allotment(conn, hotel, room_type, &allotment.period, Some(id))? {
+        return Err(allotment_overlap(clash, room_type_name(conn, room_type)?));
+    }
+    diesel::update(allotments::table.find(id.0))
+        .set((
+            allotments::starts_on.eq(allotment.period.starts_on),
+            allotments::ends_on.eq(allotment.period.ends_on),
+            allotments::rooms.eq(i32::from(allotment.rooms)),
+            allotments::release_days.eq(i32::from(allotment.release_days)),
+            allotments::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    let change = Change::update(
+        Entity::Allotment,
+        id,
+        allotment_json(hotel, room_type, &before.allotment),
+        allotment_json(hotel, room_type, allotment),
+    );
+    audit::record_change(conn, actor, change)?;
+    Ok(hotel)
 }

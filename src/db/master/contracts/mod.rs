@@ -13,9 +13,12 @@ mod allotments;
 mod peaks;
 
 pub use allotments::{
-    Allotments, StoredAllotment, add_allotment, allotment_name, allotments_of, insert_allotment,
+    Allotments, StoredAllotment, add_allotment, allotment_name, allotments_of, change_allotment,
+    find_allotment, insert_allotment,
 };
-pub use peaks::{NewPeak, Peaks, StoredPeak, add_peak, insert_peak, peak_name, peaks_of};
+pub use peaks::{
+    NewPeak, Peaks, StoredPeak, add_peak, change_peak, find_peak, insert_peak, peak_name, peaks_of,
+};
 
 use chrono::NaiveDate;
 use diesel::dsl;

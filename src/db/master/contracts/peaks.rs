@@ -250,3 +250,62 @@ impl Item for Peaks {
         )
     }
 }
+
+/// A live peak by id, as stored.
+pub fn find_peak(conn: &mut AnyConnection, id: PeakId) -> QueryResult<Option<StoredPeak>> {
+    let Some((hotel, _)) = Peaks::owner(conn, id)? else {
+        return Ok(None);
+    };
+    Ok(peak_rows(conn, hotel)?.into_iter().find(|p| p.id == id))
+}
+
+/// Changes a live peak's name, period, amount and minimum nights (its room types stay), read
+/// inside the caller's transaction under the rules of [`add_peak`], and audits it. Returns its
+/// hotel.
+pub fn change_peak(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: PeakId,
+    peak: &Peak,
+) -> Result<SupplierId, ContractError> {
+    peak.check()?;
+    let before = find_peak(conn, id)?.ok_or(ContractError::NotFound)?;
+    if before.archived {
+        return Err(ContractError::Archived);
+    }
+    lock_live_hotel(conn, before.hotel)?;
+    let new = NewPeak {
+        room_type: before.room_type,
+        peak: peak.clone(),
+    };
+    if let Some(clash) = clashing_peak(conn, before.hotel, &new, Some(id))? {
+        return Err(ContractError::Overlap {
+            name: clash.peak.name,
+            from: clash.peak.period.starts_on,
+            to: clash.peak.period.ends_on,
+        });
+    }
+    diesel::update(peak_surcharges::table.find(id.0))
+        .set((
+            peak_surcharges::name.eq(&peak.name),
+            peak_surcharges::starts_on.eq(peak.period.starts_on),
+            peak_surcharges::ends_on.eq(peak.period.ends_on),
+            peak_surcharges::amount_minor.eq(peak.amount.minor),
+            peak_surcharges::currency.eq(peak.amount.currency.code()),
+            peak_surcharges::min_nights.eq(i32::from(peak.min_nights)),
+            peak_surcharges::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+    let was = NewPeak {
+        room_type: before.room_type,
+        peak: before.peak,
+    };
+    let change = Change::update(
+        Entity::Peak,
+        id,
+        was.audit_json(before.hotel),
+        new.audit_json(before.hotel),
+    );
+    audit::record_change(conn, actor, change)?;
+    Ok(before.hotel)
+}
