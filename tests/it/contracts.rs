@@ -428,6 +428,56 @@ async fn archived_items_come_back_only_when_their_rules_still_hold() {
     assert_eq!(res.status(), 409);
     let html = body(res).await;
     assert!(html.contains("already has a room type"), "{html}");
+
+    // A room type whose rates the contract no longer covers cannot come back with them.
+    let (suite, _) = app
+        .with_db(move |c| {
+            let suite = room_type(c, hotel, "Suite");
+            (suite, room_rate(c, suite, day(1, 1), day(3, 31)))
+        })
+        .await;
+    post_ok(
+        &ops,
+        &app,
+        &format!("/room-types/{suite}/archive"),
+        &[("confirmed", "yes")],
+    )
+    .await;
+    // With the twin's live rates archived too, a contract for 2030 is accepted, which leaves
+    // Suite's archived 2031 rate outside it.
+    post_ok(
+        &ops,
+        &app,
+        &format!("/room-rates/{rate}/archive"),
+        &[("confirmed", "yes")],
+    )
+    .await;
+    let twin_rates = app
+        .with_db(move |c| tourdesk::db::master::rooms::rates_of(c, hotel).expect("rates"))
+        .await;
+    for r in twin_rates {
+        post_ok(
+            &ops,
+            &app,
+            &format!("/room-rates/{}/archive", r.id),
+            &[("confirmed", "yes")],
+        )
+        .await;
+    }
+    post_ok(
+        &ops,
+        &app,
+        &format!("/hotels/{hotel}/contract"),
+        &[("valid_from", "2030-04-01"), ("valid_to", "2030-12-31")],
+    )
+    .await;
+    let res = ops
+        .post(&app, &format!("/room-types/{suite}/restore"), &[])
+        .await;
+    assert_eq!(res.status(), 409);
+    let html = body(res).await;
+    assert!(html.contains("lies outside these dates"), "{html}");
+
     let hotel_page = location(
         &ops.post(
             &app,
