@@ -722,35 +722,11 @@ impl super::Item for RoomTypes {
             Err(RoomTypeError::Db(e)) => return Err(e),
             Err(e) => return Ok(e.refusal()),
         }
-        let Some(v) = contracts::validity_for_room_type(conn, id)? else {
-            return Ok(None);
-        };
         let archived_at: NaiveDateTime = room_types::table
             .find(id.0)
             .select(room_types::updated_at)
             .first(conn)?;
-        let outside: Option<(String, NaiveDate, NaiveDate)> = room_rates::table
-            .filter(room_rates::room_type_id.eq(id.0))
-            .filter(room_rates::archived.eq(true))
-            .filter(room_rates::updated_at.eq(archived_at))
-            .filter(
-                room_rates::starts_on
-                    .lt(v.starts_on)
-                    .or(room_rates::ends_on.gt(v.ends_on)),
-            )
-            .select((
-                room_rates::season,
-                room_rates::starts_on,
-                room_rates::ends_on,
-            ))
-            .first(conn)
-            .optional()?;
-        Ok(outside.map(|(season, from, to)| {
-            Message::new("contracts-error-rate-outside")
-                .arg("season", season)
-                .date("from", from)
-                .date("to", to)
-        }))
+        contracts::archived_rate_outside(conn, id, archived_at)
     }
 }
 

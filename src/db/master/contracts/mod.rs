@@ -285,6 +285,37 @@ pub fn validity_for_room_type(
     }
 }
 
+/// Why the rates archived with a room type at `archived_at` cannot come back with it: the first
+/// that lies outside the hotel's contract, in words; `None` when all lie within (or there is no
+/// contract).
+pub fn archived_rate_outside(
+    conn: &mut AnyConnection,
+    room_type: RoomTypeId,
+    archived_at: chrono::NaiveDateTime,
+) -> QueryResult<Option<Message>> {
+    let Some(v) = validity_for_room_type(conn, room_type)? else {
+        return Ok(None);
+    };
+    let outside: Option<(String, NaiveDate, NaiveDate)> = room_rates::table
+        .filter(room_rates::room_type_id.eq(room_type.0))
+        .filter(room_rates::archived.eq(true))
+        .filter(room_rates::updated_at.eq(archived_at))
+        .filter(
+            room_rates::starts_on
+                .lt(v.starts_on)
+                .or(room_rates::ends_on.gt(v.ends_on)),
+        )
+        .select((
+            room_rates::season,
+            room_rates::starts_on,
+            room_rates::ends_on,
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(outside
+        .and_then(|(season, from, to)| ContractError::RateOutside { season, from, to }.refusal()))
+}
+
 /// Sets a live hotel's contract and audits it, refusing a validity that would leave one of its
 /// live rates outside.
 pub fn set_contract(
