@@ -16,3 +16,4 @@ pub mod money;
 pub mod slug;
 pub mod text;
 pub mod time;
+pub mod tours;

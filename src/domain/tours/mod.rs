@@ -1,0 +1,5 @@
+//! Tours, their costing and what is sold from them: `costing` holds the arithmetic of a
+//! costing sheet (pax tiers, FOC places, markup or margin, rounding, break-even, vehicles per
+//! tier).
+
+pub mod costing;
