@@ -49,6 +49,9 @@ pub enum Perm {
     RatesView,
     /// Add and edit exchange rates; import them.
     RatesEdit,
+    /// See costs, margins and profits: costing sheets, the cost side of quotations and
+    /// groups. Without it, itineraries and groups show without their money.
+    CostsView,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -84,6 +87,7 @@ impl Role {
                 AgenciesEdit,
                 RatesView,
                 RatesEdit,
+                CostsView,
             ],
             // Managers run the agency: they read and correct all master data.
             Role::Manager => &[
@@ -98,6 +102,7 @@ impl Role {
                 AgenciesEdit,
                 RatesView,
                 RatesEdit,
+                CostsView,
             ],
             // Sales own the client agencies: their terms, contacts and languages. The rest they
             // read, to quote.
@@ -109,6 +114,7 @@ impl Role {
                 AgenciesView,
                 AgenciesEdit,
                 RatesView,
+                CostsView,
             ],
             // Operations own the suppliers and guides they book; clients and rates they read.
             Role::Operations => &[
@@ -130,6 +136,7 @@ impl Role {
                 AgenciesView,
                 RatesView,
                 RatesEdit,
+                CostsView,
             ],
             Role::Viewer => &[
                 DashboardView,
@@ -232,6 +239,16 @@ mod tests {
                 assert_eq!(role.permits(*edit), who.contains(&role), "{role} {edit:?}");
             }
         }
+    }
+
+    #[test]
+    fn operations_and_viewers_see_tours_and_groups_without_their_money() {
+        let sees = |r: Role| r.permits(Perm::CostsView);
+        let who: Vec<Role> = Role::ALL.into_iter().filter(|r| sees(*r)).collect();
+        assert_eq!(
+            who,
+            vec![Role::Admin, Role::Manager, Role::Sales, Role::Accountant]
+        );
     }
 
     #[test]
