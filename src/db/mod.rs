@@ -19,6 +19,7 @@ pub mod master;
 pub mod migrate;
 pub mod schema;
 pub mod search;
+pub mod sequences;
 pub mod settings;
 
 use chrono::{NaiveDateTime, SubsecRound, Utc};

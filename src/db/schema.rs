@@ -273,6 +273,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    code_sequences (kind, year) {
+        kind -> Text,
+        year -> Integer,
+        last -> BigInt,
+    }
+}
+
 diesel::joinable!(hotel_contracts -> suppliers (supplier_id));
 diesel::joinable!(peak_surcharges -> suppliers (supplier_id));
 diesel::joinable!(allotments -> room_types (room_type_id));
@@ -299,7 +307,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_batches,
     hotel_contracts,
     peak_surcharges,
-    allotments
+    allotments,
+    code_sequences
 );
 
 diesel::table! {

@@ -282,3 +282,39 @@ async fn overlapping_peaks_and_allotments_written_at_once_let_one_through() {
     .await
     .expect("the race");
 }
+
+#[tokio::test]
+async fn numbers_allocated_at_once_are_gapless_and_never_repeat() {
+    use tourdesk::db::sequences::{self, Sequence};
+    let app = TestApp::spawn().await;
+    let tenant = app.tenant.clone();
+    tokio::task::spawn_blocking(move || {
+        // Two writers take 25 group numbers each, the first of the year among them.
+        let taken = race(&tenant, |conn, _| {
+            (0..25)
+                .map(|_| db::write(conn, |conn| sequences::next(conn, Sequence::Group, 2026)))
+                .collect::<Result<Vec<i64>, _>>()
+        });
+        let mut all: Vec<i64> = taken
+            .into_iter()
+            .flat_map(|r| r.expect("numbers"))
+            .collect();
+        all.sort_unstable();
+        assert_eq!(all, (1..=50).collect::<Vec<i64>>());
+        // A creation rolled back gives its number back; other kinds and years count apart.
+        let mut conn = provision::open(&tenant).expect("a connection");
+        let failed: Result<i64, diesel::result::Error> = db::write(&mut conn, |conn| {
+            sequences::next(conn, Sequence::Group, 2026)?;
+            Err(diesel::result::Error::RollbackTransaction)
+        });
+        assert!(failed.is_err());
+        let next = |conn: &mut AnyConnection, s, y| {
+            db::write(conn, |conn| sequences::next(conn, s, y)).expect("a number")
+        };
+        assert_eq!(next(&mut conn, Sequence::Group, 2026), 51);
+        assert_eq!(next(&mut conn, Sequence::Quotation, 2026), 1);
+        assert_eq!(next(&mut conn, Sequence::Group, 2027), 1);
+    })
+    .await
+    .expect("the race");
+}

@@ -1,5 +1,6 @@
 //! Tours, their costing and what is sold from them: `costing` holds the arithmetic of a
 //! costing sheet (pax tiers, FOC places, markup or margin, rounding, break-even, vehicles per
-//! tier).
+//! tier), and `codes` the patterns of quotation numbers and group codes.
 
+pub mod codes;
 pub mod costing;
