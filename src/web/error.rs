@@ -114,6 +114,19 @@ impl From<RateChangeError> for WebError {
     }
 }
 
+impl From<crate::db::master::contracts::ContractError> for WebError {
+    fn from(e: crate::db::master::contracts::ContractError) -> Self {
+        use crate::db::master::contracts::ContractError as E;
+        match e {
+            E::NotFound => WebError::NotFound,
+            E::Archived => WebError::Conflict(Message::new("error-archived")),
+            E::Db(e) => e.into(),
+            E::Unavailable(e) => e.into(),
+            rule => WebError::refused(rule),
+        }
+    }
+}
+
 impl From<crate::db::master::RecordError> for WebError {
     fn from(e: crate::db::master::RecordError) -> Self {
         use crate::db::master::RecordError as E;

@@ -68,6 +68,36 @@ pub(crate) async fn connect(port: u16) -> fantoccini::Client {
     }
 }
 
+/// Signs in through the sign-in page and waits for the navigation.
+pub(crate) async fn sign_in_as(
+    browser: &fantoccini::Client,
+    app: &TestApp,
+    email: &str,
+    password: &str,
+) -> Result<(), fantoccini::error::CmdError> {
+    browser.goto(&app.url("/sign-in")).await?;
+    browser
+        .find(Locator::Css("input[name=email]"))
+        .await?
+        .send_keys(email)
+        .await?;
+    browser
+        .find(Locator::Css("input[name=password]"))
+        .await?
+        .send_keys(password)
+        .await?;
+    browser
+        .find(Locator::Css("button[type=submit].primary"))
+        .await?
+        .click()
+        .await?;
+    browser
+        .wait()
+        .for_element(Locator::Css("nav.areas"))
+        .await?;
+    Ok(())
+}
+
 #[tokio::test]
 async fn import_a_rate_sheet_through_the_upload_form_and_see_the_rates() {
     let app = TestApp::spawn().await;
@@ -115,26 +145,13 @@ async fn import_a_rate_sheet_through_the_upload_form_and_see_the_rates() {
     let (_driver, port) = start_driver();
     let browser = connect(port).await;
     let result = async {
-        browser.goto(&app.url("/sign-in")).await?;
-        browser
-            .find(Locator::Css("input[name=email]"))
-            .await?
-            .send_keys(&email_for(Role::Operations))
-            .await?;
-        browser
-            .find(Locator::Css("input[name=password]"))
-            .await?
-            .send_keys(&password_for(Role::Operations))
-            .await?;
-        browser
-            .find(Locator::Css("button[type=submit].primary"))
-            .await?
-            .click()
-            .await?;
-        browser
-            .wait()
-            .for_element(Locator::Css("nav.areas"))
-            .await?;
+        sign_in_as(
+            &browser,
+            &app,
+            &email_for(Role::Operations),
+            &password_for(Role::Operations),
+        )
+        .await?;
         browser.goto(&app.url("/imports/hotels")).await?;
         browser
             .find(Locator::Css("input[type=file]"))
@@ -229,26 +246,13 @@ async fn sign_in_switch_to_thai_and_see_thai_navigation() {
     };
 
     let result = async {
-        browser.goto(&app.url("/sign-in")).await?;
-        browser
-            .find(Locator::Css("input[name=email]"))
-            .await?
-            .send_keys(&email_for(Role::Admin))
-            .await?;
-        browser
-            .find(Locator::Css("input[name=password]"))
-            .await?
-            .send_keys(&password_for(Role::Admin))
-            .await?;
-        browser
-            .find(Locator::Css("button[type=submit].primary"))
-            .await?
-            .click()
-            .await?;
-        browser
-            .wait()
-            .for_element(Locator::Css("nav.areas"))
-            .await?;
+        sign_in_as(
+            &browser,
+            &app,
+            &email_for(Role::Admin),
+            &password_for(Role::Admin),
+        )
+        .await?;
         browser
             .find(Locator::Css("#locale-select"))
             .await?

@@ -7,7 +7,7 @@ use fantoccini::{Client, Locator};
 use tourdesk::db::master::contacts::Party;
 use tourdesk::domain::access::Role;
 
-use crate::browser::{connect, start_driver};
+use crate::browser::{connect, sign_in_as, start_driver};
 use crate::fixtures::{HotelBuilder, agency, contact, room_type};
 use crate::harness::{TestApp, email_for, password_for};
 
@@ -16,27 +16,7 @@ async fn sign_in(
     app: &TestApp,
     role: Role,
 ) -> Result<(), fantoccini::error::CmdError> {
-    browser.goto(&app.url("/sign-in")).await?;
-    browser
-        .find(Locator::Css("input[name=email]"))
-        .await?
-        .send_keys(&email_for(role))
-        .await?;
-    browser
-        .find(Locator::Css("input[name=password]"))
-        .await?
-        .send_keys(&password_for(role))
-        .await?;
-    browser
-        .find(Locator::Css("button[type=submit].primary"))
-        .await?
-        .click()
-        .await?;
-    browser
-        .wait()
-        .for_element(Locator::Css("nav.areas"))
-        .await?;
-    Ok(())
+    sign_in_as(browser, app, &email_for(role), &password_for(role)).await
 }
 
 async fn sign_out(browser: &Client) -> Result<(), fantoccini::error::CmdError> {

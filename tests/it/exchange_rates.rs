@@ -501,26 +501,7 @@ async fn a_browser_without_javascript_cancels_and_confirms_a_deletion() {
     let browser = browser_without_javascript(port).await;
     let delete_link = Locator::Css("a[href$='/delete']");
     let result = async {
-        browser.goto(&app.url("/sign-in")).await?;
-        browser
-            .find(Locator::Css("input[name=email]"))
-            .await?
-            .send_keys(&email)
-            .await?;
-        browser
-            .find(Locator::Css("input[name=password]"))
-            .await?
-            .send_keys(&password)
-            .await?;
-        browser
-            .find(Locator::Css("button[type=submit].primary"))
-            .await?
-            .click()
-            .await?;
-        browser
-            .wait()
-            .for_element(Locator::Css("nav.areas"))
-            .await?;
+        crate::browser::sign_in_as(&browser, &app, &email, &password).await?;
         browser.goto(&app.url("/rates")).await?;
         browser.find(delete_link).await?.click().await?;
         browser

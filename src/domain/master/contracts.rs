@@ -115,9 +115,11 @@ impl TermsError {
             TermsError::Allotment => key("contracts-error-allotment"),
             TermsError::Validity => key("contracts-error-validity"),
         };
-        Message::new(id)
-            .count("max", i64::from(MAX_MIN_NIGHTS))
-            .count("age", i64::from(MAX_CHILD_AGE))
+        match self {
+            TermsError::MinNights => Message::new(id).count("max", i64::from(MAX_MIN_NIGHTS)),
+            TermsError::ChildBand => Message::new(id).count("age", i64::from(MAX_CHILD_AGE)),
+            _ => Message::new(id),
+        }
     }
 
     /// The form field a refusal belongs to.

@@ -6,6 +6,7 @@ use actix_web::{HttpResponse, web};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::forms;
 use super::items::{posted, refuse};
 use super::show::{PageState, render_show};
 use crate::db::master::contracts::{
@@ -22,7 +23,6 @@ use crate::domain::master::contracts::{
 use crate::domain::master::pricing::{
     Charge, MAX_GUESTS, MAX_STAY_NIGHTS, NightPrice, Occupancy, PriceError, price_stay,
 };
-use crate::domain::master::seasons::Season;
 use crate::domain::master::suppliers::SupplierKind;
 use crate::domain::message::{Message, key};
 use crate::domain::money::Money;
@@ -322,48 +322,20 @@ pub async fn set_contract(
 }
 
 /// A rule's refusal on the form, at `field`; an archived hotel is a conflict.
+/// A rule's refusal on the form: a term's on its own field, any other at `field`.
 pub(super) fn contract_refused(ui: &Ui, field: &str, e: ContractError) -> Result<Errors, WebError> {
-    match e {
-        ContractError::NotFound => Err(WebError::NotFound),
-        ContractError::Archived => Err(WebError::Conflict(Message::new("error-archived"))),
-        ContractError::Db(e) => Err(e.into()),
-        ContractError::Unavailable(e) => Err(e.into()),
-        ContractError::Terms(t) => {
-            let mut errors = Errors::default();
-            errors.add(t.field(), ui.message(&t.message()));
-            Ok(errors)
-        }
-        rule => {
-            let mut errors = Errors::default();
-            if let Some(m) = crate::domain::message::Refusal::refusal(&rule) {
-                errors.add(field, ui.message(&m));
-            }
-            Ok(errors)
-        }
-    }
-}
-
-/// A period from two date fields, its error on the second.
-fn period(r: &mut Reader<'_>) -> Option<Season> {
-    let from = r.date("starts_on", true);
-    let to = r.date("ends_on", true);
-    match (from, to) {
-        (Some(a), Some(b)) => match Season::new(a, b) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                r.errors.add("ends_on", r.ui.message(&e.message()));
-                None
-            }
-        },
-        _ => None,
-    }
+    let field = match &e {
+        ContractError::Terms(t) => t.field(),
+        _ => field,
+    };
+    Errors::refused(ui, field, e)
 }
 
 /// A peak's name, period, surcharge and minimum nights as its form gives them (its room type
 /// apart: chosen when it is added, kept when it is edited).
 pub(super) fn read_peak(r: &mut Reader<'_>) -> Option<Peak> {
     let name = r.text("name", 100, true);
-    let period = period(r);
+    let period = forms::read_period(r);
     let currency = r.currency("currency");
     let amount = r.money("amount", currency, true);
     let min_nights = r.integer("min_nights", 1, i64::from(MAX_MIN_NIGHTS), false);
@@ -377,7 +349,7 @@ pub(super) fn read_peak(r: &mut Reader<'_>) -> Option<Peak> {
 
 /// An allotment's period, rooms and release days as its form gives them (its room type apart).
 pub(super) fn read_allotment(r: &mut Reader<'_>) -> Option<Allotment> {
-    let period = period(r);
+    let period = forms::read_period(r);
     let rooms = r.integer("rooms", 1, i64::from(MAX_ALLOTMENT_ROOMS), true);
     let release = r.integer("release_days", 0, i64::from(MAX_RELEASE_DAYS), true);
     Some(Allotment {

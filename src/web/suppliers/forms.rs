@@ -139,13 +139,12 @@ pub fn read_room_type(ui: &Ui, fields: &Fields) -> Result<NewRoomType, Errors> {
     })
 }
 
-/// A seasonal rate as its form gives it: season name, first and last night, amount and
-/// currency, or the field errors.
-pub fn read_rate(r: &mut Reader<'_>) -> Option<NewRate> {
-    let season_name = r.text("season", 100, true);
+/// A period from the `starts_on` and `ends_on` fields (both nights included) of a rate, a peak
+/// or an allotment form; one ending before it starts is the second field's error.
+pub fn read_period(r: &mut Reader<'_>) -> Option<Season> {
     let starts_on = r.date("starts_on", true);
     let ends_on = r.date("ends_on", true);
-    let season = match (starts_on, ends_on) {
+    match (starts_on, ends_on) {
         (Some(a), Some(b)) => match Season::new(a, b) {
             Ok(season) => Some(season),
             Err(e) => {
@@ -154,7 +153,14 @@ pub fn read_rate(r: &mut Reader<'_>) -> Option<NewRate> {
             }
         },
         _ => None,
-    };
+    }
+}
+
+/// A seasonal rate as its form gives it: season name, first and last night, amount and
+/// currency, or the field errors.
+pub fn read_rate(r: &mut Reader<'_>) -> Option<NewRate> {
+    let season_name = r.text("season", 100, true);
+    let season = read_period(r);
     let currency = r.currency("currency");
     let rate = r.money("rate", currency, true);
     let terms = read_terms(r, currency);
