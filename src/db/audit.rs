@@ -26,6 +26,12 @@ pub enum Entity {
     Contact,
     ExchangeRate,
     ImportBatch,
+    Tour,
+    TourDay,
+    TourLine,
+    Costing,
+    Quotation,
+    Group,
     Tenant,
     Demo,
 }
@@ -47,6 +53,12 @@ impl Entity {
             Entity::Contact => "contact",
             Entity::ExchangeRate => "exchange-rate",
             Entity::ImportBatch => "import",
+            Entity::Tour => "tour",
+            Entity::TourDay => "tour-day",
+            Entity::TourLine => "tour-line",
+            Entity::Costing => "costing",
+            Entity::Quotation => "quotation",
+            Entity::Group => "group",
             Entity::Tenant => "tenant",
             Entity::Demo => "demo",
         }
@@ -60,6 +72,8 @@ impl Entity {
             Entity::HotelContract => "hotel_contract",
             Entity::ExchangeRate => "exchange_rate",
             Entity::ImportBatch => "import_batch",
+            Entity::TourDay => "tour_day",
+            Entity::TourLine => "tour_line",
             other => other.action_name(),
         }
     }
@@ -85,6 +99,12 @@ pub enum Verb {
     Commit,
     Provision,
     Seed,
+    /// A record made as a copy of another (a tour).
+    Copy,
+    /// Parts of a record put in another order (a tour's days or lines).
+    Reorder,
+    /// A record moved to another status (a quotation version sent, a group confirmed).
+    ChangeStatus,
 }
 
 impl Verb {
@@ -106,6 +126,9 @@ impl Verb {
             Verb::Commit => "commit",
             Verb::Provision => "provision",
             Verb::Seed => "seed",
+            Verb::Copy => "copy",
+            Verb::Reorder => "reorder",
+            Verb::ChangeStatus => "change-status",
         }
     }
 }

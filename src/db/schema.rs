@@ -281,6 +281,164 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    tours (id) {
+        id -> BigInt,
+        code -> Text,
+        code_key -> Text,
+        name -> Text,
+        description_en -> Text,
+        description_th -> Text,
+        description_zh -> Text,
+        description_vi -> Text,
+        days -> Integer,
+        nights -> Integer,
+        cities -> Text,
+        market -> Text,
+        min_pax -> Integer,
+        archived -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        search_key -> Text,
+    }
+}
+
+diesel::table! {
+    tour_days (id) {
+        id -> BigInt,
+        tour_id -> BigInt,
+        position -> Integer,
+        title_en -> Text,
+        title_th -> Text,
+        title_zh -> Text,
+        title_vi -> Text,
+        text_en -> Text,
+        text_th -> Text,
+        text_zh -> Text,
+        text_vi -> Text,
+        overnight_city -> Text,
+    }
+}
+
+diesel::table! {
+    tour_lines (id) {
+        id -> BigInt,
+        day_id -> BigInt,
+        position -> Integer,
+        kind -> Text,
+        supplier_id -> Nullable<BigInt>,
+        room_type_id -> Nullable<BigInt>,
+        nights -> Integer,
+        vehicle_id -> Nullable<BigInt>,
+        transport_use -> Text,
+        meal -> Text,
+        adults -> Integer,
+        children -> Integer,
+        guide_id -> Nullable<BigInt>,
+        description -> Text,
+        cost_minor -> Nullable<BigInt>,
+        cost_currency -> Nullable<Text>,
+        cost_basis -> Text,
+    }
+}
+
+diesel::table! {
+    costings (tour_id) {
+        tour_id -> BigInt,
+        starts_on -> Date,
+        currency -> Text,
+        tiers -> Text,
+        foc_per -> Integer,
+        foc_room -> Text,
+        pricing -> Text,
+        percent -> Text,
+        step -> Text,
+        guide_seats -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    costing_rates (tour_id, currency) {
+        tour_id -> BigInt,
+        currency -> Text,
+        rate -> Text,
+        set_by -> BigInt,
+        set_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    costing_overrides (line_id) {
+        line_id -> BigInt,
+        amount_minor -> BigInt,
+        currency -> Text,
+        set_by -> BigInt,
+        set_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    quotations (id) {
+        id -> BigInt,
+        number -> Text,
+        tour_id -> BigInt,
+        agency_id -> BigInt,
+        starts_on -> Date,
+        currency -> Text,
+        valid_until -> Date,
+        status -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        search_key -> Text,
+    }
+}
+
+diesel::table! {
+    quotation_versions (id) {
+        id -> BigInt,
+        quotation_id -> BigInt,
+        version -> Integer,
+        status -> Text,
+        snapshot -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    tour_groups (id) {
+        id -> BigInt,
+        code -> Text,
+        tour_id -> BigInt,
+        agency_id -> BigInt,
+        quotation_version_id -> Nullable<BigInt>,
+        starts_on -> Date,
+        ends_on -> Date,
+        market -> Text,
+        pax_paying -> Integer,
+        pax_foc -> Integer,
+        tour_leaders -> Integer,
+        status -> Text,
+        cancel_reason -> Text,
+        notes -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        search_key -> Text,
+    }
+}
+
+diesel::joinable!(tour_days -> tours (tour_id));
+diesel::joinable!(tour_lines -> tour_days (day_id));
+diesel::joinable!(costings -> tours (tour_id));
+diesel::joinable!(costing_overrides -> tour_lines (line_id));
+diesel::joinable!(quotations -> tours (tour_id));
+diesel::joinable!(quotations -> agencies (agency_id));
+diesel::joinable!(quotation_versions -> quotations (quotation_id));
+diesel::joinable!(tour_groups -> tours (tour_id));
+diesel::joinable!(tour_groups -> agencies (agency_id));
 diesel::joinable!(hotel_contracts -> suppliers (supplier_id));
 diesel::joinable!(peak_surcharges -> suppliers (supplier_id));
 diesel::joinable!(allotments -> room_types (room_type_id));
@@ -308,7 +466,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     hotel_contracts,
     peak_surcharges,
     allotments,
-    code_sequences
+    code_sequences,
+    tours,
+    tour_days,
+    tour_lines,
+    costings,
+    costing_rates,
+    costing_overrides,
+    quotations,
+    quotation_versions,
+    tour_groups
 );
 
 diesel::table! {

@@ -52,6 +52,20 @@ pub enum Perm {
     /// See costs, margins and profits: costing sheets, the cost side of quotations and
     /// groups. Without it, itineraries and groups show without their money.
     CostsView,
+    /// See tours and their itineraries.
+    ToursView,
+    /// Create, edit, copy and archive tours and their itineraries.
+    ToursEdit,
+    /// Change a tour's costing sheet: tiers, pricing, planning rates, rate overrides.
+    CostingEdit,
+    /// See quotations and print them.
+    QuotationsView,
+    /// Create quotations and their versions, send, accept and decline them.
+    QuotationsEdit,
+    /// See groups (departures) and their calendar.
+    GroupsView,
+    /// Create groups and move them through their statuses.
+    GroupsEdit,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -88,6 +102,13 @@ impl Role {
                 RatesView,
                 RatesEdit,
                 CostsView,
+                ToursView,
+                ToursEdit,
+                CostingEdit,
+                QuotationsView,
+                QuotationsEdit,
+                GroupsView,
+                GroupsEdit,
             ],
             // Managers run the agency: they read and correct all master data.
             Role::Manager => &[
@@ -103,6 +124,13 @@ impl Role {
                 RatesView,
                 RatesEdit,
                 CostsView,
+                ToursView,
+                ToursEdit,
+                CostingEdit,
+                QuotationsView,
+                QuotationsEdit,
+                GroupsView,
+                GroupsEdit,
             ],
             // Sales own the client agencies: their terms, contacts and languages. The rest they
             // read, to quote.
@@ -115,6 +143,13 @@ impl Role {
                 AgenciesEdit,
                 RatesView,
                 CostsView,
+                ToursView,
+                ToursEdit,
+                CostingEdit,
+                QuotationsView,
+                QuotationsEdit,
+                GroupsView,
+                GroupsEdit,
             ],
             // Operations own the suppliers and guides they book; clients and rates they read.
             Role::Operations => &[
@@ -126,6 +161,11 @@ impl Role {
                 GuidesEdit,
                 AgenciesView,
                 RatesView,
+                ToursView,
+                ToursEdit,
+                QuotationsView,
+                GroupsView,
+                GroupsEdit,
             ],
             // Accountants keep the rate table the books convert with; the rest they read.
             Role::Accountant => &[
@@ -137,6 +177,9 @@ impl Role {
                 RatesView,
                 RatesEdit,
                 CostsView,
+                ToursView,
+                QuotationsView,
+                GroupsView,
             ],
             Role::Viewer => &[
                 DashboardView,
@@ -145,6 +188,9 @@ impl Role {
                 GuidesView,
                 AgenciesView,
                 RatesView,
+                ToursView,
+                QuotationsView,
+                GroupsView,
             ],
         }
     }
@@ -249,6 +295,25 @@ mod tests {
             who,
             vec![Role::Admin, Role::Manager, Role::Sales, Role::Accountant]
         );
+    }
+
+    #[test]
+    fn sales_price_and_quote_operations_run_the_groups_and_everyone_reads_them() {
+        use Role::*;
+        let owners = [
+            (Perm::ToursEdit, vec![Admin, Manager, Sales, Operations]),
+            (Perm::CostingEdit, vec![Admin, Manager, Sales]),
+            (Perm::QuotationsEdit, vec![Admin, Manager, Sales]),
+            (Perm::GroupsEdit, vec![Admin, Manager, Sales, Operations]),
+        ];
+        for role in Role::ALL {
+            for view in [Perm::ToursView, Perm::QuotationsView, Perm::GroupsView] {
+                assert!(role.permits(view), "{role} reads {view:?}");
+            }
+            for (edit, who) in &owners {
+                assert_eq!(role.permits(*edit), who.contains(&role), "{role} {edit:?}");
+            }
+        }
     }
 
     #[test]

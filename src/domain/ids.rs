@@ -50,6 +50,18 @@ id_type!(
     ExchangeRateId,
     /// An import batch (an uploaded workbook between preview and commit).
     ImportBatchId,
+    /// A tour (a product template).
+    TourId,
+    /// A day of a tour's itinerary.
+    TourDayId,
+    /// A service line of an itinerary day.
+    TourLineId,
+    /// A quotation to a client agency.
+    QuotationId,
+    /// One version of a quotation.
+    QuotationVersionId,
+    /// A group (a departure of a tour).
+    GroupId,
 );
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::domain::message::key;
 
 /// Every entity, verb and event the log holds, to read an action's name back. A variant added
 /// to `db::audit` must be added here too; [`noun`] and [`verb_key`] will not compile without it.
-pub const ENTITIES: [Entity; 15] = [
+pub const ENTITIES: [Entity; 21] = [
     Entity::User,
     Entity::Supplier,
     Entity::RoomType,
@@ -20,11 +20,17 @@ pub const ENTITIES: [Entity; 15] = [
     Entity::Contact,
     Entity::ExchangeRate,
     Entity::ImportBatch,
+    Entity::Tour,
+    Entity::TourDay,
+    Entity::TourLine,
+    Entity::Costing,
+    Entity::Quotation,
+    Entity::Group,
     Entity::Tenant,
     Entity::Demo,
 ];
 
-pub const VERBS: [Verb; 16] = [
+pub const VERBS: [Verb; 19] = [
     Verb::Create,
     Verb::Update,
     Verb::Archive,
@@ -41,6 +47,9 @@ pub const VERBS: [Verb; 16] = [
     Verb::Commit,
     Verb::Provision,
     Verb::Seed,
+    Verb::Copy,
+    Verb::Reorder,
+    Verb::ChangeStatus,
 ];
 
 pub const EVENTS: [Event; 10] = [
@@ -89,6 +98,12 @@ pub fn noun(entity: Entity) -> &'static str {
         Entity::Contact => key("activity-entity-contact"),
         Entity::ExchangeRate => key("activity-entity-exchange-rate"),
         Entity::ImportBatch => key("activity-entity-import"),
+        Entity::Tour => key("activity-entity-tour"),
+        Entity::TourDay => key("activity-entity-tour-day"),
+        Entity::TourLine => key("activity-entity-tour-line"),
+        Entity::Costing => key("activity-entity-costing"),
+        Entity::Quotation => key("activity-entity-quotation"),
+        Entity::Group => key("activity-entity-group"),
         Entity::Tenant => key("activity-entity-tenant"),
         Entity::Demo => key("activity-entity-demo"),
     }
@@ -113,6 +128,9 @@ pub fn verb_key(verb: Verb) -> &'static str {
         Verb::Commit => key("activity-verb-commit"),
         Verb::Provision => key("activity-verb-provision"),
         Verb::Seed => key("activity-verb-seed"),
+        Verb::Copy => key("activity-verb-copy"),
+        Verb::Reorder => key("activity-verb-reorder"),
+        Verb::ChangeStatus => key("activity-verb-change-status"),
     }
 }
 

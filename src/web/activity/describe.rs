@@ -70,7 +70,15 @@ fn subject(entity: Entity, id: Option<&str>) -> Option<Ref> {
         Entity::Agency => Ref::Agency(AgencyId(id)),
         Entity::Contact => Ref::Contact(ContactId(id)),
         Entity::ExchangeRate => Ref::ExchangeRate(ExchangeRateId(id)),
-        Entity::ImportBatch | Entity::Tenant | Entity::Demo => return None,
+        Entity::ImportBatch
+        | Entity::Tenant
+        | Entity::Demo
+        | Entity::Tour
+        | Entity::TourDay
+        | Entity::TourLine
+        | Entity::Costing
+        | Entity::Quotation
+        | Entity::Group => return None,
     })
 }
 
@@ -253,7 +261,13 @@ fn change(entity: Entity, verb: Verb, row: &Logged) -> Description {
                 });
             Phrase::new(key("activity-user-changed-year-style")).with("style", Piece::Value(style))
         }
-        Verb::Commit | Verb::Provision | Verb::Seed | Verb::ChangeTimeZone => {
+        Verb::Commit
+        | Verb::Provision
+        | Verb::Seed
+        | Verb::ChangeTimeZone
+        | Verb::Copy
+        | Verb::Reorder
+        | Verb::ChangeStatus => {
             Phrase::new(key("activity-generic"))
                 .with("what", record)
                 .with("verb", Piece::Label(verb_key(verb)))

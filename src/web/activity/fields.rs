@@ -308,7 +308,15 @@ pub fn fields(entity: Entity) -> &'static [Field] {
         Entity::Contact => CONTACT,
         Entity::ExchangeRate => EXCHANGE_RATE,
         Entity::User => USER,
-        Entity::ImportBatch | Entity::Tenant | Entity::Demo => &[],
+        Entity::ImportBatch
+        | Entity::Tenant
+        | Entity::Demo
+        | Entity::Tour
+        | Entity::TourDay
+        | Entity::TourLine
+        | Entity::Costing
+        | Entity::Quotation
+        | Entity::Group => &[],
     }
 }
 

@@ -1,0 +1,9 @@
+DROP TABLE tour_groups;
+DROP TABLE quotation_versions;
+DROP TABLE quotations;
+DROP TABLE costing_overrides;
+DROP TABLE costing_rates;
+DROP TABLE costings;
+DROP TABLE tour_lines;
+DROP TABLE tour_days;
+DROP TABLE tours;
