@@ -21,6 +21,7 @@ pub mod schema;
 pub mod search;
 pub mod sequences;
 pub mod settings;
+pub mod tours;
 
 use chrono::{NaiveDateTime, SubsecRound, Utc};
 use diesel::connection::{AnsiTransactionManager, TransactionManager};

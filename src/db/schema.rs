@@ -363,7 +363,8 @@ diesel::table! {
         tour_id -> BigInt,
         currency -> Text,
         rate -> Text,
-        set_by -> BigInt,
+        set_by -> Nullable<BigInt>,
+        set_by_name -> Text,
         set_at -> Timestamp,
     }
 }
@@ -373,7 +374,8 @@ diesel::table! {
         line_id -> BigInt,
         amount_minor -> BigInt,
         currency -> Text,
-        set_by -> BigInt,
+        set_by -> Nullable<BigInt>,
+        set_by_name -> Text,
         set_at -> Timestamp,
     }
 }
@@ -388,7 +390,7 @@ diesel::table! {
         currency -> Text,
         valid_until -> Date,
         status -> Text,
-        created_by -> BigInt,
+        created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         search_key -> Text,
@@ -402,7 +404,7 @@ diesel::table! {
         version -> Integer,
         status -> Text,
         snapshot -> Text,
-        created_by -> BigInt,
+        created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         decided_at -> Nullable<Timestamp>,
     }

@@ -79,7 +79,8 @@ CREATE TABLE costing_rates (
     tour_id BIGINT NOT NULL REFERENCES tours (id),
     currency TEXT NOT NULL,
     rate TEXT NOT NULL,
-    set_by BIGINT NOT NULL REFERENCES users (id),
+    set_by BIGINT REFERENCES users (id),
+    set_by_name TEXT NOT NULL,
     set_at TIMESTAMP NOT NULL,
     PRIMARY KEY (tour_id, currency)
 );
@@ -89,7 +90,8 @@ CREATE TABLE costing_overrides (
     line_id BIGINT PRIMARY KEY REFERENCES tour_lines (id),
     amount_minor BIGINT NOT NULL CHECK (amount_minor >= 0),
     currency TEXT NOT NULL,
-    set_by BIGINT NOT NULL REFERENCES users (id),
+    set_by BIGINT REFERENCES users (id),
+    set_by_name TEXT NOT NULL,
     set_at TIMESTAMP NOT NULL
 );
 
@@ -103,7 +105,7 @@ CREATE TABLE quotations (
     valid_until DATE NOT NULL,
     status TEXT NOT NULL
         CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'expired')),
-    created_by BIGINT NOT NULL REFERENCES users (id),
+    created_by BIGINT REFERENCES users (id),
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL,
     search_key TEXT NOT NULL
@@ -119,7 +121,7 @@ CREATE TABLE quotation_versions (
     status TEXT NOT NULL
         CHECK (status IN ('draft', 'sent', 'accepted', 'declined', 'expired')),
     snapshot TEXT NOT NULL,
-    created_by BIGINT NOT NULL REFERENCES users (id),
+    created_by BIGINT REFERENCES users (id),
     created_at TIMESTAMP NOT NULL,
     decided_at TIMESTAMP,
     UNIQUE (quotation_id, version)
