@@ -21,6 +21,7 @@ pub mod render;
 pub mod routes;
 pub mod state;
 pub mod suppliers;
+pub mod tours;
 
 use actix_web::{App, HttpServer, web};
 use anyhow::{Context, bail};

@@ -5,7 +5,7 @@
 use crate::domain::currency::Currency;
 use crate::domain::ids::{
     AgencyId, AllotmentId, ContactId, ExchangeRateId, GuideId, ImportBatchId, PeakId, RoomRateId,
-    RoomTypeId, SupplierId, UserId,
+    RoomTypeId, SupplierId, TourDayId, TourId, TourLineId, UserId,
 };
 use crate::domain::master::suppliers::SupplierKind;
 use crate::import::Kind;
@@ -157,4 +157,50 @@ fn percent_encode(s: &str) -> String {
         }
     }
     out
+}
+
+pub const TOURS: &str = "/tours";
+pub const TOUR_NEW: &str = "/tours/new";
+
+/// A tour's page, where its edit form posts too.
+pub fn tour(id: TourId) -> String {
+    format!("{TOURS}/{id}")
+}
+
+pub fn tour_edit(id: TourId) -> String {
+    format!("{TOURS}/{id}/edit")
+}
+
+pub fn tour_copy(id: TourId) -> String {
+    format!("{TOURS}/{id}/copy")
+}
+
+/// Where a new itinerary day is posted.
+pub fn tour_days(id: TourId) -> String {
+    format!("{TOURS}/{id}/days")
+}
+
+/// The costing sheet, where its settings are posted.
+pub fn tour_costing(id: TourId) -> String {
+    format!("{TOURS}/{id}/costing")
+}
+
+/// Where a planning rate set by hand is posted.
+pub fn tour_costing_rates(id: TourId) -> String {
+    format!("{TOURS}/{id}/costing/rates")
+}
+
+/// An itinerary day, where its edit form posts.
+pub fn tour_day(id: TourDayId) -> String {
+    format!("/tour-days/{id}")
+}
+
+/// Where a day's new service line is posted (and, with `/new?kind=`, its form).
+pub fn tour_day_lines(id: TourDayId) -> String {
+    format!("/tour-days/{id}/lines")
+}
+
+/// A service line, where its edit form posts.
+pub fn tour_line(id: TourLineId) -> String {
+    format!("/tour-lines/{id}")
 }

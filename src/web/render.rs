@@ -114,6 +114,7 @@ const AREAS: &[(&str, &str, Perm)] = &[
     ("/", key("nav-dashboard"), Perm::DashboardView),
     ("/hotels", key("nav-suppliers"), Perm::SuppliersView),
     ("/guides", key("nav-guides"), Perm::GuidesView),
+    ("/tours", key("nav-tours"), Perm::ToursView),
     ("/agencies", key("nav-clients"), Perm::AgenciesView),
     ("/rates", key("nav-rates"), Perm::RatesView),
     ("/settings", key("nav-settings"), Perm::SettingsView),

@@ -14,7 +14,7 @@ use crate::web::auth::{account, sign_in};
 use crate::web::contacts::{OfAgency, OfSupplier};
 use crate::web::kit::record;
 use crate::web::suppliers::{contract, item_edits, items, records, show};
-use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates};
+use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates, tours};
 
 /// What a route asks of its caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -314,6 +314,31 @@ pub const ROUTES: &[Route] = &[
     post("/imports/rates", Access::Perm(Perm::RatesEdit)),
     get("/imports/rates/{id}", Access::Perm(Perm::RatesEdit)),
     post("/imports/rates/{id}/commit", Access::Perm(Perm::RatesEdit)),
+    get("/tours", Access::Perm(Perm::ToursView)),
+    get("/tours/new", Access::Perm(Perm::ToursEdit)),
+    post("/tours", Access::Perm(Perm::ToursEdit)),
+    get("/tours/{id}", Access::Perm(Perm::ToursView)),
+    get("/tours/{id}/edit", Access::Perm(Perm::ToursEdit)),
+    post("/tours/{id}", Access::Perm(Perm::ToursEdit)),
+    post("/tours/{id}/archive", Access::Perm(Perm::ToursEdit)),
+    post("/tours/{id}/restore", Access::Perm(Perm::ToursEdit)),
+    post("/tours/{id}/copy", Access::Perm(Perm::ToursEdit)),
+    post("/tours/{id}/days", Access::Perm(Perm::ToursEdit)),
+    get("/tour-days/{id}/edit", Access::Perm(Perm::ToursEdit)),
+    post("/tour-days/{id}", Access::Perm(Perm::ToursEdit)),
+    post("/tour-days/{id}/move", Access::Perm(Perm::ToursEdit)),
+    get("/tour-days/{id}/lines/new", Access::Perm(Perm::ToursEdit)),
+    post("/tour-days/{id}/lines", Access::Perm(Perm::ToursEdit)),
+    get("/tour-lines/{id}/edit", Access::Perm(Perm::ToursEdit)),
+    post("/tour-lines/{id}", Access::Perm(Perm::ToursEdit)),
+    post("/tour-lines/{id}/move", Access::Perm(Perm::ToursEdit)),
+    get("/tours/{id}/costing", Access::Perm(Perm::CostsView)),
+    post("/tours/{id}/costing", Access::Perm(Perm::CostingEdit)),
+    post("/tours/{id}/costing/rates", Access::Perm(Perm::CostingEdit)),
+    post("/tour-lines/{id}/rate", Access::Perm(Perm::CostingEdit)),
+    // Removals last, so that the access walk finds the rows the routes above it use.
+    post("/tour-lines/{id}/delete", Access::Perm(Perm::ToursEdit)),
+    post("/tour-days/{id}/delete", Access::Perm(Perm::ToursEdit)),
 ];
 
 /// The import kinds, as a route pattern; each handler requires the kind's edit permission.
@@ -448,7 +473,31 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get(&format!("{IMPORTS}/template"), imports::template)
         .post(IMPORTS, imports::upload)
         .get(&format!("{IMPORTS}/{{id}}"), imports::preview)
-        .post(&format!("{IMPORTS}/{{id}}/commit"), imports::commit);
+        .post(&format!("{IMPORTS}/{{id}}/commit"), imports::commit)
+        .get("/tours", tours::records::list)
+        .get("/tours/new", tours::records::new_form)
+        .post("/tours", tours::records::create)
+        .get("/tours/{id}", tours::show::show)
+        .get("/tours/{id}/edit", tours::records::edit_form)
+        .post("/tours/{id}", tours::records::update)
+        .post("/tours/{id}/archive", tours::records::archive)
+        .post("/tours/{id}/restore", tours::records::restore)
+        .post("/tours/{id}/copy", tours::records::copy)
+        .post("/tours/{id}/days", tours::days::add)
+        .get("/tour-days/{id}/edit", tours::days::edit_form)
+        .post("/tour-days/{id}", tours::days::update)
+        .post("/tour-days/{id}/delete", tours::days::delete)
+        .post("/tour-days/{id}/move", tours::days::move_day)
+        .get("/tour-days/{id}/lines/new", tours::lines::new_form)
+        .post("/tour-days/{id}/lines", tours::lines::add)
+        .get("/tour-lines/{id}/edit", tours::lines::edit_form)
+        .post("/tour-lines/{id}", tours::lines::update)
+        .post("/tour-lines/{id}/delete", tours::lines::delete)
+        .post("/tour-lines/{id}/move", tours::lines::move_line)
+        .get("/tours/{id}/costing", tours::costing::show)
+        .post("/tours/{id}/costing", tours::costing::save)
+        .post("/tours/{id}/costing/rates", tours::costing::set_rate)
+        .post("/tour-lines/{id}/rate", tours::costing::set_line_rate);
     r.seen
 }
 

@@ -130,6 +130,36 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
             ("to", s("THB")),
             ("rate", s("35.5")),
         ],
+        "/tours" | "/tours/{id}" => vec![
+            ("code", format!("WALK-{n}")),
+            ("name", format!("Walk tour {n}")),
+            ("days", s("3")),
+            ("nights", s("2")),
+            ("min_pax", s("10")),
+        ],
+        "/tours/{id}/copy" => vec![("code", format!("WALK-COPY-{n}"))],
+        "/tours/{id}/days" | "/tour-days/{id}" => vec![("title_en", format!("Walk day {n}"))],
+        "/tour-days/{id}/lines" | "/tour-lines/{id}" => vec![
+            ("kind", s("other")),
+            ("description", format!("Walk item {n}")),
+            ("amount", s("100")),
+            ("currency", s("THB")),
+            ("basis", s("person")),
+        ],
+        "/tour-days/{id}/delete" | "/tour-lines/{id}/delete" => vec![("confirmed", s("yes"))],
+        "/tour-days/{id}/move" | "/tour-lines/{id}/move" => vec![("direction", s("up"))],
+        "/tours/{id}/costing" => vec![
+            ("starts_on", s("2045-03-01")),
+            ("currency", s("THB")),
+            ("tiers", format!("10, {}", 11 + n % 50)),
+            ("foc_per", s("15")),
+            ("pricing", s("markup")),
+            ("percent", s("20")),
+            ("step", s("10")),
+            ("guide_seats", s("1")),
+        ],
+        "/tours/{id}/costing/rates" => vec![("currency", s("USD")), ("rate", s("35"))],
+        "/tour-lines/{id}/rate" => vec![("amount", s("150")), ("currency", s("THB"))],
         _ => vec![],
     }
 }
@@ -177,6 +207,9 @@ fn id_for(path: &str, ids: &Ids) -> i64 {
         "guides" => ids.guide,
         "agencies" => ids.agency,
         "rates" => ids.rate,
+        "tours" => ids.tour,
+        "tour-days" => ids.tour_day,
+        "tour-lines" => ids.tour_line,
         "imports" => {
             let kind = path.split('/').nth(2).unwrap_or("");
             ids.batches[IMPORT_KINDS.iter().position(|k| *k == kind).unwrap_or(0)]
@@ -206,6 +239,9 @@ struct Ids {
     agency_contact: i64,
     peak: i64,
     allotment: i64,
+    tour: i64,
+    tour_day: i64,
+    tour_line: i64,
 }
 
 const IMPORT_KINDS: [&str; 8] = [
@@ -250,7 +286,11 @@ async fn make_ids(app: &TestApp, user: i64, n: u32) -> Ids {
         let seed = chrono::NaiveDate::from_ymd_opt(2031, 1, 1).expect("a date");
         let agency = fixtures::agency(conn, &format!("Walk Agency {n}"));
         let (peak, allotment) = fixtures::peak_and_allotment(conn, hotel, room_type);
+        let (tour, tour_day, tour_line) = crate::tours::tour_with_a_line(conn, n);
         Ids {
+            tour: tour.0,
+            tour_day: tour_day.0,
+            tour_line: tour_line.0,
             peak: peak.0,
             allotment: allotment.0,
             user,

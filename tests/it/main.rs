@@ -25,4 +25,5 @@ mod search;
 mod security;
 mod sign_in;
 mod time_zone;
+mod tours;
 mod users;

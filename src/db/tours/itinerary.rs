@@ -723,3 +723,74 @@ pub fn copy_all(conn: &mut AnyConnection, from: TourId, to: TourId) -> QueryResu
     }
     Ok(())
 }
+
+/// Every line of `tour` with what it books in words: the supplier, then the room type, the
+/// vehicle or the guide. Four queries, whatever the number of lines.
+pub fn described(conn: &mut AnyConnection, tour: TourId) -> QueryResult<Vec<(Line, String)>> {
+    let lines = lines_of(conn, tour)?;
+    let mut supplier_ids = Vec::new();
+    let (mut room_ids, mut vehicle_ids, mut guide_ids) = (Vec::new(), Vec::new(), Vec::new());
+    for l in &lines {
+        supplier_ids.extend(l.data.service.supplier().map(|s| s.0));
+        match &l.data.service {
+            Service::Hotel { room_type, .. } => room_ids.push(room_type.0),
+            Service::Transport {
+                vehicle: Some(v), ..
+            } => vehicle_ids.push(v.0),
+            Service::GuideDay { guide: Some(g) } => guide_ids.push(g.0),
+            _ => {}
+        }
+    }
+    let supplier_names: Vec<(i64, String)> = suppliers::table
+        .filter(suppliers::id.eq_any(&supplier_ids))
+        .select((suppliers::id, suppliers::name))
+        .load(conn)?;
+    let room_names: Vec<(i64, String)> = room_types::table
+        .filter(room_types::id.eq_any(&room_ids))
+        .select((room_types::id, room_types::name))
+        .load(conn)?;
+    let vehicle_names: Vec<(i64, String, String)> = vehicles::table
+        .filter(vehicles::id.eq_any(&vehicle_ids))
+        .select((vehicles::id, vehicles::vehicle_type, vehicles::plate))
+        .load(conn)?;
+    let guide_names: Vec<(i64, String)> = guides::table
+        .filter(guides::id.eq_any(&guide_ids))
+        .select((guides::id, guides::name))
+        .load(conn)?;
+    let name = |list: &[(i64, String)], id: i64| {
+        list.iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    };
+    Ok(lines
+        .into_iter()
+        .map(|l| {
+            let supplier = l
+                .data
+                .service
+                .supplier()
+                .map(|s| name(&supplier_names, s.0))
+                .unwrap_or_default();
+            let what = match &l.data.service {
+                Service::Hotel { room_type, .. } => {
+                    format!("{supplier} · {}", name(&room_names, room_type.0))
+                }
+                Service::Transport {
+                    vehicle: Some(v), ..
+                } => {
+                    let label = vehicle_names
+                        .iter()
+                        .find(|(i, _, _)| *i == v.0)
+                        .map(|(_, t, p)| crate::db::master::vehicles::label(t, p))
+                        .unwrap_or_default();
+                    format!("{supplier} · {label}")
+                }
+                Service::GuideDay { guide: Some(g) } => name(&guide_names, g.0),
+                Service::Other { .. } => l.data.description.clone(),
+                _ => supplier,
+            };
+            (l, what)
+        })
+        .collect())
+}

@@ -5,6 +5,7 @@
 //! edit or copy that would repeat one is refused inside its write transaction (the unique index
 //! backs the check against a concurrent writer, mapped to the same refusal).
 
+pub mod choices;
 pub mod costing;
 pub mod itinerary;
 pub mod pricing;

@@ -45,3 +45,16 @@ pub fn ask_archive(
     };
     ui.render(StatusCode::OK, "confirm.html", &view)
 }
+
+/// The confirmation page for removing `name` for good (posted back to the same address).
+pub fn ask_delete(ui: &Ui, name: &str, back: &str) -> Result<HttpResponse, WebError> {
+    let view = ConfirmView {
+        question: ui.message(&Message::new("confirm-delete").arg("name", name)),
+        detail: None,
+        hint: ui.t(key("confirm-delete-hint")),
+        action: ui.path.clone(),
+        back: back.to_owned(),
+        button: ui.t(key("form-delete")),
+    };
+    ui.render(StatusCode::OK, "confirm.html", &view)
+}
