@@ -408,4 +408,3 @@ fn details(ui: &Ui, d: &GuideData) -> Vec<DetailView> {
         ],
     )
 }
-

@@ -115,6 +115,7 @@ const AREAS: &[(&str, &str, Perm)] = &[
     ("/hotels", key("nav-suppliers"), Perm::SuppliersView),
     ("/guides", key("nav-guides"), Perm::GuidesView),
     ("/agencies", key("nav-clients"), Perm::AgenciesView),
+    ("/groups", key("groups-nav"), Perm::GroupsView),
     ("/rates", key("nav-rates"), Perm::RatesView),
     ("/settings", key("nav-settings"), Perm::SettingsView),
 ];

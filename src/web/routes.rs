@@ -14,7 +14,7 @@ use crate::web::auth::{account, sign_in};
 use crate::web::contacts::{OfAgency, OfSupplier};
 use crate::web::kit::record;
 use crate::web::suppliers::{contract, item_edits, items, records, show};
-use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates};
+use crate::web::{agencies, assets, contacts, dashboard, groups, guides, health, imports, rates};
 
 /// What a route asks of its caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +67,7 @@ pub const ROUTES: &[Route] = &[
     get("/", Access::Perm(Perm::DashboardView)),
     get("/settings", Access::Perm(Perm::SettingsView)),
     post("/settings/time-zone", Access::Perm(Perm::SettingsEdit)),
+    post("/settings/codes", Access::Perm(Perm::SettingsEdit)),
     get("/users", Access::Perm(Perm::UsersManage)),
     get("/users/new", Access::Perm(Perm::UsersManage)),
     post("/users", Access::Perm(Perm::UsersManage)),
@@ -314,6 +315,12 @@ pub const ROUTES: &[Route] = &[
     post("/imports/rates", Access::Perm(Perm::RatesEdit)),
     get("/imports/rates/{id}", Access::Perm(Perm::RatesEdit)),
     post("/imports/rates/{id}/commit", Access::Perm(Perm::RatesEdit)),
+    get("/groups", Access::Perm(Perm::GroupsView)),
+    get("/groups/new", Access::Perm(Perm::GroupsEdit)),
+    post("/groups", Access::Perm(Perm::GroupsEdit)),
+    get("/groups/calendar", Access::Perm(Perm::GroupsView)),
+    get("/groups/{id}", Access::Perm(Perm::GroupsView)),
+    post("/groups/{id}/status", Access::Perm(Perm::GroupsEdit)),
 ];
 
 /// The import kinds, as a route pattern; each handler requires the kind's edit permission.
@@ -349,6 +356,7 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get("/", dashboard::show)
         .get("/settings", settings::show)
         .post("/settings/time-zone", settings::change_time_zone)
+        .post("/settings/codes", settings::change_code_patterns)
         .get("/users", users::list)
         .get("/users/new", users::new_form)
         .post("/users", users::create)
@@ -448,7 +456,14 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get(&format!("{IMPORTS}/template"), imports::template)
         .post(IMPORTS, imports::upload)
         .get(&format!("{IMPORTS}/{{id}}"), imports::preview)
-        .post(&format!("{IMPORTS}/{{id}}/commit"), imports::commit);
+        .post(&format!("{IMPORTS}/{{id}}/commit"), imports::commit)
+        // `/groups/new` and `/groups/calendar` before `/groups/{id}`, which would take them.
+        .get("/groups", groups::list::list)
+        .get("/groups/new", groups::create::new_form)
+        .post("/groups", groups::create::create)
+        .get("/groups/calendar", groups::calendar::show)
+        .get("/groups/{id}", groups::show::show)
+        .post("/groups/{id}/status", groups::status::change);
     r.seen
 }
 

@@ -267,11 +267,9 @@ fn change(entity: Entity, verb: Verb, row: &Logged) -> Description {
         | Verb::ChangeTimeZone
         | Verb::Copy
         | Verb::Reorder
-        | Verb::ChangeStatus => {
-            Phrase::new(key("activity-generic"))
-                .with("what", record)
-                .with("verb", Piece::Label(verb_key(verb)))
-        }
+        | Verb::ChangeStatus => Phrase::new(key("activity-generic"))
+            .with("what", record)
+            .with("verb", Piece::Label(verb_key(verb))),
     };
     Description {
         headline,
