@@ -18,6 +18,10 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
         "/account/locale" => vec![("locale", s("en")), ("back", s("/"))],
         "/account/year-style" => vec![("year_style", s("buddhist"))],
         "/settings/time-zone" => vec![("time_zone", s("Asia/Ho_Chi_Minh"))],
+        "/settings/codes" => vec![
+            ("group_code_pattern", s("G{yy}-{seq:4}")),
+            ("quotation_number_pattern", s("Q{yy}-{seq:4}")),
+        ],
         "/users" => vec![
             ("email", format!("fresh{n}@test.local")),
             ("display_name", format!("Fresh {n}")),
@@ -130,6 +134,8 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
             ("to", s("THB")),
             ("rate", s("35.5")),
         ],
+        // Every role walks its own quoted group: confirming it is allowed once.
+        "/groups/{id}/status" => vec![("to", s("confirmed"))],
         _ => vec![],
     }
 }
@@ -177,6 +183,7 @@ fn id_for(path: &str, ids: &Ids) -> i64 {
         "guides" => ids.guide,
         "agencies" => ids.agency,
         "rates" => ids.rate,
+        "groups" => ids.group,
         "imports" => {
             let kind = path.split('/').nth(2).unwrap_or("");
             ids.batches[IMPORT_KINDS.iter().position(|k| *k == kind).unwrap_or(0)]
@@ -206,6 +213,8 @@ struct Ids {
     agency_contact: i64,
     peak: i64,
     allotment: i64,
+    tour: i64,
+    group: i64,
 }
 
 const IMPORT_KINDS: [&str; 8] = [
@@ -250,7 +259,11 @@ async fn make_ids(app: &TestApp, user: i64, n: u32) -> Ids {
         let seed = chrono::NaiveDate::from_ymd_opt(2031, 1, 1).expect("a date");
         let agency = fixtures::agency(conn, &format!("Walk Agency {n}"));
         let (peak, allotment) = fixtures::peak_and_allotment(conn, hotel, room_type);
+        let tour = crate::fixtures_groups::TourBuilder::new().insert(conn);
+        let (group, _) = crate::fixtures_groups::GroupBuilder::new(tour, agency).insert(conn);
         Ids {
+            tour: tour.0,
+            group: group.0,
             peak: peak.0,
             allotment: allotment.0,
             user,
@@ -309,6 +322,16 @@ async fn request(app: &TestApp, who: &Session, method: &str, path: &str, ids: &I
             ],
         )
         .await
+    } else if path == "/groups" && method == "POST" {
+        let (tour, agency) = (ids.tour.to_string(), ids.agency.to_string());
+        let start = n_day(n);
+        let form = [
+            ("tour", tour.as_str()),
+            ("agency", agency.as_str()),
+            ("starts_on", start.as_str()),
+            ("pax_paying", "12"),
+        ];
+        who.post(app, &concrete, &form).await
     } else if path == "/hotels/{id}/allotments" {
         let day = n_day(n);
         let room_type = ids.room_type.to_string();
