@@ -12,6 +12,7 @@ pub mod audit;
 pub mod auth;
 pub mod backend;
 pub mod dashboard;
+pub mod groups;
 pub mod housekeeping;
 pub mod imports;
 pub mod listing;

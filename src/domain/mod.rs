@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod decimal;
 pub mod email;
 pub mod fx;
+pub mod groups;
 pub mod ids;
 pub mod locale;
 pub mod master;

@@ -151,6 +151,23 @@ impl From<UserChangeError> for WebError {
     }
 }
 
+impl From<crate::db::groups::WriteError> for WebError {
+    fn from(e: crate::db::groups::WriteError) -> Self {
+        use crate::db::groups::WriteError as E;
+        match e {
+            E::NotFound => WebError::NotFound,
+            E::Db(e) => e.into(),
+            E::Unavailable(e) => e.into(),
+            // A rule of the group's state (a move its status does not allow): the page asked
+            // for something the group no longer offers.
+            rule => match rule.refusal() {
+                Some(message) => WebError::Conflict(message),
+                None => WebError::Internal(anyhow::Error::new(rule)),
+            },
+        }
+    }
+}
+
 impl From<crate::db::DbUnavailable> for WebError {
     fn from(e: crate::db::DbUnavailable) -> Self {
         WebError::Unavailable(e.to_string())

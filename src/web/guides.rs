@@ -12,7 +12,7 @@ use crate::domain::access::Perm;
 use crate::domain::calendar::Month;
 use crate::domain::ids::GuideId;
 use crate::domain::master::guides::{Language, LanguageLevel, LicenceState, licence_state};
-use crate::domain::message::{Message, key};
+use crate::domain::message::key;
 use crate::domain::money::Money;
 use crate::i18n::language_key;
 use crate::web::error::WebError;
@@ -22,7 +22,7 @@ use crate::web::kit::list::{
     self, CellView, ColumnView, FilterView, ListPage, ListParams, RowView, Tone, plain_column,
 };
 use crate::web::kit::record::{FormRecord, Messages};
-use crate::web::kit::{self, DetailView, money_input, money_text};
+use crate::web::kit::{self, DetailView, calendar, money_input, money_text};
 use crate::web::paths;
 
 pub fn level_key(level: LanguageLevel) -> &'static str {
@@ -316,15 +316,6 @@ pub struct MonthParam {
     month: Option<String>,
 }
 
-/// The first day of the month `YYYY-MM`, or of this month.
-fn month_start(raw: Option<&str>, today: NaiveDate) -> Result<NaiveDate, WebError> {
-    match raw.filter(|m| !m.is_empty()) {
-        None => Ok(today.with_day(1).unwrap_or(today)),
-        Some(m) => NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
-            .map_err(|_| WebError::BadRequest(Message::new("guides-error-month"))),
-    }
-}
-
 /// The guide's page: details, licence state, and the month's grid of days (assignments join
 /// it once groups exist).
 pub async fn show(
@@ -337,7 +328,11 @@ pub async fn show(
     user.require(Perm::GuidesView)?;
     let guide = load(&db, path.into_inner()).await?;
     let today = ui.today();
-    let month = Month::of(month_start(params.month.as_deref(), today)?);
+    let month = Month::of(calendar::month_start(
+        params.month.as_deref(),
+        today,
+        key("guides-error-month"),
+    )?);
     let d = &guide.data;
     let state = licence_state(d.licence_expires_on, today);
     let view = CalendarView {
@@ -364,12 +359,8 @@ pub async fn show(
             LicenceState::ExpiresSoon => Some(ui.t(key("guides-licence-soon"))),
             _ => None,
         },
-        month_title: format!(
-            "{} {}",
-            ui.t(month_key(month.first.month())),
-            ui.formats().year(month.first.year())
-        ),
-        weekdays: WEEKDAYS.iter().map(|k| ui.t(k)).collect(),
+        month_title: calendar::month_title(&ui, &month),
+        weekdays: calendar::weekdays(&ui),
         weeks: month
             .weeks
             .iter()
@@ -383,21 +374,11 @@ pub async fn show(
                     .collect()
             })
             .collect(),
-        prev_month: month.previous().format("%Y-%m").to_string(),
-        next_month: month.next().format("%Y-%m").to_string(),
+        prev_month: calendar::month_param(month.previous()),
+        next_month: calendar::month_param(month.next()),
     };
     ui.render(StatusCode::OK, "guides/show.html", &view)
 }
-
-const WEEKDAYS: [&str; 7] = [
-    key("cal-mon"),
-    key("cal-tue"),
-    key("cal-wed"),
-    key("cal-thu"),
-    key("cal-fri"),
-    key("cal-sat"),
-    key("cal-sun"),
-];
 
 /// The licence's number and expiry, as the guide's page says it.
 fn licence_text(ui: &Ui, d: &GuideData) -> String {
@@ -426,21 +407,4 @@ fn details(ui: &Ui, d: &GuideData) -> Vec<DetailView> {
             (key("suppliers-notes"), d.notes.clone()),
         ],
     )
-}
-
-fn month_key(month: u32) -> &'static str {
-    match month {
-        1 => key("cal-month-1"),
-        2 => key("cal-month-2"),
-        3 => key("cal-month-3"),
-        4 => key("cal-month-4"),
-        5 => key("cal-month-5"),
-        6 => key("cal-month-6"),
-        7 => key("cal-month-7"),
-        8 => key("cal-month-8"),
-        9 => key("cal-month-9"),
-        10 => key("cal-month-10"),
-        11 => key("cal-month-11"),
-        _ => key("cal-month-12"),
-    }
 }

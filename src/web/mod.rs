@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod error;
 pub mod extract;
 pub mod flash;
+pub mod groups;
 pub mod guides;
 pub mod health;
 pub mod imports;

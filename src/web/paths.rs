@@ -2,10 +2,12 @@
 //! the patterns; this file builds the concrete paths, so that no handler formats a URL by hand
 //! and a renamed route is changed in two places only.
 
+use chrono::NaiveDate;
+
 use crate::domain::currency::Currency;
 use crate::domain::ids::{
-    AgencyId, AllotmentId, ContactId, ExchangeRateId, GuideId, ImportBatchId, PeakId, RoomRateId,
-    RoomTypeId, SupplierId, TourDayId, TourId, TourLineId, UserId,
+    AgencyId, AllotmentId, ContactId, ExchangeRateId, GroupId, GuideId, ImportBatchId, PeakId,
+    RoomRateId, RoomTypeId, SupplierId, TourDayId, TourId, TourLineId, UserId,
 };
 use crate::domain::master::suppliers::SupplierKind;
 use crate::import::Kind;
@@ -26,6 +28,13 @@ pub const RATE_NEW: &str = "/rates/new";
 pub const AUDIT: &str = "/audit";
 /// The latest rate of each pair, with inverse and cross rates.
 pub const RATES_LATEST: &str = "/rates/latest";
+/// Where an admin posts the patterns of group codes and quotation numbers.
+pub const SETTINGS_CODES: &str = "/settings/codes";
+/// The group list, where new groups are posted.
+pub const GROUPS: &str = "/groups";
+pub const GROUP_NEW: &str = "/groups/new";
+/// The departures calendar of this month.
+pub const GROUPS_CALENDAR: &str = "/groups/calendar";
 pub const SUPPLIER_CONTACTS: &str = "/supplier-contacts";
 pub const AGENCY_CONTACTS: &str = "/agency-contacts";
 
@@ -130,6 +139,26 @@ pub fn rate_new_for(from: Currency, to: Currency) -> String {
 /// The rate list filtered to one pair: its history.
 pub fn rates_of_pair(from: Currency, to: Currency) -> String {
     format!("{RATES}?from={}&to={}", from.code(), to.code())
+}
+
+/// A group's page (its Overview tab).
+pub fn group(id: GroupId) -> String {
+    format!("{GROUPS}/{id}")
+}
+
+/// Where a group's status changes are posted.
+pub fn group_status(id: GroupId) -> String {
+    format!("{GROUPS}/{id}/status")
+}
+
+/// The new-group form, starting from this tour.
+pub fn group_new_for(tour: TourId) -> String {
+    format!("{GROUP_NEW}?tour={tour}")
+}
+
+/// The departures calendar of the month starting on `first`.
+pub fn groups_calendar_month(first: NaiveDate) -> String {
+    format!("{GROUPS_CALENDAR}?month={}", first.format("%Y-%m"))
 }
 
 /// The preview of an uploaded workbook.

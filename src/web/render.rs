@@ -116,6 +116,7 @@ const AREAS: &[(&str, &str, Perm)] = &[
     ("/guides", key("nav-guides"), Perm::GuidesView),
     ("/tours", key("nav-tours"), Perm::ToursView),
     ("/agencies", key("nav-clients"), Perm::AgenciesView),
+    ("/groups", key("groups-nav"), Perm::GroupsView),
     ("/rates", key("nav-rates"), Perm::RatesView),
     ("/settings", key("nav-settings"), Perm::SettingsView),
 ];

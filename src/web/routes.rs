@@ -14,7 +14,9 @@ use crate::web::auth::{account, sign_in};
 use crate::web::contacts::{OfAgency, OfSupplier};
 use crate::web::kit::record;
 use crate::web::suppliers::{contract, item_edits, items, records, show};
-use crate::web::{agencies, assets, contacts, dashboard, guides, health, imports, rates, tours};
+use crate::web::{
+    agencies, assets, contacts, dashboard, groups, guides, health, imports, rates, tours,
+};
 
 /// What a route asks of its caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +69,7 @@ pub const ROUTES: &[Route] = &[
     get("/", Access::Perm(Perm::DashboardView)),
     get("/settings", Access::Perm(Perm::SettingsView)),
     post("/settings/time-zone", Access::Perm(Perm::SettingsEdit)),
+    post("/settings/codes", Access::Perm(Perm::SettingsEdit)),
     get("/users", Access::Perm(Perm::UsersManage)),
     get("/users/new", Access::Perm(Perm::UsersManage)),
     post("/users", Access::Perm(Perm::UsersManage)),
@@ -339,6 +342,12 @@ pub const ROUTES: &[Route] = &[
     // Removals last, so that the access walk finds the rows the routes above it use.
     post("/tour-lines/{id}/delete", Access::Perm(Perm::ToursEdit)),
     post("/tour-days/{id}/delete", Access::Perm(Perm::ToursEdit)),
+    get("/groups", Access::Perm(Perm::GroupsView)),
+    get("/groups/new", Access::Perm(Perm::GroupsEdit)),
+    post("/groups", Access::Perm(Perm::GroupsEdit)),
+    get("/groups/calendar", Access::Perm(Perm::GroupsView)),
+    get("/groups/{id}", Access::Perm(Perm::GroupsView)),
+    post("/groups/{id}/status", Access::Perm(Perm::GroupsEdit)),
 ];
 
 /// The import kinds, as a route pattern; each handler requires the kind's edit permission.
@@ -374,6 +383,7 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get("/", dashboard::show)
         .get("/settings", settings::show)
         .post("/settings/time-zone", settings::change_time_zone)
+        .post("/settings/codes", settings::change_code_patterns)
         .get("/users", users::list)
         .get("/users/new", users::new_form)
         .post("/users", users::create)
@@ -497,7 +507,14 @@ pub fn register(cfg: &mut web::ServiceConfig) -> Vec<(&'static str, String)> {
         .get("/tours/{id}/costing", tours::costing::show)
         .post("/tours/{id}/costing", tours::costing::save)
         .post("/tours/{id}/costing/rates", tours::costing::set_rate)
-        .post("/tour-lines/{id}/rate", tours::costing::set_line_rate);
+        .post("/tour-lines/{id}/rate", tours::costing::set_line_rate)
+        // `/groups/new` and `/groups/calendar` before `/groups/{id}`, which would take them.
+        .get("/groups", groups::list::list)
+        .get("/groups/new", groups::create::new_form)
+        .post("/groups", groups::create::create)
+        .get("/groups/calendar", groups::calendar::show)
+        .get("/groups/{id}", groups::show::show)
+        .post("/groups/{id}/status", groups::status::change);
     r.seen
 }
 

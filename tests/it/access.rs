@@ -18,6 +18,10 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
         "/account/locale" => vec![("locale", s("en")), ("back", s("/"))],
         "/account/year-style" => vec![("year_style", s("buddhist"))],
         "/settings/time-zone" => vec![("time_zone", s("Asia/Ho_Chi_Minh"))],
+        "/settings/codes" => vec![
+            ("group_code_pattern", s("G{yy}-{seq:4}")),
+            ("quotation_number_pattern", s("Q{yy}-{seq:4}")),
+        ],
         "/users" => vec![
             ("email", format!("fresh{n}@test.local")),
             ("display_name", format!("Fresh {n}")),
@@ -160,6 +164,8 @@ fn form_for(path: &str, n: u32) -> Vec<(&'static str, String)> {
         ],
         "/tours/{id}/costing/rates" => vec![("currency", s("USD")), ("rate", s("35"))],
         "/tour-lines/{id}/rate" => vec![("amount", s("150")), ("currency", s("THB"))],
+        // Every role walks its own quoted group: confirming it is allowed once.
+        "/groups/{id}/status" => vec![("to", s("confirmed"))],
         _ => vec![],
     }
 }
@@ -210,6 +216,7 @@ fn id_for(path: &str, ids: &Ids) -> i64 {
         "tours" => ids.tour,
         "tour-days" => ids.tour_day,
         "tour-lines" => ids.tour_line,
+        "groups" => ids.group,
         "imports" => {
             let kind = path.split('/').nth(2).unwrap_or("");
             ids.batches[IMPORT_KINDS.iter().position(|k| *k == kind).unwrap_or(0)]
@@ -242,6 +249,7 @@ struct Ids {
     tour: i64,
     tour_day: i64,
     tour_line: i64,
+    group: i64,
 }
 
 const IMPORT_KINDS: [&str; 8] = [
@@ -287,10 +295,12 @@ async fn make_ids(app: &TestApp, user: i64, n: u32) -> Ids {
         let agency = fixtures::agency(conn, &format!("Walk Agency {n}"));
         let (peak, allotment) = fixtures::peak_and_allotment(conn, hotel, room_type);
         let (tour, tour_day, tour_line) = crate::tours::tour_with_a_line(conn, n);
+        let (group, _) = crate::fixtures_groups::GroupBuilder::new(tour, agency).insert(conn);
         Ids {
             tour: tour.0,
             tour_day: tour_day.0,
             tour_line: tour_line.0,
+            group: group.0,
             peak: peak.0,
             allotment: allotment.0,
             user,
@@ -349,6 +359,16 @@ async fn request(app: &TestApp, who: &Session, method: &str, path: &str, ids: &I
             ],
         )
         .await
+    } else if path == "/groups" && method == "POST" {
+        let (tour, agency) = (ids.tour.to_string(), ids.agency.to_string());
+        let start = n_day(n);
+        let form = [
+            ("tour", tour.as_str()),
+            ("agency", agency.as_str()),
+            ("starts_on", start.as_str()),
+            ("pax_paying", "12"),
+        ];
+        who.post(app, &concrete, &form).await
     } else if path == "/hotels/{id}/allotments" {
         let day = n_day(n);
         let room_type = ids.room_type.to_string();

@@ -318,3 +318,90 @@ async fn numbers_allocated_at_once_are_gapless_and_never_repeat() {
     .await
     .expect("the race");
 }
+
+#[tokio::test]
+async fn groups_created_at_once_get_gapless_unique_codes() {
+    use crate::fixtures_groups::{GroupBuilder, TourBuilder, date};
+    const WRITERS: usize = 8;
+    const EACH: usize = 5;
+    let app = TestApp::spawn().await;
+    let (tour, agency) = app
+        .with_db(|conn| {
+            (
+                TourBuilder::new().insert(conn),
+                crate::fixtures::agency(conn, "Race Travel"),
+            )
+        })
+        .await;
+    let tenant = app.tenant.clone();
+    let codes = tokio::task::spawn_blocking(move || {
+        let barrier = Arc::new(Barrier::new(WRITERS));
+        let writers: Vec<_> = (0..WRITERS)
+            .map(|i| {
+                let (tenant, barrier) = (tenant.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    let mut conn = provision::open(&tenant).expect("a connection");
+                    barrier.wait();
+                    (0..EACH)
+                        .map(|j| {
+                            let day = date(2026, 4, 1) + chrono::Days::new((i * EACH + j) as u64);
+                            GroupBuilder::new(tour, agency)
+                                .starts_on(day)
+                                .try_insert(&mut conn)
+                                .map(|(_, code)| code)
+                        })
+                        .collect::<Result<Vec<String>, _>>()
+                })
+            })
+            .collect();
+        writers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a writer").expect("codes"))
+            .collect::<Vec<String>>()
+    })
+    .await
+    .expect("the race");
+    let mut codes = codes;
+    codes.sort();
+    let expected: Vec<String> = (1..=WRITERS * EACH)
+        .map(|n| format!("G26-{n:04}"))
+        .collect();
+    assert_eq!(codes, expected, "every number once, none skipped");
+}
+
+#[tokio::test]
+async fn two_status_moves_of_one_group_at_once_let_one_through() {
+    use crate::fixtures_groups::{GroupBuilder, TourBuilder};
+    use tourdesk::db::groups::{self, WriteError};
+    use tourdesk::domain::groups::status::{GroupStatus, StatusError};
+    let app = TestApp::spawn().await;
+    let tenant = app.tenant.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = provision::open(&tenant).expect("a connection");
+        let tour = TourBuilder::new().insert(&mut conn);
+        let agency = crate::fixtures::agency(&mut conn, "Race Travel");
+        for round in 0..10 {
+            let (id, _) = GroupBuilder::new(tour, agency).insert(&mut conn);
+            // Both writers confirm the quoted group: the second finds it confirmed already.
+            let results = race(&tenant, move |conn, _| {
+                db::write(conn, |conn| {
+                    groups::change_status(conn, &Actor::cli(), id, GroupStatus::Confirmed, "")
+                })
+            });
+            assert_eq!(
+                results.iter().filter(|r| r.is_ok()).count(),
+                1,
+                "round {round}: {results:?}"
+            );
+            assert!(
+                results.iter().any(|r| matches!(
+                    r,
+                    Err(WriteError::Changed | WriteError::Status(StatusError::Illegal { .. }))
+                )),
+                "round {round}: {results:?}"
+            );
+        }
+    })
+    .await
+    .expect("the race");
+}

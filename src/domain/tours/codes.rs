@@ -24,6 +24,8 @@ enum Part {
 /// A parsed code pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodePattern {
+    /// The pattern as written, which is what a tenant's settings store.
+    source: String,
     parts: Vec<Part>,
 }
 
@@ -76,7 +78,15 @@ impl CodePattern {
         if sequences != 1 {
             return Err(PatternError::Sequence);
         }
-        Ok(CodePattern { parts })
+        Ok(CodePattern {
+            source: pattern.to_owned(),
+            parts,
+        })
+    }
+
+    /// The pattern as it was written (`G{yy}-{seq:4}`).
+    pub fn as_str(&self) -> &str {
+        &self.source
     }
 
     /// The code of number `seq` of `year`.

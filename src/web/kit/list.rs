@@ -267,6 +267,8 @@ pub struct ListParams {
     pub from: Option<String>,
     pub to: Option<String>,
     pub date: Option<String>,
+    pub status: Option<String>,
+    pub agency: Option<String>,
 }
 
 impl ListParams {
@@ -294,7 +296,7 @@ impl ListParams {
     /// A link to this list with `changes` applied (`None` removes the parameter).
     pub fn href(&self, base: &str, changes: &[(&str, Option<String>)]) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
-        let current: [(&str, Option<String>); 10] = [
+        let current: [(&str, Option<String>); 12] = [
             ("q", self.q.clone()),
             ("city", self.city.clone()),
             ("language", self.language.clone()),
@@ -302,6 +304,8 @@ impl ListParams {
             ("from", self.from.clone()),
             ("to", self.to.clone()),
             ("date", self.date.clone()),
+            ("status", self.status.clone()),
+            ("agency", self.agency.clone()),
             ("archived", self.archived.clone()),
             ("sort", self.sort.clone()),
             ("page", self.page.map(|p| p.to_string())),

@@ -2,6 +2,7 @@
 //! record's pages (`record`), the question before a destructive action (`confirm`), and money
 //! as text.
 
+pub mod calendar;
 pub mod confirm;
 pub mod form;
 pub mod list;

@@ -57,6 +57,7 @@ struct ShowView {
     add_day_action: String,
     copy_action: String,
     costing_href: Option<String>,
+    new_group_href: Option<String>,
 }
 
 /// "2 nights", "Lunch", "4 adults, 2 children", "per traveller": what a line's kind adds.
@@ -174,6 +175,8 @@ pub async fn show(
         costing_href: role
             .permits(Perm::CostsView)
             .then(|| paths::tour_costing(id)),
+        new_group_href: (role.permits(Perm::GroupsEdit) && !tour.archived)
+            .then(|| paths::group_new_for(id)),
     };
     ui.render(StatusCode::OK, "tours/show.html", &view)
 }
